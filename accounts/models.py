@@ -1,0 +1,34 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    BEHEERDER = "beheerder", _("Beheerder")
+    OPGAVEREGISSEUR = "opgaveregisseur", _("Opgaveregisseur")
+    TEAMLID = "teamlid", _("Teamlid")
+    MEDEWERKER = "medewerker", _("Medewerker")
+    RAADSLID = "raadslid", _("Raadslid")
+
+
+class User(AbstractUser):
+    """A person who logs in. The rol says what they do across the app; being on an
+    opgave's team (see ``opgaven.Opgave.teamleden``) says where they may edit."""
+
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol, default=Rol.MEDEWERKER)
+    organisatie = models.CharField(
+        _("organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Voor teamleden van partnerorganisaties."),
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(rol__in=Rol.values), name="user_rol_valid"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username

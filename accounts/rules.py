@@ -1,0 +1,24 @@
+"""Role predicates shared by every app."""
+
+import rules
+
+from .models import Rol
+
+
+def _has_rol(rol: str):
+    @rules.predicate(name=f"heeft_rol_{rol}")
+    def predicate(user) -> bool:
+        return user.is_authenticated and user.is_active and getattr(user, "rol", None) == rol
+
+    return predicate
+
+
+is_beheerder = _has_rol(Rol.BEHEERDER)
+is_opgaveregisseur = _has_rol(Rol.OPGAVEREGISSEUR)
+is_teamlid = _has_rol(Rol.TEAMLID)
+is_medewerker = _has_rol(Rol.MEDEWERKER)
+is_raadslid = _has_rol(Rol.RAADSLID)
+
+is_ingelogd = rules.is_authenticated & rules.is_active
+# Everyone who works on opgaven; raadsleden only receive published reports.
+is_ambtelijk = is_ingelogd & ~is_raadslid

@@ -1,0 +1,99 @@
+import pghistory
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+from opgaven.models import Opgave
+
+
+class Blok(models.TextChoices):
+    """The ten building blocks of the maatschappelijke waarde canvas, in canvas order."""
+
+    BELEIDSDOELEN = "beleidsdoelen", _("Beleidsdoelen")
+    PRESTATIES_EFFECTEN = "prestaties_effecten", _("Prestaties en effecten")
+    DOELGROEPEN = "doelgroepen", _("Doelgroepen")
+    ROLLEN = "rollen", _("Rollen")
+    ACTIVITEITEN = "activiteiten", _("Activiteiten")
+    COMMUNICATIE = "communicatie", _("Communicatie")
+    ORGANISATIE = "organisatie", _("Organisatie")
+    BEGROTING = "begroting", _("Begroting")
+    PARTICIPATIE = "participatie", _("Participatie")
+    SAMENWERKING = "samenwerking", _("Samenwerking met partners")
+
+
+class WVraag(models.TextChoices):
+    """The three questions of Dutch programme reporting (BBV)."""
+
+    BEREIKEN = "bereiken", _("Wat willen we bereiken?")
+    DOEN = "doen", _("Wat gaan we daarvoor doen?")
+    KOSTEN = "kosten", _("Wat mag het kosten?")
+
+
+# Which canvas blocks answer which W-question in the council report.
+W_VRAAG_BLOKKEN: dict[str, list[str]] = {
+    WVraag.BEREIKEN: [Blok.BELEIDSDOELEN, Blok.PRESTATIES_EFFECTEN, Blok.DOELGROEPEN],
+    WVraag.DOEN: [
+        Blok.ACTIVITEITEN,
+        Blok.ROLLEN,
+        Blok.PARTICIPATIE,
+        Blok.SAMENWERKING,
+        Blok.COMMUNICATIE,
+        Blok.ORGANISATIE,
+    ],
+    WVraag.KOSTEN: [Blok.BEGROTING],
+}
+
+
+class CanvasItemQuerySet(models.QuerySet):
+    def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
+        """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
+
+        One conditional UPDATE: two editors can never both win, and a stale save
+        changes nothing (the caller shows the conflict).
+        """
+        updated = self.filter(pk=pk, versie=versie).update(
+            tekst=tekst, versie=F("versie") + 1, bijgewerkt_door=user, updated_at=timezone.now()
+        )
+        return updated == 1
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class CanvasItem(TimeStampedModel):
+    """One entry in one block of an opgave's canvas."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="canvas_items"
+    )
+    blok = models.CharField(_("blok"), max_length=30, choices=Blok)
+    tekst = models.TextField(_("tekst"), max_length=4000)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijgewerkt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CanvasItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("canvasitem")
+        verbose_name_plural = _("canvasitems")
+        ordering = ["blok", "volgorde", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(blok__in=Blok.values), name="canvasitem_blok_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(versie__gte=1), name="canvasitem_versie_positief"
+            ),
+        ]
+
+    def __str__(self):
+        return self.tekst[:60]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "canvas"
+
+urlpatterns = [
+    path("opgaven/<int:opgave_pk>/canvas/", views.canvas_detail, name="canvas-detail"),
+    path(
+        "opgaven/<int:opgave_pk>/canvas/<str:blok>/nieuw/",
+        views.item_create,
+        name="canvasitem-create",
+    ),
+    path("canvasitems/<int:pk>/", views.item_detail, name="canvasitem-detail"),
+    path("canvasitems/<int:pk>/bewerken/", views.item_edit, name="canvasitem-update"),
+    path("canvasitems/<int:pk>/verwijderen/", views.item_delete, name="canvasitem-delete"),
+]

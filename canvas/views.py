@@ -1,0 +1,195 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.http import HtmxHttpRequest
+from opgaven.models import Opgave
+
+from .forms import CanvasItemEditForm, CanvasItemForm
+from .models import Blok, CanvasItem
+
+PAGE = "canvas/canvas_detail.html"
+
+
+def _opgave_for(request, pk: int) -> Opgave:
+    return get_object_or_404(
+        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
+    )
+
+
+def _item_for(request, pk: int) -> CanvasItem:
+    return get_object_or_404(
+        CanvasItem.objects.filter(
+            opgave__in=Opgave.objects.visible_to(request.user)
+        ).select_related("bijgewerkt_door"),
+        pk=pk,
+    )
+
+
+def _require_change(request, opgave: Opgave) -> None:
+    if not request.user.has_perm("canvas.change_canvas", opgave):
+        raise PermissionDenied
+
+
+def _blok_context(opgave: Opgave, code: str, items, kan_bewerken: bool, form=None) -> dict:
+    return {
+        "opgave": opgave,
+        "blok": {"code": code, "label": Blok(code).label},
+        "items": items,
+        "kan_bewerken": kan_bewerken,
+        "form": form
+        or (
+            CanvasItemForm(
+                prefix=code, label=_("Nieuw item voor %(blok)s") % {"blok": Blok(code).label}
+            )
+            if kan_bewerken
+            else None
+        ),
+    }
+
+
+def samenvatting_context(request, opgave: Opgave) -> dict:
+    """The canvas on the hub page: how many items each block has."""
+    aantallen = dict(
+        opgave.canvas_items.values_list("blok").annotate(n=Count("pk")).values_list("blok", "n")
+    )
+    return {
+        "opgave": opgave,
+        "blokken": [(label, aantallen.get(code, 0)) for code, label in Blok.choices],
+    }
+
+
+@login_required
+@require_GET
+def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = _opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
+    for item in opgave.canvas_items.select_related("bijgewerkt_door"):
+        per_blok[item.blok].append(item)
+    blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
+    return render(
+        request, PAGE, {"opgave": opgave, "blokken": blokken, "kan_bewerken": kan_bewerken}
+    )
+
+
+def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 200):
+    items = opgave.canvas_items.filter(blok=code).select_related("bijgewerkt_door")
+    context = _blok_context(opgave, code, items, True, form)
+    return render(request, f"{PAGE}#blok", context, status=status)
+
+
+@login_required
+@require_POST
+def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    opgave = _opgave_for(request, opgave_pk)
+    if blok not in Blok.values:
+        raise Http404
+    _require_change(request, opgave)
+    form = CanvasItemForm(
+        request.POST, prefix=blok, label=_("Nieuw item voor %(blok)s") % {"blok": Blok(blok).label}
+    )
+    if form.is_valid():
+        volgorde = opgave.canvas_items.filter(blok=blok).aggregate(m=Max("volgorde"))["m"] or 0
+        CanvasItem.objects.create(
+            opgave=opgave,
+            blok=blok,
+            tekst=form.cleaned_data["tekst"],
+            volgorde=volgorde + 1,
+            bijgewerkt_door=request.user,
+        )
+        if not request.htmx:
+            return redirect(_canvas_url(opgave, blok))
+        return _render_blok(request, opgave, blok)
+    if not request.htmx:
+        return _render_item_page(request, opgave, form, blok=blok, status=422)
+    return _render_blok(request, opgave, blok, form=form, status=422)
+
+
+@login_required
+@require_GET
+def item_detail(request: HtmxHttpRequest, pk: int):
+    item = _item_for(request, pk)
+    opgave = _opgave_for(request, item.opgave_id)
+    if not request.htmx:
+        return redirect(_canvas_url(opgave, item.blok))
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    return render(
+        request, f"{PAGE}#item", {"item": item, "opgave": opgave, "kan_bewerken": kan_bewerken}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HtmxHttpRequest, pk: int):
+    item = _item_for(request, pk)
+    opgave = _opgave_for(request, item.opgave_id)
+    _require_change(request, opgave)
+    prefix = f"item-{item.pk}"
+    if request.method == "GET":
+        form = CanvasItemEditForm(
+            prefix=prefix, initial={"tekst": item.tekst, "versie": item.versie}
+        )
+        return _render_item_form(request, opgave, item, form)
+
+    form = CanvasItemEditForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _render_item_form(request, opgave, item, form, status=422)
+    saved = CanvasItem.objects.update_if_current(
+        pk=item.pk,
+        versie=form.cleaned_data["versie"],
+        tekst=form.cleaned_data["tekst"],
+        user=request.user,
+    )
+    if saved:
+        if not request.htmx:
+            return redirect(_canvas_url(opgave, item.blok))
+        item.refresh_from_db()
+        return render(
+            request, f"{PAGE}#item", {"item": item, "opgave": opgave, "kan_bewerken": True}
+        )
+    # Somebody saved in between: show both texts; saving again means "mine, after reading theirs".
+    item = _item_for(request, pk)
+    mijn_tekst = form.cleaned_data["tekst"]
+    form = CanvasItemEditForm(prefix=prefix, initial={"tekst": mijn_tekst, "versie": item.versie})
+    return _render_item_form(request, opgave, item, form, conflict_tekst=mijn_tekst, status=409)
+
+
+@login_required
+@require_POST
+def item_delete(request: HtmxHttpRequest, pk: int):
+    item = _item_for(request, pk)
+    opgave = _opgave_for(request, item.opgave_id)
+    _require_change(request, opgave)
+    blok = item.blok
+    item.delete()
+    if not request.htmx:
+        return redirect(_canvas_url(opgave, blok))
+    return _render_blok(request, opgave, blok)
+
+
+def _canvas_url(opgave: Opgave, blok: str) -> str:
+    return f"{reverse('canvas:canvas-detail', args=[opgave.pk])}#blok-{blok}"
+
+
+def _render_item_form(request, opgave, item, form, *, conflict_tekst=None, status=200):
+    context = {
+        "opgave": opgave,
+        "item": item,
+        "form": form,
+        "conflict_tekst": conflict_tekst,
+        "kan_bewerken": True,
+    }
+    if request.htmx:
+        return render(request, f"{PAGE}#item-form", context, status=status)
+    return render(request, "canvas/item_form.html", context, status=status)
+
+
+def _render_item_page(request, opgave, form, *, blok, status):
+    context = {"opgave": opgave, "form": form, "blok": {"code": blok, "label": Blok(blok).label}}
+    return render(request, "canvas/item_form.html", context, status=status)

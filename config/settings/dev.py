@@ -1,0 +1,9 @@
+"""Development: debug on, embedded defaults, demo data allowed."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me-in-production")
+os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
+
+from .base import *  # noqa: F403

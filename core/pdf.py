@@ -1,0 +1,112 @@
+"""The one helper that turns our own HTML into PDF, locked down (see TRUST.md).
+
+WeasyPrint fetches any URL (file://, http://) by default and can attach files to the
+PDF. Everything that reaches a PDF passes through ``render_pdf``: the only resources
+it can load are ``data:`` URLs and the app's own static files.
+"""
+
+import io
+import logging
+import mimetypes
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pypdf
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+# A host that never resolves: relative URLs in our templates become static lookups.
+BASE_URL = "https://static.opgavenregie.invalid/"
+_STATIC_PREFIX = BASE_URL.rstrip("/") + settings.STATIC_URL
+
+
+class UnsafePDFError(Exception):
+    """The rendered PDF contains something our templates never produce."""
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """Serves ``data:`` URLs and the app's own static files; refuses everything else."""
+
+    def __init__(self):
+        super().__init__(timeout=3, allowed_protocols={"data"}, allow_redirects=False)
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith(_STATIC_PREFIX):
+            path = _static_path(url.removeprefix(_STATIC_PREFIX))
+            if path is not None:
+                content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(
+                    url, path.read_bytes(), headers={"Content-Type": content_type}
+                )
+        self.refused.append(url)
+        logger.warning("PDF rendering refused to fetch %r", url[:200])
+        raise ValueError("Refused by StaticOnlyURLFetcher")
+
+
+def _static_path(relative: str) -> Path | None:
+    relative = unquote(urlsplit(relative).path)
+    try:
+        found = finders.find(relative)
+    except SuspiciousFileOperation:
+        return None
+    if not found:
+        return None
+    real = Path(os.path.realpath(found))
+    roots = [Path(os.path.realpath(root)) for root in _static_roots()]
+    if not any(real.is_relative_to(root) for root in roots) or not real.is_file():
+        return None
+    return real
+
+
+def _static_roots() -> list[str]:
+    roots = []
+    for entry in settings.STATICFILES_DIRS:
+        roots.append(str(entry[1] if isinstance(entry, tuple) else entry))
+    roots.append(str(Path(settings.BASE_DIR) / "static"))
+    return roots
+
+
+def render_pdf(html: str, css: str = "", *, title: str = "") -> bytes:
+    """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1)."""
+    fetcher = StaticOnlyURLFetcher()
+    font_config = FontConfiguration()
+    stylesheets = [CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)]
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    pdf = document.write_pdf(
+        stylesheets=stylesheets,
+        font_config=font_config,
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        custom_metadata=False,
+        attachments=[],
+    )
+    check_pdf(pdf)
+    return pdf
+
+
+def check_pdf(pdf: bytes) -> None:
+    """Refuse PDFs with embedded files or links other than internal ones."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    names = reader.trailer["/Root"].get("/Names")
+    if names is not None and "/EmbeddedFiles" in names.get_object():
+        raise UnsafePDFError("PDF bevat ingesloten bestanden.")
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/FileAttachment":
+                raise UnsafePDFError("PDF bevat een bestandsbijlage.")
+            action = annot.get("/A")
+            if action is not None:
+                action = action.get_object()
+                if action.get("/S") not in (None, "/GoTo"):
+                    raise UnsafePDFError(f"PDF bevat een link van het type {action.get('/S')}.")

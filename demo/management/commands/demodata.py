@@ -1,0 +1,454 @@
+"""A fictional municipality to walk through: Gemeente Maasdal with twelve kernen.
+
+Idempotent: every row is found by its natural key and brought to the same state, so
+running the command twice leaves the same data. Demo logins use the password "demo"
+and the command refuses to run unless OPGAVENREGIE_DEMODATA is switched on.
+"""
+
+import random
+
+import pghistory
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import Rol, User
+from canvas.models import Blok, CanvasItem
+from opgaven.models import Fase, Gebied, GebiedSoort, Opgave, Schaal
+from participatie.models import Betrokkenheid, BetrokkenheidRol, Stakeholder, StakeholderSoort
+
+DEMO_WACHTWOORD = "demo"
+
+GEMEENTE = ("Gemeente Maasdal", "GM9901")
+KERNEN = [
+    "Maasdal",
+    "Broekhoven",
+    "Heidebeek",
+    "Lindenrode",
+    "Meerveld",
+    "Oosterwolde",
+    "Sint Aldegonde",
+    "Vennekamp",
+    "Weerdendonk",
+    "IJsselt",
+    "Achterhei",
+    "Kerkebosch",
+]
+WIJKEN_MAASDAL = ["Maasdal-Centrum", "Maasdal-Noord", "De Schans"]
+
+GEBRUIKERS = [
+    ("beheerder", "Bea", "Bakker", Rol.BEHEERDER, ""),
+    ("regisseur", "Ilse", "de Regt", Rol.OPGAVEREGISSEUR, ""),
+    ("regisseur2", "Youssef", "El Amrani", Rol.OPGAVEREGISSEUR, ""),
+    ("teamlid", "Tom", "Jansen", Rol.TEAMLID, "Woonstichting Maasdal"),
+    ("medewerker", "Mila", "Vermeulen", Rol.MEDEWERKER, ""),
+    ("raadslid", "Ruud", "van Dijk", Rol.RAADSLID, ""),
+]
+
+# titel, schaal, fase, kernen, bedoeling, {blok: [items]}
+OPGAVEN = [
+    (
+        "Vitale kernen",
+        Schaal.GEMEENTE,
+        Fase.CONCRETISEREN,
+        KERNEN[1:9],
+        "In onze dorpen verdwijnen winkels, de school en de pinautomaat. Inwoners willen "
+        "elkaar blijven ontmoeten en zo lang mogelijk in hun eigen kern wonen. Samen met "
+        "dorpsraden en partners zorgen we dat elke kern een plek heeft waar het leven samenkomt.",
+        {
+            Blok.BELEIDSDOELEN: [
+                "Elke kern heeft in 2028 een laagdrempelige ontmoetingsplek.",
+                "Inwoners ervaren hun kern als leefbaar (leefbaarometer ≥ 7).",
+            ],
+            Blok.PRESTATIES_EFFECTEN: [
+                "8 dorpshuizen vernieuwd of multifunctioneel ingericht.",
+                "Minder inwoners voelen zich geïsoleerd in de kleine kernen.",
+            ],
+            Blok.ACTIVITEITEN: [
+                "Opgavesprints per kern op de plek waar het speelt.",
+                "Dorpsbudget per kern voor eigen initiatieven.",
+            ],
+            Blok.BEGROTING: [
+                "Gemeente: € 1.200.000 (programma Leefbaarheid) over 4 jaar.",
+                "Provincie Limburg-Maas: € 400.000 subsidie vitale dorpen.",
+            ],
+        },
+    ),
+    (
+        "Dementievriendelijke gemeente",
+        Schaal.GEMEENTE,
+        Fase.REALISEREN,
+        KERNEN[:6],
+        "Mensen met dementie en hun mantelzorgers horen erbij en kunnen meedoen. Winkels, "
+        "verenigingen en buren weten wat dementie is en hoe ze kunnen helpen.",
+        {
+            Blok.BELEIDSDOELEN: [
+                "Mensen met dementie wonen langer thuis met passende ondersteuning."
+            ],
+            Blok.DOELGROEPEN: [
+                "Mensen met dementie en hun mantelzorgers.",
+                "Winkeliers en verenigingen.",
+            ],
+            Blok.ACTIVITEITEN: [
+                "Thematafel dementie met zorgaanbieders en Alzheimer Café.",
+                "Training 'herkennen en helpen' voor 60 winkeliers.",
+            ],
+            Blok.BEGROTING: [
+                "Gemeente: € 250.000 (programma Zorg en welzijn).",
+                "Zorgkantoor: € 120.000 voor casemanagement.",
+            ],
+        },
+    ),
+    (
+        "Eenzaamheid onder ouderen",
+        Schaal.GEMEENTE,
+        Fase.FORMULEREN,
+        KERNEN,
+        "Eén op de drie ouderen in Maasdal voelt zich eenzaam. We willen dat niemand er "
+        "alleen voor staat en dat ontmoeting vanzelfsprekend is, ook voor wie slecht ter been is.",
+        {
+            Blok.BELEIDSDOELEN: ["Het aandeel ernstig eenzame 75-plussers daalt van 14% naar 10%."],
+            Blok.ACTIVITEITEN: [
+                "Huisbezoeken aan alle 80-jarigen door vrijwilligers.",
+                "Vervoer naar ontmoetingsplekken met de buurtbus.",
+            ],
+            Blok.BEGROTING: ["Gemeente: € 180.000 per jaar.", "Fonds Ouderen Maasdal: € 40.000."],
+        },
+    ),
+    (
+        "Woningtekort voor starters en senioren",
+        Schaal.GEMEENTE,
+        Fase.REALISEREN,
+        KERNEN[:4],
+        "Jongeren trekken weg omdat ze geen betaalbare woning vinden, ouderen vinden geen "
+        "geschikte woning in hun eigen dorp. Samen met corporaties bouwen we voor beide.",
+        {
+            Blok.BELEIDSDOELEN: ["600 woningen erbij tot 2030, waarvan 40% betaalbaar."],
+            Blok.ACTIVITEITEN: [
+                "Prestatieafspraken met Woonstichting Maasdal.",
+                "Knarrenhof-initiatief in Broekhoven ondersteunen.",
+            ],
+            Blok.BEGROTING: [
+                "Gemeente: € 2.000.000 grondexploitatie.",
+                "Rijk: € 900.000 Woningbouwimpuls.",
+            ],
+        },
+    ),
+    (
+        "Energietransitie in de wijken",
+        Schaal.WIJK,
+        Fase.VERKENNEN,
+        WIJKEN_MAASDAL,
+        "Wijken van het aardgas af op een manier die betaalbaar is voor iedereen, met "
+        "bewoners die meebeslissen over het tempo en de aanpak.",
+        {
+            Blok.BELEIDSDOELEN: ["De Schans is in 2030 aardgasvrij-ready."],
+            Blok.ACTIVITEITEN: [
+                "Energiecoaches aan huis.",
+                "Wijkwarmteplan met bewonerscoöperatie.",
+            ],
+            Blok.BEGROTING: ["Rijk: € 1.500.000 Programma Aardgasvrije Wijken."],
+        },
+    ),
+    (
+        "Mobiliteit in de kleine kernen",
+        Schaal.REGIO,
+        Fase.FORMULEREN,
+        KERNEN[6:],
+        "Zonder auto kom je in de kleine kernen nergens. We zorgen voor vervoer op maat "
+        "naar werk, school, zorg en ontmoeting.",
+        {
+            Blok.BELEIDSDOELEN: ["Elke kern is zes dagen per week bereikbaar zonder eigen auto."],
+            Blok.ACTIVITEITEN: [
+                "Buurtbus uitbreiden met vrijwillige chauffeurs.",
+                "Deelauto's bij dorpshuizen.",
+            ],
+        },
+    ),
+    (
+        "Kansengelijkheid voor jongeren",
+        Schaal.GEMEENTE,
+        Fase.CONCRETISEREN,
+        WIJKEN_MAASDAL,
+        "Waar je wieg staat mag niet bepalen hoe ver je komt. Scholen, sport en jongerenwerk "
+        "werken samen rond elk kind dat extra steun nodig heeft.",
+        {Blok.BELEIDSDOELEN: ["Voortijdig schoolverlaten daalt naar onder 1,5%."]},
+    ),
+    (
+        "Armoede en schulden",
+        Schaal.GEMEENTE,
+        Fase.REALISEREN,
+        [],
+        "Inwoners met geldzorgen worden eerder gevonden en zonder schaamte geholpen, "
+        "voordat schulden problematisch worden.",
+        {Blok.ACTIVITEITEN: ["Vroegsignalering met woningcorporaties en energieleveranciers."]},
+    ),
+    (
+        "Klimaatadaptatie en wateroverlast",
+        Schaal.REGIO,
+        Fase.VERKENNEN,
+        KERNEN[:3],
+        "Hevige buien en droogte vragen om een groenere, sponsachtige inrichting van "
+        "straten en tuinen, samen met het waterschap.",
+        {Blok.SAMENWERKING: ["Waterschap Maas en Peel als mede-eigenaar."]},
+    ),
+    (
+        "Leefbaar centrum Maasdal",
+        Schaal.WIJK,
+        Fase.REALISEREN,
+        ["Maasdal-Centrum"],
+        "Een levendig centrum waar ondernemers, bewoners en bezoekers elkaar ontmoeten, "
+        "ook na winkelsluiting.",
+        {Blok.ACTIVITEITEN: ["Leegstaande panden transformeren naar wonen en ontmoeten."]},
+    ),
+    (
+        "Gezond opgroeien",
+        Schaal.GEMEENTE,
+        Fase.FORMULEREN,
+        [],
+        "Kinderen groeien op in een omgeving die gezond kiezen makkelijk maakt: bewegen, "
+        "gezond eten en een rookvrije generatie.",
+        {Blok.BELEIDSDOELEN: ["Overgewicht bij 4-12 jarigen daalt met 10%."]},
+    ),
+    (
+        "Veilige woonwijken en ondermijning",
+        Schaal.GEMEENTE,
+        Fase.LEREN,
+        WIJKEN_MAASDAL,
+        "Inwoners voelen zich veilig en criminelen krijgen geen voet aan de grond in "
+        "bedrijventerreinen en buitengebied.",
+        {
+            Blok.ROLLEN: [
+                "Burgemeester: bestuurlijke aanpak; politie en RIEC: informatie-uitwisseling."
+            ]
+        },
+    ),
+    (
+        "Werk en meedoen",
+        Schaal.REGIO,
+        Fase.CONCRETISEREN,
+        [],
+        "Iedereen die kan werken, werkt naar vermogen; wie dat niet kan, doet op een "
+        "andere manier mee.",
+        {Blok.ACTIVITEITEN: ["Leerwerkplekken bij lokale ondernemers."]},
+    ),
+    (
+        "Toekomst van het buitengebied",
+        Schaal.PROVINCIE,
+        Fase.VERKENNEN,
+        KERNEN[8:],
+        "Boeren, natuur en recreatie delen de ruimte; stoppende agrariërs krijgen "
+        "perspectief en de dorpen profiteren mee.",
+        {Blok.SAMENWERKING: ["Provincie en LTO als partners in de gebiedsaanpak."]},
+    ),
+]
+
+# Filled in for every opgave where the opgave itself has no item in that block.
+STANDAARD_ITEMS = {
+    Blok.BELEIDSDOELEN: "Inwoners ervaren verbetering op '{titel}' (inwonerspanel, nulmeting 2026).",
+    Blok.PRESTATIES_EFFECTEN: "Jaarlijkse monitor met indicatoren voor '{titel}' (waarstaatjegemeente.nl).",
+    Blok.DOELGROEPEN: "Inwoners van de betrokken kernen en wijken, met extra aandacht voor kwetsbare groepen.",
+    Blok.ROLLEN: "Gemeente als regisseur; partners als mede-eigenaar van de aanpak.",
+    Blok.ACTIVITEITEN: "Thematafel '{titel}' elk kwartaal, op een plek waar de opgave tastbaar is.",
+    Blok.COMMUNICATIE: "Nieuwsbrief en bijeenkomsten in de kernen; terugkoppeling op alle inbreng.",
+    Blok.ORGANISATIE: "Opgaveteam met medewerkers uit verschillende afdelingen en partners.",
+    Blok.BEGROTING: "Gemeente: € 75.000 per jaar uit het programma Maatschappelijke opgaven.",
+    Blok.PARTICIPATIE: "Inwoners coproduceren de aanpak; dorpsraden adviseren over de uitvoering.",
+    Blok.SAMENWERKING: "Samenwerkingsovereenkomst met de belangrijkste partners.",
+}
+
+ORGANISATIES_PER_KERN = [
+    ("Dorpsraad {kern}", StakeholderSoort.BELANGENORGANISATIE),
+    ("Ondernemersvereniging {kern}", StakeholderSoort.ONDERNEMER),
+    ("Basisschool De Klimop {kern}", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Sportvereniging {kern}", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Dorpshuis {kern}", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Zonnebloem afdeling {kern}", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+]
+REGIONALE_ORGANISATIES = [
+    ("Woonstichting Maasdal", StakeholderSoort.WONINGCORPORATIE),
+    ("Wonen Maas en Peel", StakeholderSoort.WONINGCORPORATIE),
+    ("Zorggroep De Maasoever", StakeholderSoort.ZORGAANBIEDER),
+    ("Thuiszorg Noord-Maas", StakeholderSoort.ZORGAANBIEDER),
+    ("Alzheimer Café Maasdal", StakeholderSoort.BELANGENORGANISATIE),
+    ("Welzijnsstichting Synthese Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("GGD Maas en Heuvelland", StakeholderSoort.OVERHEID),
+    ("Provincie Limburg-Maas", StakeholderSoort.OVERHEID),
+    ("Waterschap Maas en Peel", StakeholderSoort.OVERHEID),
+    ("Politie basisteam Maasdal", StakeholderSoort.OVERHEID),
+    ("Hogeschool Zuyd-Maas lectoraat Participatie", StakeholderSoort.KENNISINSTELLING),
+    ("Bibliotheek Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("LTO afdeling Maasdal", StakeholderSoort.BELANGENORGANISATIE),
+    ("Energiecoöperatie Maasdal Duurzaam", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Buurtbus Vereniging Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Jongerenwerk Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("MKB Maasdal", StakeholderSoort.ONDERNEMER),
+    ("Rabobank Maas en Peel", StakeholderSoort.ONDERNEMER),
+    ("Huisartsenpraktijk Lindenrode", StakeholderSoort.ZORGAANBIEDER),
+    ("Schuldhulp Maatje Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+    ("Zorgkantoor Limburg-Maas", StakeholderSoort.OVERHEID),
+    ("Cliëntenraad Sociaal Domein", StakeholderSoort.BELANGENORGANISATIE),
+    ("Seniorenraad Maasdal", StakeholderSoort.BELANGENORGANISATIE),
+    ("Stichting Leergeld Maasdal", StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE),
+]
+VOORNAMEN = [
+    "Anna",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Eva",
+    "Fatima",
+    "Gerrit",
+    "Hanneke",
+    "Ivo",
+    "Joke",
+    "Karim",
+    "Lotte",
+    "Mohamed",
+    "Noor",
+    "Pieter",
+    "Rianne",
+    "Sem",
+    "Zoë",
+]
+ACHTERNAMEN = [
+    "Peeters",
+    "Janssen",
+    "Hendriks",
+    "Willems",
+    "van den Berg",
+    "Coenen",
+    "Smeets",
+    "Verhoeven",
+    "Gerrits",
+    "Ramaekers",
+    "Bouwens",
+    "Ĳzerman",
+]
+
+
+class Command(BaseCommand):
+    help = "Maakt (idempotent) demodata: Gemeente Maasdal met kernen, opgaven, stakeholders en canvassen."
+
+    def handle(self, *args, **options):
+        if not settings.DEMODATA_TOEGESTAAN:
+            raise CommandError(
+                "Demodata is uitgeschakeld in deze configuratie (OPGAVENREGIE_DEMODATA). "
+                "Demodata met wachtwoord 'demo' hoort niet in productie."
+            )
+        with transaction.atomic(), pghistory.context(bron="demodata"):
+            gebieden = self._gebieden()
+            users = self._gebruikers()
+            stakeholders = self._stakeholders()
+            self._opgaven(gebieden, users, stakeholders)
+        self.stdout.write(
+            f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
+            f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
+        )
+        self.stdout.write(
+            "Inloggen kan als beheerder, regisseur, teamlid, medewerker of raadslid, wachtwoord 'demo'."
+        )
+
+    def _gebieden(self) -> dict[str, Gebied]:
+        gemeente, _ = Gebied.objects.update_or_create(
+            naam=GEMEENTE[0], soort=GebiedSoort.GEMEENTE, defaults={"cbs_code": GEMEENTE[1]}
+        )
+        gebieden = {}
+        for index, kern in enumerate(KERNEN, start=1):
+            gebieden[kern], _ = Gebied.objects.update_or_create(
+                naam=kern,
+                soort=GebiedSoort.KERN,
+                defaults={"cbs_code": f"WK9901{index:02d}", "bovenliggend": gemeente},
+            )
+        for index, wijk in enumerate(WIJKEN_MAASDAL, start=1):
+            gebieden[wijk], _ = Gebied.objects.update_or_create(
+                naam=wijk,
+                soort=GebiedSoort.WIJK,
+                defaults={"cbs_code": f"BU990101{index:02d}", "bovenliggend": gebieden["Maasdal"]},
+            )
+        return gebieden
+
+    def _gebruikers(self) -> dict[str, User]:
+        users = {}
+        for username, voornaam, achternaam, rol, organisatie in GEBRUIKERS:
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={
+                    "first_name": voornaam,
+                    "last_name": achternaam,
+                    "rol": rol,
+                    "organisatie": organisatie,
+                    "email": f"{username}@maasdal.example",
+                    "is_active": True,
+                },
+            )
+            if not user.check_password(DEMO_WACHTWOORD):
+                user.set_password(DEMO_WACHTWOORD)
+                user.save(update_fields=["password"])
+            users[username] = user
+        return users
+
+    def _stakeholders(self) -> list[Stakeholder]:
+        wanted = [
+            (naam.format(kern=kern), soort)
+            for kern in KERNEN
+            for naam, soort in ORGANISATIES_PER_KERN
+        ]
+        wanted += REGIONALE_ORGANISATIES
+        rng = random.Random(1901)
+        namen = sorted({f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}" for _ in range(120)})[
+            :60
+        ]
+        wanted += [(naam, StakeholderSoort.INWONER) for naam in namen]
+        result = []
+        for naam, soort in wanted:
+            stakeholder = Stakeholder.objects.filter(naam=naam).first()
+            if stakeholder is None:
+                stakeholder = Stakeholder.objects.create(naam=naam, soort=soort)
+            elif stakeholder.soort != soort:
+                stakeholder.soort = soort
+                stakeholder.save(update_fields=["soort", "updated_at"])
+            result.append(stakeholder)
+        return result
+
+    def _opgaven(self, gebieden, users, stakeholders) -> None:
+        regisseurs = [users["regisseur"], users["regisseur2"]]
+        for index, (titel, schaal, fase, kernen, bedoeling, items) in enumerate(OPGAVEN):
+            opgave, _ = Opgave.objects.update_or_create(
+                titel=titel,
+                defaults={
+                    "schaal": schaal,
+                    "fase": fase,
+                    "maatschappelijke_bedoeling": bedoeling,
+                    "opgaveregisseur": regisseurs[index % 2],
+                },
+            )
+            opgave.gebieden.set([gebieden[k] for k in kernen])
+            # The demo teamlid works on four opgaven, so "teamlid of another opgave" is real.
+            opgave.teamleden.set([users["teamlid"]] if index < 4 else [])
+            self._canvas(opgave, items)
+            self._betrokkenheden(opgave, stakeholders, random.Random(index))
+
+    def _canvas(self, opgave: Opgave, items: dict) -> None:
+        for blok in Blok:
+            teksten = list(items.get(blok, [])) or [
+                STANDAARD_ITEMS[blok].format(titel=opgave.titel)
+            ]
+            for volgorde, tekst in enumerate(teksten, start=1):
+                CanvasItem.objects.update_or_create(
+                    opgave=opgave, blok=blok, volgorde=volgorde, defaults={"tekst": tekst}
+                )
+            CanvasItem.objects.filter(opgave=opgave, blok=blok, volgorde__gt=len(teksten)).delete()
+
+    def _betrokkenheden(self, opgave: Opgave, stakeholders, rng: random.Random) -> None:
+        gekozen = rng.sample(stakeholders, k=rng.randint(8, 16))
+        for stakeholder in gekozen:
+            Betrokkenheid.objects.update_or_create(
+                opgave=opgave,
+                stakeholder=stakeholder,
+                defaults={
+                    "rol": rng.choice(BetrokkenheidRol.values),
+                    "invloed": rng.randint(1, 5),
+                    "belang": rng.randint(1, 5),
+                },
+            )

@@ -1,0 +1,62 @@
+"""The record of changes behind an opgave, as the hub page shows it ("Geschiedenis")."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from pghistory.models import Events
+
+from accounts.models import User
+
+from .models import Opgave
+
+_LABELS = {"insert": "aangemaakt", "update": "gewijzigd", "delete": "verwijderd"}
+_HIDDEN_FIELDS = {"id", "created_at", "updated_at", "versie", "volgorde"}
+
+
+@dataclass
+class Gebeurtenis:
+    wanneer: datetime
+    wie: str
+    wat: str
+    actie: str
+    wijzigingen: list[tuple[str, str, str]]
+
+
+def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
+    """The latest changes to the opgave and everything that points at it, newest first."""
+    events = list(Events.objects.references(opgave).order_by("-pgh_created_at")[:limit])
+    user_ids = {
+        e.pgh_context.get("user") for e in events if e.pgh_context and e.pgh_context.get("user")
+    }
+    users = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
+    result = []
+    for event in events:
+        event_model = apps.get_model(event.pgh_model)
+        tracked = event_model.pgh_tracked_model
+        user_id = (event.pgh_context or {}).get("user")
+        wijzigingen = []
+        if event.pgh_label == "update" and event.pgh_diff:
+            for field_name, (oud, nieuw) in event.pgh_diff.items():
+                if field_name in _HIDDEN_FIELDS:
+                    continue
+                try:
+                    label = str(tracked._meta.get_field(field_name).verbose_name)
+                except Exception:
+                    label = field_name
+                wijzigingen.append((label, _kort(oud), _kort(nieuw)))
+        result.append(
+            Gebeurtenis(
+                wanneer=event.pgh_created_at,
+                wie=users.get(user_id, "systeem"),
+                wat=str(tracked._meta.verbose_name),
+                actie=_LABELS.get(event.pgh_label, event.pgh_label),
+                wijzigingen=wijzigingen,
+            )
+        )
+    return result
+
+
+def _kort(value, length: int = 120) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class ParticipatieConfig(AppConfig):
+    name = "participatie"
+    verbose_name = "Participatie"
+
+    def ready(self):
+        from opgaven import hub
+
+        from . import views
+
+        hub.registreer(
+            hub.HubSectie(
+                naam="betrokkenheden",
+                volgorde=20,
+                template_name="participatie/betrokkenheden.html#betrokkenheden",
+                context=views.betrokkenheden_context,
+            )
+        )

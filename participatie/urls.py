@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participatie"
+
+urlpatterns = [
+    path(
+        "opgaven/<int:opgave_pk>/betrokkenheden/nieuw/",
+        views.betrokkenheid_create,
+        name="betrokkenheid-create",
+    ),
+    path(
+        "betrokkenheden/<int:pk>/verwijderen/",
+        views.betrokkenheid_delete,
+        name="betrokkenheid-delete",
+    ),
+]

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from opgaven.models import Opgave
+
+MAX_POGINGEN = 3
+
+
+class Status(models.TextChoices):
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
+
+
+class RapportageQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RapportageQuerySet":
+        """Reports ``user`` may see: their own; the beheerder sees all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.rol == "beheerder":
+            return self
+        return self.filter(aangevraagd_door=user)
+
+
+class Rapportage(models.Model):
+    """A programme report job: the row is the truth (status, progress, attempts, file);
+    the Celery task that renders it only carries its id."""
+
+    opgave = models.ForeignKey(
+        Opgave,
+        verbose_name=_("opgave"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rapportages",
+        help_text=_("Leeg: alle opgaven."),
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        related_name="rapportages",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WACHTRIJ)
+    voortgang = models.PositiveIntegerField(_("voortgang"), default=0)
+    totaal = models.PositiveIntegerField(_("totaal"), default=0)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    voltooid_op = models.DateTimeField(_("voltooid op"), null=True, blank=True)
+
+    objects = RapportageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="rapportage_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voortgang__lte=models.F("totaal")) | models.Q(totaal=0),
+                name="rapportage_voortgang_binnen_totaal",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="klaar") | ~models.Q(bestand=""),
+                name="rapportage_klaar_heeft_bestand",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titel} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("rapportages:rapportage-detail", args=[self.pk])
+
+    @property
+    def titel(self) -> str:
+        return (
+            f"Programmarapportage {self.opgave.titel}"
+            if self.opgave_id
+            else "Programmarapportage alle opgaven"
+        )
+
+    @property
+    def is_afgelopen(self) -> bool:
+        return self.status in (Status.KLAAR, Status.MISLUKT)
+
+    @property
+    def bestandsnaam(self) -> str:
+        return f"programmarapportage-{self.pk}.pdf"

@@ -1,0 +1,90 @@
+"""Programme reports for the council: data from every app, rendered through core.pdf."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.staticfiles import finders
+from django.db.models import Prefetch, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from canvas.models import W_VRAAG_BLOKKEN, Blok, CanvasItem, WVraag
+from core.pdf import render_pdf
+from opgaven.models import Opgave
+from participatie.models import Betrokkenheid
+
+
+@dataclass
+class WAntwoord:
+    vraag: str
+    blokken: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class OpgaveInRapport:
+    opgave: Opgave
+    anker: str
+    w_vragen: list[WAntwoord]
+    betrokkenheden: list[Betrokkenheid]
+
+
+def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
+    """The opgaven with everything a report shows, in a fixed number of queries."""
+    return (
+        opgaven.select_related("opgaveregisseur")
+        .prefetch_related(
+            "gebieden",
+            Prefetch(
+                "canvas_items", queryset=CanvasItem.objects.order_by("blok", "volgorde", "pk")
+            ),
+            Prefetch(
+                "betrokkenheden",
+                queryset=Betrokkenheid.objects.select_related("stakeholder").order_by(
+                    "-invloed", "-belang", "stakeholder__naam"
+                ),
+            ),
+        )
+        .order_by("titel")
+    )
+
+
+def _w_vragen(opgave: Opgave) -> list[WAntwoord]:
+    per_blok: dict[str, list[str]] = {}
+    for item in opgave.canvas_items.all():
+        per_blok.setdefault(item.blok, []).append(item.tekst)
+    return [
+        WAntwoord(
+            vraag=str(vraag.label),
+            blokken=[(str(Blok(b).label), per_blok.get(b, [])) for b in W_VRAAG_BLOKKEN[vraag]],
+        )
+        for vraag in WVraag
+    ]
+
+
+def programmarapportage_pdf(
+    opgaven: QuerySet[Opgave],
+    *,
+    titel: str,
+    gemeente: str,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """Cover, contents, and per opgave the three W-questions and its stakeholders, as PDF."""
+    rows = list(opgaven_voor_rapport(opgaven))
+    secties = []
+    for index, opgave in enumerate(rows, start=1):
+        secties.append(
+            OpgaveInRapport(
+                opgave=opgave,
+                anker=f"opgave-{opgave.pk}",
+                w_vragen=_w_vragen(opgave),
+                betrokkenheden=list(opgave.betrokkenheden.all()),
+            )
+        )
+        if on_progress:
+            on_progress(index, len(rows))
+    html = render_to_string(
+        "rapportages/pdf/programmarapportage.html",
+        {"titel": titel, "gemeente": gemeente, "secties": secties, "gemaakt_op": timezone.now()},
+    )
+    with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
+        return render_pdf(html, css.read(), title=titel)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rapportages"
+
+urlpatterns = [
+    path("", views.rapportage_list, name="rapportage-list"),
+    path("nieuw/", views.rapportage_create, name="rapportage-create"),
+    path("<int:pk>/", views.rapportage_detail, name="rapportage-detail"),
+    path("<int:pk>/download/", views.rapportage_download, name="rapportage-download"),
+]

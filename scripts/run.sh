@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Starts the Celery worker in the background and the web server in the foreground.
+# Without DATABASE_URL/REDIS_URL both use the embedded defaults (see config/settings/base.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+mkdir -p var/log
+.venv/bin/celery -A config worker --loglevel=INFO --concurrency=1 >var/log/worker.log 2>&1 &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM
+
+cat <<TXT
+
+  Opgavenregie draait op http://$HOST:$PORT/
+  Demo-logins (alleen demodata), wachtwoord "demo":
+    regisseur   opgaveregisseur
+    teamlid     teamlid van vier opgaven
+    medewerker  leest alle opgaven
+    raadslid    ziet alleen rapportages
+    beheerder   beheert alles
+  Worker-log: var/log/worker.log. Stoppen: Ctrl-C.
+
+TXT
+$PY manage.py runserver "$HOST:$PORT"

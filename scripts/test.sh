@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the whole suite. Never skips: what the suite needs and cannot find fails loudly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=("chromium")
+command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext, pdftoppm)")
+if ((${#missing[@]})); then
+  echo "De tests hebben nodig, maar vinden niet: ${missing[*]}" >&2
+  echo "Installeer op Debian/Ubuntu: sudo apt-get install -y chromium poppler-utils" >&2
+  exit 1
+fi
+
+.venv/bin/ruff check .
+.venv/bin/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+exec .venv/bin/pytest "$@"

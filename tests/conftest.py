@@ -1,0 +1,113 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from accounts.models import Rol
+from tests.accounts.factories import UserFactory
+from tests.opgaven.factories import OpgaveFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def opgave(db):
+    regisseur = UserFactory(username="regisseur", rol=Rol.OPGAVEREGISSEUR)
+    opgave = OpgaveFactory(opgaveregisseur=regisseur)
+    opgave.teamleden.add(UserFactory(username="teamlid", rol=Rol.TEAMLID))
+    return opgave
+
+
+@pytest.fixture
+def andere_opgave(db):
+    andere = OpgaveFactory(
+        opgaveregisseur=UserFactory(username="regisseur2", rol=Rol.OPGAVEREGISSEUR)
+    )
+    andere.teamleden.add(UserFactory(username="teamlid_ander", rol=Rol.TEAMLID))
+    return andere
+
+
+@pytest.fixture
+def users(opgave, andere_opgave):
+    """One user per role of the permission matrix (TRUST.md), by name."""
+    from accounts.models import User
+
+    UserFactory(username="beheerder", rol=Rol.BEHEERDER)
+    UserFactory(username="medewerker", rol=Rol.MEDEWERKER)
+    UserFactory(username="raadslid", rol=Rol.RAADSLID)
+    return {u.username: u for u in User.objects.all()}
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def celery_worker_thread(transactional_db):
+    """A real Celery worker (in a thread of this process) on the configured broker."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
+
+
+# --- Playwright with Debian's Chromium -------------------------------------------------
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium ontbreekt: installeer het met 'apt-get install -y chromium'.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": chromium_path(),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args():
+    # axe-core is injected as an inline script, which our CSP (rightly) forbids.
+    return {"locale": "nl-NL", "bypass_csp": True, "accept_downloads": True}
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def assert_accessible(page) -> None:
+    """axe-core (WCAG 2.x A/AA rules) finds no violations on the current page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+        })"""
+    )
+    violations = [
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
+        for v in result["violations"]
+    ]
+    assert violations == [], f"axe-core op {page.url}:\n" + "\n".join(violations)

@@ -1,0 +1,115 @@
+"""The thin slice in a real browser: from login to a downloaded council PDF."""
+
+import re
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests import hostile
+from tests.conftest import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, base_url, username):
+    page.goto(f"{base_url}/")
+    expect(page).to_have_title(re.compile("Inloggen"))
+    assert_accessible(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thread, tmp_path):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Opgaven")
+    assert_accessible(page)
+
+    # A new opgave; first an empty save, which explains itself in Dutch and keeps the input.
+    page.get_by_role("link", name="Nieuwe opgave").click()
+    assert_accessible(page)
+    page.get_by_label("Titel").fill("")
+    page.get_by_label("Maatschappelijke bedoeling").fill("Wordt bewaard bij een fout")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Geef de opgave een titel.")).to_be_visible()
+    expect(page.get_by_label("Maatschappelijke bedoeling")).to_have_value(
+        "Wordt bewaard bij een fout"
+    )
+    assert_accessible(page)
+
+    titel = f"Samen tegen eenzaamheid {hostile.SCRIPT}"
+    page.get_by_label("Titel").fill(titel)
+    page.get_by_label("Maatschappelijke bedoeling").fill(
+        hostile.text("Niemand staat er alleen voor.")
+    )
+    page.get_by_label("Schaal").select_option("kern")
+    page.get_by_label("Broekhoven").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(titel)
+    expect(page).to_have_title(re.compile("Samen tegen eenzaamheid"))
+    hub_url = page.url
+    assert_accessible(page)
+
+    # A stakeholder, added in place with htmx.
+    section = page.locator("#betrokkenheden")
+    section.get_by_label("Of: naam van een nieuwe stakeholder").fill(
+        f"Zorgcoöperatie {hostile.IMG}"
+    )
+    section.get_by_label("Soort (bij een nieuwe stakeholder)").select_option("zorgaanbieder")
+    section.get_by_label("Rol in deze opgave").select_option("partner")
+    section.get_by_label("Invloed (1-5)").select_option("5")
+    section.get_by_label("Belang (1-5)").select_option("4")
+    url_before = page.url
+    section.get_by_role("button", name="Stakeholder toevoegen").click()
+    row = page.locator("#betrokkenheden tbody tr", has_text="Zorgcoöperatie")
+    expect(row).to_contain_text("Nauw betrekken")
+    assert page.url == url_before  # swapped in place, no page load
+    assert_accessible(page)
+
+    # The canvas: add an item, then edit it in place.
+    page.get_by_role("link", name="Naar het canvas").click()
+    assert_accessible(page)
+    blok = page.locator("#blok-beleidsdoelen")
+    blok.get_by_label("Nieuw item voor Beleidsdoelen").fill("Minder eenzame 75-plussers")
+    blok.get_by_role("button", name="Toevoegen").click()
+    item = blok.locator("li", has_text="Minder eenzame 75-plussers")
+    expect(item).to_contain_text("versie 1")
+    item.get_by_role("link", name=re.compile("Bewerken")).click()
+    textarea = blok.get_by_role("textbox", name="Tekst")
+    expect(textarea).to_be_focused()
+    textarea.fill("Minder eenzame 75-plussers: van 14% naar 10% in 2028")
+    assert_accessible(page)
+    blok.get_by_role("button", name="Opslaan").click()
+    expect(blok.locator("li", has_text="van 14% naar 10%")).to_contain_text("versie 2")
+    assert_accessible(page)
+
+    # The report: a job, a worker, a progress page that polls, a download.
+    page.get_by_role("link", name=re.compile("Terug naar")).click()
+    page.get_by_role("button", name="Rapportage maken").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Programmarapportage")
+    expect(page.get_by_text("De rapportage is klaar.")).to_be_visible(timeout=60_000)
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download de PDF").click()
+    pdf_path = tmp_path / "rapport.pdf"
+    download_info.value.save_as(pdf_path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for vraag in ["Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?"]:
+        assert vraag in text
+    assert "van 14% naar 10%" in text
+    assert "Zorgcoöperatie" in text
+    assert "<script>alert(1)</script>" in text  # shown as text, not swallowed as markup
+
+    # The history on the hub names who changed what.
+    page.goto(hub_url)
+    history = page.locator("section", has=page.get_by_role("heading", name="Geschiedenis"))
+    expect(history).to_contain_text("Ilse de Regt")
+    expect(history).to_contain_text("canvasitem gewijzigd")
+    assert_accessible(page)
