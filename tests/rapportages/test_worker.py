@@ -1,0 +1,114 @@
+"""A real Celery worker renders the report; the PDF says what the council must read."""
+
+import io
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pypdf
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from canvas.models import Blok
+from rapportages import services
+from rapportages.models import Rapportage, Status
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+from tests.participatie.factories import BetrokkenheidFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _wait_until_done(rapportage: Rapportage, seconds: float = 60) -> Rapportage:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        rapportage.refresh_from_db()
+        if rapportage.is_afgelopen:
+            return rapportage
+        time.sleep(0.2)
+    raise AssertionError(f"rapportage {rapportage.pk} not finished: {rapportage.status}")
+
+
+def test_worker_renders_report_with_three_questions(celery_worker_thread, users, opgave, tmp_path):
+    CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN, tekst="Doel: minder eenzaamheid")
+    CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Activiteit: huisbezoeken")
+    CanvasItemFactory(opgave=opgave, blok=Blok.BEGROTING, tekst="Gemeente: € 180.000")
+    BetrokkenheidFactory(opgave=opgave, stakeholder__naam="Seniorenraad Maasdal")
+    client = client_for(users["regisseur"])
+
+    response = client.post(reverse("rapportages:rapportage-create"), {"opgave": opgave.pk})
+
+    rapportage = Rapportage.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == rapportage.get_absolute_url()
+    rapportage = _wait_until_done(rapportage)
+    assert rapportage.status == Status.KLAAR, rapportage.foutmelding
+    assert (rapportage.voortgang, rapportage.totaal, rapportage.pogingen) == (1, 1, 1)
+
+    download = client.get(reverse("rapportages:rapportage-download", args=[rapportage.pk]))
+    pdf = b"".join(download.streaming_content)
+    assert download["Content-Type"] == "application/pdf"
+    raw = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    text = " ".join(raw.decode().split())
+    for expected in [
+        "Inhoud",
+        "Wat willen we bereiken?",
+        "Wat gaan we daarvoor doen?",
+        "Wat mag het kosten?",
+        "Doel: minder eenzaamheid",
+        "Activiteit: huisbezoeken",
+        "€ 180.000",
+        "Seniorenraad Maasdal",
+    ]:
+        assert expected in text
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert f"Pagina 2 van {len(pages)}" in text
+    (tmp_path / "r.pdf").write_bytes(pdf)
+    info = subprocess.run(
+        ["pdfinfo", tmp_path / "r.pdf"], capture_output=True, check=True
+    ).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
+
+
+def test_progress_partial_stops_polling_when_done(celery_worker_thread, users, opgave):
+    client = client_for(users["regisseur"])
+    client.post(reverse("rapportages:rapportage-create"), {"opgave": opgave.pk})
+    rapportage = _wait_until_done(Rapportage.objects.get())
+    partial = client.get(
+        rapportage.get_absolute_url(), headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "hx-trigger" not in partial
+    assert "Download de PDF" in partial
+    assert "<html" not in partial
+
+
+def test_rendering_twice_yields_one_file(users, opgave):
+    rapportage = Rapportage.objects.create(
+        opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    # A redelivered message (worker lost after finishing) finds the job done and does nothing.
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    assert rapportage.status == Status.KLAAR
+    assert rapportage.pogingen == 1
+    folder = Path(settings.MEDIA_ROOT) / "rapportages"
+    assert [p.name for p in folder.iterdir() if str(rapportage.pk) in p.name] == [
+        rapportage.bestandsnaam
+    ]
+
+
+def test_job_gives_up_after_three_attempts(users, opgave):
+    rapportage = Rapportage.objects.create(
+        opgave=opgave,
+        aangevraagd_door=users["regisseur"],
+        totaal=1,
+        status=Status.BEZIG,
+        pogingen=3,
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    assert rapportage.status == Status.MISLUKT
+    assert "kon niet worden gemaakt" in rapportage.foutmelding

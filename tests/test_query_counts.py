@@ -1,0 +1,48 @@
+"""Pages cost the same number of queries with 3 or 30 related rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from canvas.models import Blok
+from tests.accounts.factories import UserFactory
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+from tests.opgaven.factories import GebiedFactory, OpgaveFactory
+from tests.participatie.factories import BetrokkenheidFactory
+
+
+def _fill(opgave, n: int) -> None:
+    blokken = list(Blok)
+    for i in range(n):
+        BetrokkenheidFactory(opgave=opgave)
+        CanvasItemFactory(opgave=opgave, blok=blokken[i % len(blokken)])
+        opgave.gebieden.add(GebiedFactory())
+        opgave.teamleden.add(UserFactory(rol="teamlid"))
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url_name", ["opgaven:opgave-detail", "canvas:canvas-detail", "opgaven:opgave-list"]
+)
+def test_queries_do_not_grow_with_related_rows(users, url_name):
+    client = client_for(users["regisseur"])
+    klein, groot = OpgaveFactory(), OpgaveFactory()
+    _fill(klein, 3)
+    _fill(groot, 30)
+    args = [] if url_name == "opgaven:opgave-list" else None
+    if args is None:
+        counts = [_count(client, reverse(url_name, args=[o.pk])) for o in (klein, groot)]
+    else:
+        before = _count(client, reverse(url_name))
+        for _ in range(27):
+            _fill(OpgaveFactory(), 1)
+        counts = [before, _count(client, reverse(url_name))]
+    assert counts[0] == counts[1], counts
