@@ -1,0 +1,40 @@
+import json
+import logging
+
+import pytest
+from django.urls import reverse
+
+from tests.accounts.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_wrong_password_is_explained_in_dutch_and_logged(client, caplog):
+    UserFactory(username="regisseur")
+    with caplog.at_level(logging.INFO, logger="opgavenregie.security"):
+        response = client.post(
+            reverse("accounts:login"), {"username": "regisseur", "password": "fout"}
+        )
+    assert response.status_code == 200
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+    events = [
+        json.loads(r.getMessage()) for r in caplog.records if r.name == "opgavenregie.security"
+    ]
+    assert events[-1]["action"] == "login"
+    assert events[-1]["outcome"] == "failed"
+    assert events[-1]["object"] == "regisseur"
+    assert events[-1]["source"] == "127.0.0.1"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rol", "start"), [("raadslid", "/rapportages/"), ("medewerker", "/opgaven/")]
+)
+def test_each_role_starts_where_its_work_is(client, rol, start):
+    UserFactory(username="iemand", rol=rol)
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "iemand", "password": "geheim-wachtwoord"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == start
+    assert response.status_code == 200

@@ -1,0 +1,47 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from canvas.models import CanvasItem
+from opgaven.models import Gebied, Opgave
+from participatie.models import Betrokkenheid, Stakeholder
+
+
+def _snapshot():
+    return {
+        "opgaven": Opgave.objects.count(),
+        "stakeholders": Stakeholder.objects.count(),
+        "betrokkenheden": Betrokkenheid.objects.count(),
+        "items": CanvasItem.objects.count(),
+        "kernen": Gebied.objects.filter(soort="kern").count(),
+        "users": sorted(User.objects.values_list("username", "rol")),
+    }
+
+
+@pytest.mark.django_db
+def test_demodata_is_idempotent_and_big_enough():
+    call_command("demodata")
+    first = _snapshot()
+    call_command("demodata")
+    assert _snapshot() == first
+    assert first["opgaven"] >= 12
+    assert first["stakeholders"] >= 150
+    assert first["kernen"] == 12
+    assert all(o.canvas_items.count() >= 10 for o in Opgave.objects.all())
+    roles = dict(first["users"])
+    assert {roles[u] for u in ["beheerder", "regisseur", "teamlid", "medewerker", "raadslid"]} == {
+        "beheerder",
+        "opgaveregisseur",
+        "teamlid",
+        "medewerker",
+        "raadslid",
+    }
+    assert User.objects.get(username="raadslid").check_password("demo")
+
+
+@pytest.mark.django_db
+def test_demodata_refuses_in_production(settings):
+    settings.DEMODATA_TOEGESTAAN = False
+    with pytest.raises(CommandError, match="hoort niet in productie"):
+        call_command("demodata")
+    assert not User.objects.exists()
