@@ -1,7 +1,7 @@
 # Two commands on a fresh machine: `make run` and `make test` (see README.md).
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS ?= never
-UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
 PY := .venv/bin/python
 
 .PHONY: run test install lint bench clean
