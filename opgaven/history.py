@@ -34,7 +34,8 @@ def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
     for event in events:
         event_model = apps.get_model(event.pgh_model)
         tracked = event_model.pgh_tracked_model
-        user_id = (event.pgh_context or {}).get("user")
+        context = event.pgh_context or {}
+        user_id = context.get("user")
         wijzigingen = []
         if event.pgh_label == "update" and event.pgh_diff:
             for field_name, (oud, nieuw) in event.pgh_diff.items():
@@ -48,7 +49,7 @@ def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
         result.append(
             Gebeurtenis(
                 wanneer=event.pgh_created_at,
-                wie=users.get(user_id, "systeem"),
+                wie=users.get(user_id) or context.get("bron") or "systeem",
                 wat=str(tracked._meta.verbose_name),
                 actie=_LABELS.get(event.pgh_label, event.pgh_label),
                 wijzigingen=wijzigingen,

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from pghistory.models import Events
 
 from accounts.models import User
 from canvas.models import CanvasItem
@@ -22,8 +23,11 @@ def _snapshot():
 def test_demodata_is_idempotent_and_big_enough():
     call_command("demodata")
     first = _snapshot()
+    events = Events.objects.references(list(Opgave.objects.all())).count()
     call_command("demodata")
     assert _snapshot() == first
+    # A rerun changes nothing, so it records nothing either.
+    assert Events.objects.references(list(Opgave.objects.all())).count() == events
     assert first["opgaven"] >= 12
     assert first["stakeholders"] >= 150
     assert first["kernen"] == 12

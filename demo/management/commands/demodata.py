@@ -327,6 +327,19 @@ ACHTERNAMEN = [
 ]
 
 
+def upsert(model, defaults: dict, **lookup):
+    """update_or_create that writes only what differs, so a rerun leaves no history."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults)
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, defaults[name])
+    if changed:
+        obj.save()
+    return obj
+
+
 class Command(BaseCommand):
     help = "Maakt (idempotent) demodata: Gemeente Maasdal met kernen, opgaven, stakeholders en canvassen."
 
@@ -350,18 +363,20 @@ class Command(BaseCommand):
         )
 
     def _gebieden(self) -> dict[str, Gebied]:
-        gemeente, _ = Gebied.objects.update_or_create(
-            naam=GEMEENTE[0], soort=GebiedSoort.GEMEENTE, defaults={"cbs_code": GEMEENTE[1]}
+        gemeente = upsert(
+            Gebied, naam=GEMEENTE[0], soort=GebiedSoort.GEMEENTE, defaults={"cbs_code": GEMEENTE[1]}
         )
         gebieden = {}
         for index, kern in enumerate(KERNEN, start=1):
-            gebieden[kern], _ = Gebied.objects.update_or_create(
+            gebieden[kern] = upsert(
+                Gebied,
                 naam=kern,
                 soort=GebiedSoort.KERN,
                 defaults={"cbs_code": f"WK9901{index:02d}", "bovenliggend": gemeente},
             )
         for index, wijk in enumerate(WIJKEN_MAASDAL, start=1):
-            gebieden[wijk], _ = Gebied.objects.update_or_create(
+            gebieden[wijk] = upsert(
+                Gebied,
                 naam=wijk,
                 soort=GebiedSoort.WIJK,
                 defaults={"cbs_code": f"BU990101{index:02d}", "bovenliggend": gebieden["Maasdal"]},
@@ -371,7 +386,8 @@ class Command(BaseCommand):
     def _gebruikers(self) -> dict[str, User]:
         users = {}
         for username, voornaam, achternaam, rol, organisatie in GEBRUIKERS:
-            user, _ = User.objects.update_or_create(
+            user = upsert(
+                User,
                 username=username,
                 defaults={
                     "first_name": voornaam,
@@ -414,7 +430,8 @@ class Command(BaseCommand):
     def _opgaven(self, gebieden, users, stakeholders) -> None:
         regisseurs = [users["regisseur"], users["regisseur2"]]
         for index, (titel, schaal, fase, kernen, bedoeling, items) in enumerate(OPGAVEN):
-            opgave, _ = Opgave.objects.update_or_create(
+            opgave = upsert(
+                Opgave,
                 titel=titel,
                 defaults={
                     "schaal": schaal,
@@ -435,15 +452,20 @@ class Command(BaseCommand):
                 STANDAARD_ITEMS[blok].format(titel=opgave.titel)
             ]
             for volgorde, tekst in enumerate(teksten, start=1):
-                CanvasItem.objects.update_or_create(
-                    opgave=opgave, blok=blok, volgorde=volgorde, defaults={"tekst": tekst}
+                upsert(
+                    CanvasItem,
+                    opgave=opgave,
+                    blok=blok,
+                    volgorde=volgorde,
+                    defaults={"tekst": tekst},
                 )
             CanvasItem.objects.filter(opgave=opgave, blok=blok, volgorde__gt=len(teksten)).delete()
 
     def _betrokkenheden(self, opgave: Opgave, stakeholders, rng: random.Random) -> None:
         gekozen = rng.sample(stakeholders, k=rng.randint(8, 16))
         for stakeholder in gekozen:
-            Betrokkenheid.objects.update_or_create(
+            upsert(
+                Betrokkenheid,
                 opgave=opgave,
                 stakeholder=stakeholder,
                 defaults={
