@@ -1,0 +1,84 @@
+"""Timings that tests do not assert: page render times and the council report.
+
+Usage (after `make install`; uses DATABASE_URL or the embedded PostgreSQL with demo data):
+    .venv/bin/python bench/run.py [--rounds 5]
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django
+
+django.setup()
+
+import pypdf  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from opgaven.models import Opgave  # noqa: E402
+from rapportages.renderers import programmarapportage_pdf  # noqa: E402
+
+
+def timed(fn, rounds: int) -> tuple[float, object]:
+    samples, result = [], None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        result = fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if not Opgave.objects.exists():
+        call_command("demodata")
+
+    client = Client()
+    client.force_login(User.objects.get(username="regisseur"))
+    opgave = Opgave.objects.order_by("titel").first()
+    pages = {
+        "opgavenlijst": "/opgaven/",
+        "hub (opgave)": f"/opgaven/{opgave.pk}/",
+        "canvas": f"/opgaven/{opgave.pk}/canvas/",
+        "rapportages": "/rapportages/",
+    }
+    print(f"{'pagina':<16} {'mediaan ms':>10} {'queries':>8}")
+    for name, url in pages.items():
+        reset_queries()  # with DEBUG on, a full query log would hide new queries
+        with CaptureQueriesContext(connection) as ctx:
+            status = client.get(url).status_code
+        assert status == 200, (url, status)
+        seconds, _ = timed(lambda url=url: client.get(url), args.rounds)
+        print(f"{name:<16} {seconds * 1000:>10.1f} {len(ctx.captured_queries):>8}")
+
+    rounds = max(1, args.rounds // 2)
+    seconds, pdf = timed(
+        lambda: programmarapportage_pdf(
+            Opgave.objects.all(), titel="Benchmark", gemeente=settings.GEMEENTE_NAAM
+        ),
+        rounds,
+    )
+    n_pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    print(
+        f"rapportage alle {Opgave.objects.count()} opgaven: {seconds:.2f} s, {n_pages} pagina's, "
+        f"{n_pages / seconds:.1f} pagina's/s, {len(pdf) / 1024:.0f} KiB (mediaan van {rounds})"
+    )
+
+
+if __name__ == "__main__":
+    main()
