@@ -1,26 +1,53 @@
+import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
 from core.forms import NLDSFormMixin
 
-from .models import Opgave
+from .models import Domein, Fase, Gebied, GebiedSoort, Opgave, Prioriteit, Voortgang
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class OpgaveForm(NLDSFormMixin, forms.ModelForm):
+    """The opgave's profile. Who directs it and who is on the team is for the beheerder and
+    the opgaveregisseur; the phase changes through its own form, with a toelichting."""
+
     class Meta:
         model = Opgave
         fields = [
             "titel",
             "maatschappelijke_bedoeling",
+            "opgaveformulering",
+            "probleemanalyse",
             "schaal",
-            "fase",
             "gebieden",
+            "domeinen",
+            "herkomst",
+            "herkomst_referentie",
+            "prioriteit",
+            "prioriteit_motivering",
+            "bestuurlijk_opdrachtgever",
+            "ambtelijk_opdrachtgever",
             "opgaveregisseur",
+            "teamleden",
+            "startdatum",
+            "einddatum",
+            "risicos",
         ]
         widgets = {
-            "maatschappelijke_bedoeling": forms.Textarea(attrs={"rows": 5}),
+            "maatschappelijke_bedoeling": forms.Textarea(attrs={"rows": 4}),
+            "opgaveformulering": forms.Textarea(attrs={"rows": 3}),
+            "probleemanalyse": forms.Textarea(attrs={"rows": 4}),
+            "prioriteit_motivering": forms.Textarea(attrs={"rows": 3}),
+            "risicos": forms.Textarea(attrs={"rows": 3}),
             "gebieden": forms.CheckboxSelectMultiple,
+            "domeinen": forms.CheckboxSelectMultiple,
+            "teamleden": forms.CheckboxSelectMultiple,
+            "startdatum": DATE,
+            "einddatum": DATE,
         }
         error_messages = {
             "titel": {"required": _("Geef de opgave een titel.")},
@@ -32,15 +59,151 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "opgaveregisseur": {"required": _("Kies wie de opgave regisseert.")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opgaveregisseur"].queryset = User.objects.filter(
-            is_active=True, rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
-        ).order_by("first_name", "last_name", "username")
         self.fields["titel"].widget.attrs["maxlength"] = 200
+        self.fields["prioriteit_motivering"].required = True
+        self.fields["prioriteit_motivering"].error_messages["required"] = _(
+            "Leg uit waarom de opgave deze prioriteit heeft."
+        )
+        self.fields["domeinen"].queryset = Domein.objects.filter(actief=True)
+        self.fields["domeinen"].help_text = _(
+            "Twee of meer domeinen: de opgave is domeinoverstijgend."
+        )
+        self.fields["gebieden"].queryset = Gebied.objects.exclude(soort=GebiedSoort.GEMEENTE)
+        mensen = User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+        self.fields["opgaveregisseur"].queryset = mensen.filter(
+            rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
+        )
+        self.fields["teamleden"].queryset = mensen.exclude(rol=Rol.RAADSLID)
+        self.fields["teamleden"].help_text = _("Ook medewerkers van partnerorganisaties.")
+        opgave = self.instance if self.instance.pk else None
+        mag_team_kiezen = (
+            user.rol == Rol.BEHEERDER or opgave is None or (opgave.opgaveregisseur_id == user.pk)
+        )
+        if not mag_team_kiezen:
+            del self.fields["opgaveregisseur"]
+            del self.fields["teamleden"]
 
     def clean_titel(self):
         titel = self.cleaned_data["titel"].strip()
         if not titel:
             raise forms.ValidationError(_("Geef de opgave een titel."))
         return titel
+
+    def clean(self):
+        cleaned = super().clean()
+        start, eind = cleaned.get("startdatum"), cleaned.get("einddatum")
+        if start and eind and eind < start:
+            self.add_error("einddatum", _("De einddatum ligt vóór de startdatum."))
+        return cleaned
+
+
+class FaseForm(NLDSFormMixin, forms.Form):
+    van_fase = forms.ChoiceField(choices=Fase.choices, widget=forms.HiddenInput)
+    naar_fase = forms.ChoiceField(label=_("Nieuwe fase"), choices=Fase.choices)
+    datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Licht toe waarom de opgave naar deze fase gaat.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("naar_fase") and cleaned.get("naar_fase") == cleaned.get("van_fase"):
+            self.add_error("naar_fase", _("Kies een andere fase dan de huidige."))
+        datum = cleaned.get("datum")
+        if datum and datum > timezone.localdate():
+            self.add_error("datum", _("Een fasewijziging kan niet in de toekomst liggen."))
+        return cleaned
+
+
+class VoortgangForm(NLDSFormMixin, forms.Form):
+    voortgang = forms.ChoiceField(label=_("Voortgang"), choices=Voortgang.choices)
+    toelichting = forms.CharField(
+        label=_("Toelichting op de voortgang"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Licht de voortgang toe.")},
+    )
+
+
+class AgendaFilter(django_filters.FilterSet):
+    """Filters of the beleidsagenda; every parameter is declared, nothing else reaches the ORM."""
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="zoeken")
+    domein = django_filters.ModelChoiceFilter(
+        label=_("Domein"),
+        field_name="domeinen",
+        queryset=Domein.objects.all(),
+        empty_label=_("Alle"),
+    )
+    gebied = django_filters.ModelChoiceFilter(
+        label=_("Gebied"),
+        field_name="gebieden",
+        queryset=Gebied.objects.all(),
+        empty_label=_("Alle"),
+    )
+    fase = django_filters.ChoiceFilter(label=_("Fase"), choices=Fase.choices, empty_label=_("Alle"))
+    voortgang = django_filters.ChoiceFilter(
+        label=_("Voortgang"), choices=Voortgang.choices, empty_label=_("Alle")
+    )
+    prioriteit = django_filters.ChoiceFilter(
+        label=_("Prioriteit"), choices=Prioriteit.choices, empty_label=_("Alle")
+    )
+    opgaveregisseur = django_filters.ModelChoiceFilter(
+        label=_("Opgaveregisseur"),
+        queryset=User.objects.filter(geregisseerde_opgaven__isnull=False).distinct(),
+        empty_label=_("Alle"),
+    )
+    portefeuillehouder = django_filters.ChoiceFilter(
+        label=_("Portefeuillehouder"), field_name="bestuurlijk_opdrachtgever", empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Opgave
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        namen = (
+            Opgave.objects.exclude(bestuurlijk_opdrachtgever="")
+            .order_by("bestuurlijk_opdrachtgever")
+            .values_list("bestuurlijk_opdrachtgever", flat=True)
+            .distinct()
+        )
+        self.filters["portefeuillehouder"].extra["choices"] = [(n, n) for n in namen]
+        for field in self.form.fields.values():
+            css = "utrecht-textbox utrecht-textbox--html-input"
+            if isinstance(field.widget, forms.Select):
+                css = "utrecht-select utrecht-select--html-select"
+            field.widget.attrs["class"] = css
+
+    def zoeken(self, queryset, name, value):
+        return queryset.zoek(value)
+
+    @property
+    def qs(self):
+        # Filtering on many-to-many fields can repeat an opgave; the agenda lists each once.
+        return super().qs.distinct()
+
+
+class DomeinForm(NLDSFormMixin, forms.ModelForm):
+    class Meta:
+        model = Domein
+        fields = ["naam"]
+        error_messages = {
+            "naam": {
+                "required": _("Geef het domein een naam."),
+                "unique": _("Dit domein bestaat al."),
+            }
+        }
+
+
+class GebiedForm(NLDSFormMixin, forms.ModelForm):
+    class Meta:
+        model = Gebied
+        fields = ["naam", "soort", "cbs_code", "bovenliggend"]
+        error_messages = {"naam": {"required": _("Geef het gebied een naam.")}}

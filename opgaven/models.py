@@ -1,5 +1,6 @@
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,46 @@ class Fase(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
 
 
+class Herkomst(models.TextChoices):
+    COALITIEAKKOORD = "coalitieakkoord", _("Coalitieakkoord")
+    RAADSPROGRAMMA = "raadsprogramma", _("Raadsprogramma")
+    INWONERINITIATIEF = "inwonerinitiatief", _("Inwonerinitiatief")
+    REGIONAAL = "regionaal", _("Regionale opgave")
+    RIJK = "rijk", _("Rijksopgave")
+
+
+class Prioriteit(models.TextChoices):
+    HOOG = "hoog", _("Hoog")
+    MIDDEL = "middel", _("Middel")
+    LAAG = "laag", _("Laag")
+
+
+class Voortgang(models.TextChoices):
+    OP_KOERS = "op_koers", _("Op koers")
+    AANDACHT = "aandacht", _("Aandacht nodig")
+    RISICO = "risico", _("Risico")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Domein(models.Model):
+    """A policy domain from the municipality's managed list (wonen, zorg en welzijn, ...)."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(naam=""), name="domein_naam_niet_leeg"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Gebied(models.Model):
     """A wijk, kern or buurt of the municipality, with its CBS code where known."""
 
@@ -71,13 +112,38 @@ class OpgaveQuerySet(models.QuerySet):
             return self
         return self.none()
 
-    def editable_by(self, user) -> "OpgaveQuerySet":
-        """The opgaven ``user`` may edit: beheerder all, others those they direct or are on."""
-        if not user.is_authenticated or user.rol == "raadslid":
-            return self.none()
-        if user.rol == "beheerder":
+    def op_agenda(self) -> "OpgaveQuerySet":
+        """In beleidsagenda order: rank first, then title for equal ranks."""
+        return self.order_by("rang", "titel", "pk")
+
+    def volgende_rang(self) -> int:
+        """The place a new opgave gets: last on the agenda until someone moves it."""
+        laatste = self.order_by("-rang").values_list("rang", flat=True).first()
+        return (laatste or 0) + 1
+
+    def zoek(self, tekst: str) -> "OpgaveQuerySet":
+        """Dutch full-text search: 'eenzaam' finds 'eenzaamheid' (stemming with config dutch)."""
+        tekst = tekst.strip()
+        if not tekst:
             return self
-        return self.filter(models.Q(opgaveregisseur=user) | models.Q(teamleden=user)).distinct()
+        vector = SearchVector(
+            "titel",
+            "maatschappelijke_bedoeling",
+            "opgaveformulering",
+            "probleemanalyse",
+            config="dutch",
+        )
+        gevonden = models.Q(zoekvector=SearchQuery(tekst, config="dutch", search_type="websearch"))
+        if prefix := _prefix_query(tekst):
+            # Prefixes find compounds too: "woning" finds "woningtekort".
+            gevonden |= models.Q(zoekvector=SearchQuery(prefix, config="dutch", search_type="raw"))
+        return self.annotate(zoekvector=vector).filter(gevonden)
+
+
+def _prefix_query(tekst: str) -> str:
+    """'eenzaam oud' -> 'eenzaam:* & oud:*' (only letters and digits reach to_tsquery)."""
+    woorden = ["".join(c for c in woord if c.isalnum()) for woord in tekst.split()]
+    return " & ".join(f"{w}:*" for w in woorden if w)
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -94,6 +160,41 @@ class Opgave(TimeStampedModel):
     gebieden = models.ManyToManyField(
         Gebied, verbose_name=_("gebieden"), blank=True, related_name="opgaven"
     )
+    opgaveformulering = models.TextField(
+        _("opgaveformulering"),
+        blank=True,
+        help_text=_("De opgave zoals die samen met inwoners en partners is geformuleerd."),
+    )
+    probleemanalyse = models.TextField(_("probleemanalyse"), blank=True)
+    domeinen = models.ManyToManyField(
+        Domein, verbose_name=_("domeinen"), blank=True, related_name="opgaven"
+    )
+    herkomst = models.CharField(_("herkomst"), max_length=30, choices=Herkomst, blank=True)
+    herkomst_referentie = models.CharField(
+        _("referentie herkomst"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld het hoofdstuk van het coalitieakkoord of het raadsbesluit."),
+    )
+    prioriteit = models.CharField(
+        _("prioriteit"), max_length=10, choices=Prioriteit, default=Prioriteit.MIDDEL
+    )
+    prioriteit_motivering = models.TextField(_("motivering van de prioriteit"), blank=True)
+    rang = models.PositiveIntegerField(
+        _("plaats op de beleidsagenda"), default=0, help_text=_("1 is de hoogste prioriteit.")
+    )
+    voortgang = models.CharField(
+        _("voortgang"), max_length=20, choices=Voortgang, default=Voortgang.OP_KOERS
+    )
+    bestuurlijk_opdrachtgever = models.CharField(
+        _("bestuurlijk opdrachtgever (portefeuillehouder)"), max_length=200, blank=True
+    )
+    ambtelijk_opdrachtgever = models.CharField(
+        _("ambtelijk opdrachtgever"), max_length=200, blank=True
+    )
+    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    risicos = models.TextField(_("risico's"), blank=True)
     opgaveregisseur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("opgaveregisseur"),
@@ -123,6 +224,24 @@ class Opgave(TimeStampedModel):
                 name="opgave_fase_valid",
             ),
             models.CheckConstraint(condition=~models.Q(titel=""), name="opgave_titel_niet_leeg"),
+            models.CheckConstraint(
+                condition=models.Q(herkomst__in=["", *Herkomst.values]),
+                name="opgave_herkomst_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(prioriteit__in=Prioriteit.values),
+                name="opgave_prioriteit_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voortgang__in=Voortgang.values),
+                name="opgave_voortgang_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(startdatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("startdatum")),
+                name="opgave_looptijd_oplopend",
+            ),
         ]
 
     def __str__(self):
@@ -138,3 +257,90 @@ class Opgave(TimeStampedModel):
         if "teamleden" in getattr(self, "_prefetched_objects_cache", {}):
             return any(lid.pk == user.pk for lid in self.teamleden.all())
         return self.teamleden.filter(pk=user.pk).exists()
+
+    @property
+    def is_domeinoverstijgend(self) -> bool:
+        """Two or more domains; uses prefetched domeinen when present."""
+        return len(self.domeinen.all()) >= 2
+
+
+class FaseWijziging(models.Model):
+    """A dated, explained move of an opgave from one phase to the next."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="fasewijzigingen")
+    van_fase = models.CharField(_("van fase"), max_length=20, choices=Fase)
+    naar_fase = models.CharField(_("naar fase"), max_length=20, choices=Fase)
+    datum = models.DateField(_("datum"))
+    toelichting = models.TextField(_("toelichting"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fasewijziging")
+        verbose_name_plural = _("fasewijzigingen")
+        ordering = ["datum", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(van_fase=models.F("naar_fase")), name="fasewijziging_verandert"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(toelichting=""), name="fasewijziging_toegelicht"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.get_van_fase_display()} → {self.get_naar_fase_display()}"
+
+
+class VoortgangMelding(models.Model):
+    """How an opgave is doing at a moment, with why."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="voortgangsmeldingen")
+    voortgang = models.CharField(_("voortgang"), max_length=20, choices=Voortgang)
+    toelichting = models.TextField(_("toelichting"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voortgangsmelding")
+        verbose_name_plural = _("voortgangsmeldingen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(voortgang__in=Voortgang.values), name="voortgangsmelding_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(toelichting=""), name="voortgangsmelding_toegelicht"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.get_voortgang_display()}"
+
+
+class AgendaWijziging(models.Model):
+    """A change of place on the beleidsagenda, with the reason given for it."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="agendawijzigingen")
+    oude_rang = models.PositiveIntegerField(_("oude plaats"))
+    nieuwe_rang = models.PositiveIntegerField(_("nieuwe plaats"))
+    reden = models.TextField(_("reden"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging van de beleidsagenda")
+        verbose_name_plural = _("wijzigingen van de beleidsagenda")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reden=""), name="agendawijziging_met_reden"),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.oude_rang} → {self.nieuwe_rang}"

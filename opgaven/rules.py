@@ -20,3 +20,6 @@ kan_opgave_bewerken = is_ambtelijk & (is_beheerder | is_regisseur_van | is_teaml
 rules.add_perm("opgaven.view_opgave", is_ambtelijk)
 rules.add_perm("opgaven.add_opgave", is_beheerder | is_opgaveregisseur)
 rules.add_perm("opgaven.change_opgave", kan_opgave_bewerken)
+# The order of the beleidsagenda is set by those who steer it.
+rules.add_perm("opgaven.change_agenda", is_beheerder | is_opgaveregisseur)
+rules.add_perm("opgaven.manage_referentielijsten", is_beheerder)

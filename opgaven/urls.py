@@ -6,7 +6,11 @@ app_name = "opgaven"
 
 urlpatterns = [
     path("", views.opgave_list, name="opgave-list"),
+    path("agenda/verplaatsen/", views.agenda_verplaatsen, name="agenda-verplaatsen"),
     path("nieuw/", views.opgave_create, name="opgave-create"),
     path("<int:pk>/", views.opgave_detail, name="opgave-detail"),
     path("<int:pk>/bewerken/", views.opgave_update, name="opgave-update"),
+    path("<int:pk>/fase/", views.fase_wijzigen, name="opgave-fase"),
+    path("<int:pk>/voortgang/", views.voortgang_melden, name="opgave-voortgang"),
+    path("beheer/referentielijsten/", views.referentielijsten, name="referentielijsten"),
 ]

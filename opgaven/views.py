@@ -1,32 +1,81 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import HtmxHttpRequest
 
-from . import hub
-from .forms import OpgaveForm
+from . import hub, services
+from .forms import AgendaFilter, DomeinForm, FaseForm, GebiedForm, OpgaveForm, VoortgangForm
 from .history import geschiedenis
-from .models import Opgave
+from .models import Domein, FaseWijziging, Gebied, Opgave, VoortgangMelding
+
+AGENDA = "opgaven/opgave_list.html"
+HUB = "opgaven/opgave_detail.html"
+
+
+def _agenda_context(request) -> dict:
+    filterset = AgendaFilter(
+        request.GET or None,
+        queryset=Opgave.objects.visible_to(request.user)
+        .select_related("opgaveregisseur")
+        .prefetch_related("gebieden", "domeinen")
+        .op_agenda(),
+    )
+    page = Paginator(filterset.qs, 20).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return {
+        "filter": filterset,
+        "page": page,
+        "querystring": querystring.urlencode(),
+        "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
+        "kan_herschikken": request.user.has_perm("opgaven.change_agenda"),
+    }
 
 
 @login_required
 @require_GET
 def opgave_list(request: HtmxHttpRequest):
+    """The beleidsagenda: every opgave in priority order, filtered and searchable."""
     if not request.user.has_perm("opgaven.view_opgave"):
         raise PermissionDenied
-    opgaven = (
-        Opgave.objects.visible_to(request.user)
-        .select_related("opgaveregisseur")
-        .prefetch_related("gebieden")
-        .order_by("titel")
-    )
-    return render(
-        request,
-        "opgaven/opgave_list.html",
-        {"opgaven": opgaven, "kan_toevoegen": request.user.has_perm("opgaven.add_opgave")},
-    )
+    template = f"{AGENDA}#agenda" if request.htmx and request.htmx.target == "agenda" else AGENDA
+    return render(request, template, _agenda_context(request))
+
+
+@login_required
+@require_POST
+def agenda_verplaatsen(request: HtmxHttpRequest):
+    if not request.user.has_perm("opgaven.change_agenda"):
+        raise PermissionDenied
+    pk, _sep, richting = request.POST.get("verplaats", "").partition(":")
+    if not pk.isdigit() or richting not in ("omhoog", "omlaag"):
+        raise Http404
+    opgave = get_object_or_404(Opgave.objects.visible_to(request.user), pk=int(pk))
+    reden = request.POST.get("reden", "").strip()
+    fout = None
+    if not reden:
+        fout = _("Geef een reden voor de nieuwe volgorde; die wordt vastgelegd.")
+    elif len(reden) > 1000:
+        fout = _("De reden is te lang: maximaal 1000 tekens.")
+    else:
+        services.agenda_verplaatsen(
+            opgave=opgave, richting=richting, reden=reden, user=request.user
+        )
+    if not request.htmx:
+        if fout:
+            messages.error(request, fout)
+        return redirect(f"{reverse('opgaven:opgave-list')}?{request.GET.urlencode()}")
+    context = _agenda_context(request)
+    context.update({"reden_fout": fout, "reden": reden, "verplaatst": None if fout else opgave})
+    return render(request, f"{AGENDA}#agenda", context, status=422 if fout else 200)
 
 
 @login_required
@@ -34,33 +83,63 @@ def opgave_list(request: HtmxHttpRequest):
 def opgave_create(request: HtmxHttpRequest):
     if not request.user.has_perm("opgaven.add_opgave"):
         raise PermissionDenied
-    form = OpgaveForm(request.POST or None, initial={"opgaveregisseur": request.user})
+    form = OpgaveForm(
+        request.POST or None, user=request.user, initial={"opgaveregisseur": request.user}
+    )
     if request.method == "POST" and form.is_valid():
+        form.instance.rang = Opgave.objects.volgende_rang()
         opgave = form.save()
         return redirect(opgave)
     status = 422 if form.errors else 200
     return render(request, "opgaven/opgave_form.html", {"form": form}, status=status)
 
 
+def _hub_opgave(request, pk: int) -> Opgave:
+    return get_object_or_404(
+        Opgave.objects.visible_to(request.user)
+        .select_related("opgaveregisseur")
+        .prefetch_related(
+            "teamleden",
+            "gebieden",
+            "domeinen",
+            Prefetch("fasewijzigingen", queryset=FaseWijziging.objects.select_related("door")),
+            Prefetch(
+                "voortgangsmeldingen",
+                queryset=VoortgangMelding.objects.select_related("door")[:5],
+                to_attr="laatste_meldingen",
+            ),
+        ),
+        pk=pk,
+    )
+
+
+def _fase_context(request, opgave: Opgave, form=None, fout=None) -> dict:
+    kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
+    if form is None and kan_bewerken:
+        form = FaseForm(initial={"van_fase": opgave.fase})
+    return {"opgave": opgave, "kan_bewerken": kan_bewerken, "fase_form": form, "fase_fout": fout}
+
+
+def _voortgang_context(request, opgave: Opgave, form=None) -> dict:
+    kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
+    if form is None and kan_bewerken:
+        form = VoortgangForm(initial={"voortgang": opgave.voortgang})
+    return {"opgave": opgave, "kan_bewerken": kan_bewerken, "voortgang_form": form}
+
+
 @login_required
 @require_GET
 def opgave_detail(request: HtmxHttpRequest, pk: int):
-    opgave = get_object_or_404(
-        Opgave.objects.visible_to(request.user)
-        .select_related("opgaveregisseur")
-        .prefetch_related("teamleden", "gebieden"),
-        pk=pk,
-    )
-    return render(
-        request,
-        "opgaven/opgave_detail.html",
-        {
-            "opgave": opgave,
-            "kan_bewerken": request.user.has_perm("opgaven.change_opgave", opgave),
-            "secties": hub.render_secties(request, opgave),
-            "geschiedenis": geschiedenis(opgave),
-        },
-    )
+    opgave = _hub_opgave(request, pk)
+    context = {
+        "opgave": opgave,
+        "kan_bewerken": request.user.has_perm("opgaven.change_opgave", opgave),
+        "secties": hub.render_secties(request, opgave),
+        "geschiedenis": geschiedenis(opgave),
+    }
+    context.update(_fase_context(request, opgave))
+    context.update(_voortgang_context(request, opgave))
+    return render(request, HUB, context)
 
 
 @login_required
@@ -71,11 +150,110 @@ def opgave_update(request: HtmxHttpRequest, pk: int):
     )
     if not request.user.has_perm("opgaven.change_opgave", opgave):
         raise PermissionDenied
-    form = OpgaveForm(request.POST or None, instance=opgave)
+    form = OpgaveForm(request.POST or None, instance=opgave, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect(opgave)
     status = 422 if form.errors else 200
     return render(
         request, "opgaven/opgave_form.html", {"form": form, "opgave": opgave}, status=status
+    )
+
+
+@login_required
+@require_POST
+def fase_wijzigen(request: HtmxHttpRequest, pk: int):
+    opgave = _hub_opgave(request, pk)
+    if not request.user.has_perm("opgaven.change_opgave", opgave):
+        raise PermissionDenied
+    form = FaseForm(request.POST)
+    fout, status = None, 200
+    if form.is_valid():
+        try:
+            services.fase_wijzigen(
+                opgave=opgave,
+                van_fase=form.cleaned_data["van_fase"],
+                naar_fase=form.cleaned_data["naar_fase"],
+                datum=form.cleaned_data["datum"],
+                toelichting=form.cleaned_data["toelichting"],
+                user=request.user,
+            )
+            form = None
+        except services.StaleError as error:
+            fout, status = str(error), 409
+            huidige_fase = Opgave.objects.values_list("fase", flat=True).get(pk=opgave.pk)
+            form = FaseForm(initial={**form.cleaned_data, "van_fase": huidige_fase})
+        opgave = _hub_opgave(request, pk)
+    else:
+        status = 422
+    if not request.htmx:
+        if fout:
+            messages.error(request, fout)
+        if status == 422:
+            messages.error(
+                request,
+                _("De fase is niet gewijzigd: vul een toelichting en een geldige datum in."),
+            )
+        return redirect(f"{opgave.get_absolute_url()}#fase")
+    return render(request, f"{HUB}#fase", _fase_context(request, opgave, form, fout), status=status)
+
+
+@login_required
+@require_POST
+def voortgang_melden(request: HtmxHttpRequest, pk: int):
+    opgave = _hub_opgave(request, pk)
+    if not request.user.has_perm("opgaven.change_opgave", opgave):
+        raise PermissionDenied
+    form = VoortgangForm(request.POST)
+    status = 422
+    if form.is_valid():
+        services.voortgang_melden(opgave=opgave, user=request.user, **form.cleaned_data)
+        opgave, form, status = _hub_opgave(request, pk), None, 200
+    if not request.htmx:
+        if status == 422:
+            messages.error(
+                request, _("De voortgang is niet vastgelegd: kies een voortgang en licht die toe.")
+            )
+        return redirect(f"{opgave.get_absolute_url()}#voortgang")
+    return render(
+        request, f"{HUB}#voortgang", _voortgang_context(request, opgave, form), status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referentielijsten(request: HtmxHttpRequest):
+    """Beheer of the managed lists opgaven use: domeinen and gebieden."""
+    if not request.user.has_perm("opgaven.manage_referentielijsten"):
+        raise PermissionDenied
+    domein_form = DomeinForm(prefix="domein")
+    gebied_form = GebiedForm(prefix="gebied")
+    status = 200
+    if request.method == "POST":
+        if "domein-naam" in request.POST:
+            domein_form = DomeinForm(request.POST, prefix="domein")
+            if domein_form.is_valid():
+                domein_form.save()
+                return redirect(f"{reverse('opgaven:referentielijsten')}#domeinen")
+        elif "domein_actief" in request.POST:
+            domein = get_object_or_404(Domein, pk=request.POST["domein_actief"])
+            domein.actief = not domein.actief
+            domein.save(update_fields=["actief"])
+            return redirect(f"{reverse('opgaven:referentielijsten')}#domeinen")
+        else:
+            gebied_form = GebiedForm(request.POST, prefix="gebied")
+            if gebied_form.is_valid():
+                gebied_form.save()
+                return redirect(f"{reverse('opgaven:referentielijsten')}#gebieden")
+        status = 422
+    return render(
+        request,
+        "opgaven/referentielijsten.html",
+        {
+            "domeinen": Domein.objects.all(),
+            "gebieden": Gebied.objects.select_related("bovenliggend"),
+            "domein_form": domein_form,
+            "gebied_form": gebied_form,
+        },
+        status=status,
     )

@@ -1,11 +1,14 @@
 """Pages cost the same number of queries with 3 or 30 related rows."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canvas.models import Blok
+from opgaven.models import Domein, FaseWijziging, VoortgangMelding
 from tests.accounts.factories import UserFactory
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
@@ -20,6 +23,18 @@ def _fill(opgave, n: int) -> None:
         CanvasItemFactory(opgave=opgave, blok=blokken[i % len(blokken)])
         opgave.gebieden.add(GebiedFactory())
         opgave.teamleden.add(UserFactory(rol="teamlid"))
+        opgave.domeinen.add(Domein.objects.create(naam=f"Domein {opgave.pk}-{i}"))
+        FaseWijziging.objects.create(
+            opgave=opgave,
+            van_fase="verkennen",
+            naar_fase="formuleren",
+            datum=date(2026, 1, 1),
+            toelichting="t",
+            door=opgave.opgaveregisseur,
+        )
+        VoortgangMelding.objects.create(
+            opgave=opgave, voortgang="risico", toelichting="t", door=opgave.opgaveregisseur
+        )
 
 
 def _count(client, url) -> int:

@@ -27,7 +27,7 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     base = live_server.url
     login(page, base, "regisseur")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Opgaven")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Beleidsagenda")
     assert_accessible(page)
 
     # A new opgave; first an empty save, which explains itself in Dutch and keeps the input.
@@ -48,6 +48,9 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
         hostile.text("Niemand staat er alleen voor.")
     )
     page.get_by_label("Schaal").select_option("kern")
+    page.get_by_label("Motivering van de prioriteit").fill(
+        "Eén op drie ouderen voelt zich eenzaam."
+    )
     page.get_by_label("Broekhoven").check()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(titel)

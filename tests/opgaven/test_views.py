@@ -11,7 +11,8 @@ def _data(**overrides):
         "titel": "Vitale kernen",
         "maatschappelijke_bedoeling": "Ontmoeting in elk dorp.",
         "schaal": "kern",
-        "fase": "verkennen",
+        "prioriteit": "hoog",
+        "prioriteit_motivering": "Eén op drie ouderen voelt zich eenzaam.",
     }
     data.update(overrides)
     return data
@@ -68,14 +69,14 @@ def test_hostile_text_is_shown_literally(users, opgave):
 
 def test_history_names_who_changed_what(users, opgave):
     client = client_for(users["teamlid"])
-    data = _data(opgaveregisseur=opgave.opgaveregisseur_id, titel="Nieuwe titel", fase="formuleren")
+    data = _data(titel="Nieuwe titel", risicos="Te weinig vrijwilligers")
     assert client.post(reverse("opgaven:opgave-update", args=[opgave.pk]), data).status_code == 302
     hub = client.get(opgave.get_absolute_url()).content.decode()
     geschiedenis = hub[hub.index("Geschiedenis") :]
     assert str(users["teamlid"]).replace("<", "&lt;").replace(">", "&gt;") in geschiedenis
     assert "opgave gewijzigd" in geschiedenis
     assert "Nieuwe titel" in geschiedenis
-    assert "Formuleren" in geschiedenis or "formuleren" in geschiedenis
+    assert "Te weinig vrijwilligers" in geschiedenis
 
 
 def test_get_never_changes_state(users, opgave):

@@ -5,6 +5,7 @@ running the command twice leaves the same data. Demo logins use the password "de
 and the command refuses to run unless OPGAVENREGIE_DEMODATA is switched on.
 """
 
+import datetime
 import random
 
 import pghistory
@@ -14,7 +15,7 @@ from django.db import transaction
 
 from accounts.models import Rol, User
 from canvas.models import Blok, CanvasItem
-from opgaven.models import Fase, Gebied, GebiedSoort, Opgave, Schaal
+from opgaven.models import Domein, Fase, FaseWijziging, Gebied, GebiedSoort, Opgave, Schaal
 from participatie.models import Betrokkenheid, BetrokkenheidRol, Stakeholder, StakeholderSoort
 
 DEMO_WACHTWOORD = "demo"
@@ -243,6 +244,112 @@ OPGAVEN = [
     ),
 ]
 
+DOMEINEN = [
+    "Wonen",
+    "Zorg en welzijn",
+    "Participatie",
+    "Economie",
+    "Mobiliteit",
+    "Klimaat en energie",
+    "Openbare ruimte",
+    "Veiligheid",
+    "Onderwijs",
+    "Werk en inkomen",
+]
+PORTEFEUILLEHOUDERS = [
+    "Wethouder A. Hermans (Sociaal domein)",
+    "Wethouder M. Kurt (Wonen en ruimte)",
+    "Burgemeester E. van Loon (Veiligheid)",
+]
+# titel -> domeinen, herkomst, prioriteit, portefeuillehouder (index), voortgang
+PROFIEL = {
+    "Vitale kernen": (
+        ["Wonen", "Zorg en welzijn", "Participatie"],
+        "coalitieakkoord",
+        "hoog",
+        0,
+        "op_koers",
+    ),
+    "Dementievriendelijke gemeente": (
+        ["Zorg en welzijn", "Participatie"],
+        "inwonerinitiatief",
+        "hoog",
+        0,
+        "op_koers",
+    ),
+    "Eenzaamheid onder ouderen": (
+        ["Zorg en welzijn", "Participatie"],
+        "raadsprogramma",
+        "hoog",
+        0,
+        "aandacht",
+    ),
+    "Woningtekort voor starters en senioren": (["Wonen"], "coalitieakkoord", "hoog", 1, "risico"),
+    "Energietransitie in de wijken": (
+        ["Klimaat en energie", "Wonen"],
+        "rijk",
+        "middel",
+        1,
+        "aandacht",
+    ),
+    "Mobiliteit in de kleine kernen": (
+        ["Mobiliteit", "Zorg en welzijn"],
+        "regionaal",
+        "middel",
+        1,
+        "op_koers",
+    ),
+    "Kansengelijkheid voor jongeren": (
+        ["Onderwijs", "Zorg en welzijn"],
+        "raadsprogramma",
+        "middel",
+        0,
+        "op_koers",
+    ),
+    "Armoede en schulden": (
+        ["Werk en inkomen", "Zorg en welzijn"],
+        "coalitieakkoord",
+        "hoog",
+        0,
+        "aandacht",
+    ),
+    "Klimaatadaptatie en wateroverlast": (
+        ["Klimaat en energie", "Openbare ruimte"],
+        "regionaal",
+        "middel",
+        1,
+        "op_koers",
+    ),
+    "Leefbaar centrum Maasdal": (
+        ["Economie", "Openbare ruimte"],
+        "raadsprogramma",
+        "laag",
+        1,
+        "op_koers",
+    ),
+    "Gezond opgroeien": (["Zorg en welzijn", "Onderwijs"], "rijk", "middel", 0, "op_koers"),
+    "Veilige woonwijken en ondermijning": (
+        ["Veiligheid"],
+        "coalitieakkoord",
+        "middel",
+        2,
+        "op_koers",
+    ),
+    "Werk en meedoen": (["Werk en inkomen", "Economie"], "regionaal", "laag", 0, "op_koers"),
+    "Toekomst van het buitengebied": (
+        ["Economie", "Klimaat en energie", "Openbare ruimte"],
+        "rijk",
+        "laag",
+        1,
+        "aandacht",
+    ),
+}
+MOTIVERING = {
+    "hoog": "Grote impact op kwetsbare inwoners en een expliciete ambitie in het coalitieakkoord.",
+    "middel": "Belangrijk, maar partners hebben de trekkersrol; de gemeente faciliteert.",
+    "laag": "Loopt via bestaande programma's; extra inzet pas na 2027.",
+}
+
 # Filled in for every opgave where the opgave itself has no item in that block.
 STANDAARD_ITEMS = {
     Blok.BELEIDSDOELEN: "Inwoners ervaren verbetering op '{titel}' (inwonerspanel, nulmeting 2026).",
@@ -353,7 +460,8 @@ class Command(BaseCommand):
             gebieden = self._gebieden()
             users = self._gebruikers()
             stakeholders = self._stakeholders()
-            self._opgaven(gebieden, users, stakeholders)
+            domeinen = {naam: upsert(Domein, {"actief": True}, naam=naam) for naam in DOMEINEN}
+            self._opgaven(gebieden, users, stakeholders, domeinen)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -427,7 +535,7 @@ class Command(BaseCommand):
             result.append(stakeholder)
         return result
 
-    def _opgaven(self, gebieden, users, stakeholders) -> None:
+    def _opgaven(self, gebieden, users, stakeholders, domeinen) -> None:
         regisseurs = [users["regisseur"], users["regisseur2"]]
         for index, (titel, schaal, fase, kernen, bedoeling, items) in enumerate(OPGAVEN):
             opgave = upsert(
@@ -438,13 +546,39 @@ class Command(BaseCommand):
                     "fase": fase,
                     "maatschappelijke_bedoeling": bedoeling,
                     "opgaveregisseur": regisseurs[index % 2],
+                    "herkomst": PROFIEL[titel][1],
+                    "prioriteit": PROFIEL[titel][2],
+                    "prioriteit_motivering": MOTIVERING[PROFIEL[titel][2]],
+                    "bestuurlijk_opdrachtgever": PORTEFEUILLEHOUDERS[PROFIEL[titel][3]],
+                    "voortgang": PROFIEL[titel][4],
+                    "rang": index + 1,
                 },
             )
             opgave.gebieden.set([gebieden[k] for k in kernen])
+            opgave.domeinen.set([domeinen[d] for d in PROFIEL[titel][0]])
+            self._fasen(opgave, users["regisseur"])
             # The demo teamlid works on four opgaven, so "teamlid of another opgave" is real.
             opgave.teamleden.set([users["teamlid"]] if index < 4 else [])
             self._canvas(opgave, items)
             self._betrokkenheden(opgave, stakeholders, random.Random(index))
+
+    def _fasen(self, opgave: Opgave, door: User) -> None:
+        """A dated, explained route through the phases up to the current one."""
+        fasen = list(Fase.values)
+        huidige = fasen.index(opgave.fase)
+        start = datetime.date(2025, 1, 15)
+        for stap in range(huidige):
+            upsert(
+                FaseWijziging,
+                {
+                    "datum": start + datetime.timedelta(days=120 * (stap + 1)),
+                    "toelichting": f"Afgerond: {Fase(fasen[stap]).label.lower()}, besproken met partners.",
+                    "door": door,
+                },
+                opgave=opgave,
+                van_fase=fasen[stap],
+                naar_fase=fasen[stap + 1],
+            )
 
     def _canvas(self, opgave: Opgave, items: dict) -> None:
         for blok in Blok:

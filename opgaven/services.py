@@ -1,0 +1,92 @@
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import AgendaWijziging, FaseWijziging, Opgave, VoortgangMelding
+
+
+class StaleError(Exception):
+    """The page the user acted on no longer shows the current state; nothing was changed."""
+
+
+@transaction.atomic
+def fase_wijzigen(
+    *,
+    opgave: Opgave,
+    van_fase: str,
+    naar_fase: str,
+    datum: datetime.date,
+    toelichting: str,
+    user,
+) -> FaseWijziging:
+    """Move the opgave to another phase, dated and explained; refused if the page was stale."""
+    if van_fase == naar_fase:
+        raise ValueError("naar_fase must differ from van_fase")
+    # Conditional update: a second submit of the same stale page changes nothing.
+    moved = Opgave.objects.filter(pk=opgave.pk, fase=van_fase).update(fase=naar_fase)
+    if not moved:
+        huidige = Opgave.objects.get(pk=opgave.pk).get_fase_display()
+        raise StaleError(
+            _(
+                "De fase is intussen al gewijzigd en staat nu op '%(fase)s'. Uw wijziging is "
+                "niet toegepast; bekijk de tijdlijn en probeer het zo nodig opnieuw."
+            )
+            % {"fase": huidige}
+        )
+    wijziging = FaseWijziging(
+        opgave=opgave,
+        van_fase=van_fase,
+        naar_fase=naar_fase,
+        datum=datum,
+        toelichting=toelichting,
+        door=user,
+    )
+    wijziging.full_clean()
+    wijziging.save()
+    opgave.fase = naar_fase
+    return wijziging
+
+
+@transaction.atomic
+def voortgang_melden(*, opgave: Opgave, voortgang: str, toelichting: str, user) -> VoortgangMelding:
+    """Record how the opgave is doing now; the opgave shows the latest judgement."""
+    melding = VoortgangMelding(
+        opgave=opgave, voortgang=voortgang, toelichting=toelichting, door=user
+    )
+    melding.full_clean()
+    melding.save()
+    Opgave.objects.filter(pk=opgave.pk).update(voortgang=voortgang)
+    opgave.voortgang = voortgang
+    return melding
+
+
+@transaction.atomic
+def agenda_verplaatsen(
+    *, opgave: Opgave, richting: str, reden: str, user
+) -> AgendaWijziging | None:
+    """Move an opgave one place up or down the beleidsagenda and record why.
+
+    Locks the agenda, renumbers it 1..n (so gaps and ties disappear) and swaps with the
+    neighbour. Returns None when there is nowhere to go (already first or last).
+    """
+    if richting not in ("omhoog", "omlaag"):
+        raise ValueError(richting)
+    agenda = list(Opgave.objects.select_for_update().op_agenda().only("pk", "rang", "titel"))
+    for plaats, item in enumerate(agenda, start=1):
+        if item.rang != plaats:
+            Opgave.objects.filter(pk=item.pk).update(rang=plaats)
+            item.rang = plaats
+    index = next(i for i, item in enumerate(agenda) if item.pk == opgave.pk)
+    buur_index = index - 1 if richting == "omhoog" else index + 1
+    if not 0 <= buur_index < len(agenda):
+        return None
+    zelf, buur = agenda[index], agenda[buur_index]
+    Opgave.objects.filter(pk=zelf.pk).update(rang=buur.rang)
+    Opgave.objects.filter(pk=buur.pk).update(rang=zelf.rang)
+    wijziging = AgendaWijziging(
+        opgave=opgave, oude_rang=zelf.rang, nieuwe_rang=buur.rang, reden=reden, door=user
+    )
+    wijziging.full_clean()
+    wijziging.save()
+    return wijziging

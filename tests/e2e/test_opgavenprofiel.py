@@ -1,0 +1,109 @@
+"""Issue 3 in a real browser: reference lists, a full opgave, two phases, the agenda, search."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from opgaven.models import AgendaWijziging, Opgave
+from tests.conftest import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, base, username):
+    page.goto(f"{base}/accounts/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+
+    # The beheerder adds a domein and a kern.
+    login(page, base, "beheerder")
+    page.get_by_role("link", name="Beheer").click()
+    expect(page).to_have_title(re.compile("Referentielijsten"))
+    assert_accessible(page)
+    page.get_by_label("Naam", exact=True).first.fill("Cultuur")
+    page.get_by_role("button", name="Domein toevoegen").click()
+    expect(page.locator("#domeinen")).to_contain_text("Cultuur")
+    gebied = page.locator("form", has=page.get_by_role("heading", name="Gebied toevoegen"))
+    gebied.get_by_label("Naam").fill("Nieuwdorp")
+    gebied.get_by_label("Soort").select_option("kern")
+    gebied.get_by_label("CBS-code").fill("WK990199")
+    gebied.get_by_role("button", name="Gebied toevoegen").click()
+    expect(page.locator("#gebieden")).to_contain_text("Nieuwdorp")
+    assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # The regisseur creates an opgave with every field.
+    login(page, base, "regisseur")
+    page.get_by_role("link", name="Nieuwe opgave").click()
+    page.get_by_label("Titel").fill("Ontmoeting in Nieuwdorp")
+    page.get_by_label("Maatschappelijke bedoeling").fill(
+        "Niemand in Nieuwdorp hoeft eenzaam te zijn."
+    )
+    page.get_by_label("Opgaveformulering").fill("Samen met de dorpsraad een ontmoetingsplek maken.")
+    page.get_by_label("Probleemanalyse").fill("Het dorpshuis sluit; de bus rijdt niet meer.")
+    page.get_by_label("Schaal").select_option("kern")
+    page.get_by_role("group", name="Gebieden").get_by_label("Nieuwdorp").check()
+    page.get_by_role("group", name="Domeinen").get_by_label("Cultuur").check()
+    page.get_by_role("group", name="Domeinen").get_by_label("Zorg en welzijn").check()
+    page.get_by_label("Herkomst", exact=True).select_option("inwonerinitiatief")
+    page.get_by_label("Referentie herkomst").fill("Burgerinitiatief dorpsraad, 2026")
+    page.get_by_label("Prioriteit", exact=True).select_option("hoog")
+    page.get_by_label("Motivering van de prioriteit").fill("Het dorpshuis sluit in 2027.")
+    page.get_by_label("Bestuurlijk opdrachtgever").fill("Wethouder A. Hermans (Sociaal domein)")
+    page.get_by_label("Ambtelijk opdrachtgever").fill("Afdelingshoofd Samenleving")
+    page.get_by_role("group", name="Opgaveteam").get_by_label("Tom Jansen").check()
+    page.get_by_label("Startdatum").fill("2026-01-01")
+    page.get_by_label("Einddatum").fill("2028-12-31")
+    page.get_by_label("Risico's").fill("Te weinig vrijwilligers.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ontmoeting in Nieuwdorp")
+    expect(page.locator(".app-kenmerken")).to_contain_text("domeinoverstijgend")
+    assert_accessible(page)
+
+    # Two phases, each with a toelichting, shown as a timeline.
+    fase = page.locator("#fase")
+    for naar, toelichting in [
+        ("formuleren", "Gesprekken met twintig inwoners gevoerd."),
+        ("concretiseren", "Opgaveformulering vastgesteld met de dorpsraad."),
+    ]:
+        fase.get_by_label("Nieuwe fase").select_option(naar)
+        fase.get_by_label("Toelichting").fill(toelichting)
+        fase.get_by_role("button", name="Fase wijzigen").click()
+        expect(page.locator("#fase .app-timeline")).to_contain_text(toelichting)
+    expect(page.locator("#fase .app-timeline li")).to_have_count(2)
+    assert_accessible(page)
+
+    # The agenda: the new opgave is last; the regisseur moves it up by mouse and by keyboard.
+    page.get_by_role("link", name="Beleidsagenda").first.click()
+    opgave = Opgave.objects.get(titel="Ontmoeting in Nieuwdorp")
+    assert opgave.rang == 15
+    page.get_by_label("Reden voor een nieuwe volgorde").fill("Dorpshuis sluit: urgent")
+    page.get_by_role("button", name=re.compile("Omhoog.*Ontmoeting in Nieuwdorp")).click()
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("14")
+    page.get_by_role("button", name=re.compile("Omhoog.*Ontmoeting in Nieuwdorp")).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("13")
+    assert (
+        list(AgendaWijziging.objects.values_list("reden", flat=True))
+        == ["Dorpshuis sluit: urgent"] * 2
+    )
+    assert_accessible(page)
+
+    # Dutch full-text search: "eenzaam" finds "eenzaamheid" and "eenzaam".
+    page.get_by_role("textbox", name="Zoeken").fill("eenzaam")
+    page.get_by_role("button", name="Zoeken").click()
+    agenda = page.locator("#agenda")
+    expect(agenda).to_contain_text("Eenzaamheid onder ouderen")
+    expect(agenda).to_contain_text("Ontmoeting in Nieuwdorp")
+    expect(agenda).not_to_contain_text("Woningtekort")
+    assert "q=eenzaam" in page.url
+    assert_accessible(page)
