@@ -1,12 +1,22 @@
 import django_filters
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
 from core.forms import NLDSFormMixin
 
-from .models import Domein, Fase, Gebied, GebiedSoort, Opgave, Prioriteit, Voortgang
+from .models import (
+    Domein,
+    Fase,
+    Gebied,
+    GebiedSoort,
+    Opgave,
+    OpgaveRelatie,
+    Prioriteit,
+    Voortgang,
+)
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -207,3 +217,33 @@ class GebiedForm(NLDSFormMixin, forms.ModelForm):
         model = Gebied
         fields = ["naam", "soort", "cbs_code", "bovenliggend"]
         error_messages = {"naam": {"required": _("Geef het gebied een naam.")}}
+
+
+class RelatieForm(NLDSFormMixin, forms.ModelForm):
+    class Meta:
+        model = OpgaveRelatie
+        fields = ["naar", "soort", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "naar": {"required": _("Kies de opgave waarmee er samenhang is.")},
+            "soort": {"required": _("Kies wat voor samenhang het is.")},
+        }
+
+    def __init__(self, *args, opgave: Opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opgave = opgave
+        self.instance.van = opgave
+        self.fields["naar"].queryset = Opgave.objects.exclude(pk=opgave.pk).op_agenda()
+
+    def clean_naar(self):
+        naar = self.cleaned_data["naar"]
+        bestaand = OpgaveRelatie.objects.filter(
+            models.Q(van=self.opgave, naar=naar) | models.Q(van=naar, naar=self.opgave)
+        )
+        if bestaand.exists():
+            raise forms.ValidationError(_("De samenhang met deze opgave is al vastgelegd."))
+        return naar
+
+    def validate_unique(self):
+        # clean_naar checks both directions with a clear message; skip the generic one.
+        pass

@@ -12,5 +12,12 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.opgave_update, name="opgave-update"),
     path("<int:pk>/fase/", views.fase_wijzigen, name="opgave-fase"),
     path("<int:pk>/voortgang/", views.voortgang_melden, name="opgave-voortgang"),
+    path("<int:pk>/samenhang/", views.relatie_create, name="relatie-create"),
+    path(
+        "<int:pk>/samenhang/<int:relatie_pk>/verwijderen/",
+        views.relatie_delete,
+        name="relatie-delete",
+    ),
+    path("samenhang/", views.samenhang, name="samenhang"),
     path("beheer/referentielijsten/", views.referentielijsten, name="referentielijsten"),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +13,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import HtmxHttpRequest
 
 from . import hub, services
-from .forms import AgendaFilter, DomeinForm, FaseForm, GebiedForm, OpgaveForm, VoortgangForm
+from .forms import (
+    AgendaFilter,
+    DomeinForm,
+    FaseForm,
+    GebiedForm,
+    OpgaveForm,
+    RelatieForm,
+    VoortgangForm,
+)
 from .history import geschiedenis
-from .models import Domein, FaseWijziging, Gebied, Opgave, VoortgangMelding
+from .models import (
+    Domein,
+    FaseWijziging,
+    Gebied,
+    GebiedSoort,
+    Opgave,
+    OpgaveRelatie,
+    VoortgangMelding,
+)
 
 AGENDA = "opgaven/opgave_list.html"
 HUB = "opgaven/opgave_detail.html"
@@ -103,6 +120,8 @@ def _hub_opgave(request, pk: int) -> Opgave:
             "gebieden",
             "domeinen",
             Prefetch("fasewijzigingen", queryset=FaseWijziging.objects.select_related("door")),
+            Prefetch("relaties_uit", queryset=OpgaveRelatie.objects.select_related("naar")),
+            Prefetch("relaties_in", queryset=OpgaveRelatie.objects.select_related("van")),
             Prefetch(
                 "voortgangsmeldingen",
                 queryset=VoortgangMelding.objects.select_related("door")[:5],
@@ -139,7 +158,94 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
     }
     context.update(_fase_context(request, opgave))
     context.update(_voortgang_context(request, opgave))
+    context.update(_samenhang_context(request, opgave))
     return render(request, HUB, context)
+
+
+def _samenhang_context(request, opgave: Opgave, form=None) -> dict:
+    kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
+    if form is None and kan_bewerken:
+        form = RelatieForm(opgave=opgave)
+    relaties = [(r, r.naar, r.get_soort_display()) for r in opgave.relaties_uit.all()]
+    relaties += [(r, r.van, r.get_soort_display()) for r in opgave.relaties_in.all()]
+    return {
+        "opgave": opgave,
+        "kan_bewerken": kan_bewerken,
+        "relaties": sorted(relaties, key=lambda r: r[1].titel),
+        "relatie_form": form,
+    }
+
+
+@login_required
+@require_POST
+def relatie_create(request: HtmxHttpRequest, pk: int):
+    opgave = _hub_opgave(request, pk)
+    if not request.user.has_perm("opgaven.change_opgave", opgave):
+        raise PermissionDenied
+    form = RelatieForm(request.POST, opgave=opgave)
+    status = 422
+    if form.is_valid():
+        form.save()
+        opgave, form, status = _hub_opgave(request, pk), None, 200
+    if not request.htmx:
+        if status == 422:
+            messages.error(
+                request,
+                _("De samenhang is niet vastgelegd: %(fouten)s")
+                % {"fouten": " ".join(str(e) for errors in form.errors.values() for e in errors)},
+            )
+        return redirect(f"{opgave.get_absolute_url()}#samenhang")
+    return render(
+        request, f"{HUB}#samenhang", _samenhang_context(request, opgave, form), status=status
+    )
+
+
+@login_required
+@require_POST
+def relatie_delete(request: HtmxHttpRequest, pk: int, relatie_pk: int):
+    opgave = _hub_opgave(request, pk)
+    if not request.user.has_perm("opgaven.change_opgave", opgave):
+        raise PermissionDenied
+    relatie = get_object_or_404(
+        OpgaveRelatie.objects.filter(models.Q(van=opgave) | models.Q(naar=opgave)), pk=relatie_pk
+    )
+    relatie.delete()
+    if not request.htmx:
+        return redirect(f"{opgave.get_absolute_url()}#samenhang")
+    opgave = _hub_opgave(request, pk)
+    return render(request, f"{HUB}#samenhang", _samenhang_context(request, opgave))
+
+
+@login_required
+@require_GET
+def samenhang(request: HtmxHttpRequest):
+    """Opgaven x domeinen, opgaven x gebieden and every relation between opgaven."""
+    if not request.user.has_perm("opgaven.view_opgave"):
+        raise PermissionDenied
+    opgaven = list(
+        Opgave.objects.visible_to(request.user).prefetch_related("domeinen", "gebieden").op_agenda()
+    )
+    domeinen = list(Domein.objects.filter(opgaven__in=opgaven).distinct())
+    gebieden = list(
+        Gebied.objects.filter(opgaven__in=opgaven).exclude(soort=GebiedSoort.GEMEENTE).distinct()
+    )
+    rijen = []
+    for opgave in opgaven:
+        eigen_domeinen = {d.pk for d in opgave.domeinen.all()}
+        eigen_gebieden = {g.pk for g in opgave.gebieden.all()}
+        rijen.append(
+            {
+                "opgave": opgave,
+                "domeinen": [d.pk in eigen_domeinen for d in domeinen],
+                "gebieden": [g.pk in eigen_gebieden for g in gebieden],
+            }
+        )
+    relaties = OpgaveRelatie.objects.filter(van__in=opgaven).select_related("van", "naar")
+    return render(
+        request,
+        "opgaven/samenhang.html",
+        {"rijen": rijen, "domeinen": domeinen, "gebieden": gebieden, "relaties": relaties},
+    )
 
 
 @login_required

@@ -5,6 +5,7 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("stakeholders/gedeeld/", views.gedeelde_stakeholders, name="gedeelde-stakeholders"),
     path(
         "opgaven/<int:opgave_pk>/betrokkenheden/nieuw/",
         views.betrokkenheid_create,

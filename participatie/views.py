@@ -1,14 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
 from . import services
 from .forms import BetrokkenheidForm
-from .models import Betrokkenheid
+from .models import Betrokkenheid, Stakeholder
 
 
 def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None) -> dict:
@@ -84,3 +85,32 @@ def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
             betrokkenheden_context(request, opgave),
         )
     return redirect(f"{opgave.get_absolute_url()}#betrokkenheden")
+
+
+@login_required
+@require_GET
+def gedeelde_stakeholders(request: HtmxHttpRequest):
+    """Stakeholders who take part in more than one opgave, with those opgaven."""
+    if not request.user.has_perm("opgaven.view_opgave"):
+        raise PermissionDenied
+    opgaven = Opgave.objects.visible_to(request.user)
+    stakeholders = (
+        Stakeholder.objects.annotate(
+            aantal=Count(
+                "betrokkenheden__opgave",
+                filter=Q(betrokkenheden__opgave__in=opgaven),
+                distinct=True,
+            )
+        )
+        .filter(aantal__gte=2)
+        .prefetch_related(
+            Prefetch(
+                "betrokkenheden",
+                queryset=Betrokkenheid.objects.filter(opgave__in=opgaven).select_related("opgave"),
+            )
+        )
+        .order_by("-aantal", "naam")
+    )
+    return render(
+        request, "participatie/gedeelde_stakeholders.html", {"stakeholders": stakeholders}
+    )

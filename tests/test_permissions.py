@@ -24,6 +24,7 @@ LEZEN = [302, 403, 200, 200, 200, 200, 200, 200]
 LEZEN_OBJECT = [302, 404, 200, 200, 200, 200, 200, 200]
 BEWERKEN = [302, 404, 403, 200, 403, 200, 403, 200]
 TOEVOEGEN_OPGAVE = [302, 403, 403, 403, 403, 200, 200, 200]
+INVOER = [302, 404, 403, 422, 403, 422, 403, 422]
 EIGEN_RAPPORTAGE = [302, 404, 404, 404, 404, 200, 404, 200]
 
 
@@ -74,6 +75,13 @@ def urls(users, opgave):
             {},
             [302, 200, 200, 200, 200, 200, 200, 200],
         ),
+        ("get", reverse("opgaven:samenhang"), {}, LEZEN),
+        ("get", reverse("participatie:gedeelde-stakeholders"), {}, LEZEN),
+        ("get", reverse("opgaven:referentielijsten"), {}, [302, 403, 403, 403, 403, 403, 403, 200]),
+        # empty forms over htmx: refused with 422 for those who may edit, nothing written
+        ("hx-post", reverse("opgaven:opgave-fase", args=[opgave.pk]), {}, INVOER),
+        ("hx-post", reverse("opgaven:opgave-voortgang", args=[opgave.pk]), {}, INVOER),
+        ("hx-post", reverse("opgaven:relatie-create", args=[opgave.pk]), {}, INVOER),
         (
             "get",
             reverse("rapportages:rapportage-detail", args=[rapportage.pk]),
@@ -89,7 +97,10 @@ def test_role_url_matrix(users, urls):
     for method, url, data, expected in urls:
         for rol, status in zip(ROLLEN, expected, strict=True):
             client = client_for(None if rol == "anoniem" else users[rol])
-            response = getattr(client, method)(url, data)
+            if method == "hx-post":
+                response = client.post(url, data, headers={"HX-Request": "true"})
+            else:
+                response = getattr(client, method)(url, data)
             if response.status_code != status:
                 failures.append(
                     f"{rol} {method.upper()} {url}: {response.status_code}, verwacht {status}"

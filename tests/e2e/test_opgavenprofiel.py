@@ -107,3 +107,22 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     expect(agenda).not_to_contain_text("Woningtekort")
     assert "q=eenzaam" in page.url
     assert_accessible(page)
+
+
+def test_medewerker_reads_the_samenhang(page, live_server):
+    call_command("demodata")
+    login(page, live_server.url, "medewerker")
+    page.get_by_role("link", name="Samenhang").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Samenhang tussen opgaven")
+    expect(page.locator("body")).to_contain_text("versterkt")
+    assert_accessible(page)
+    page.get_by_role("link", name="Stakeholders die in meerdere opgaven meedoen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stakeholders in meerdere opgaven")
+    assert_accessible(page)
+    # The medewerker reads but finds no edit controls on a hub page.
+    page.goto(f"{live_server.url}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen").click()
+    expect(page.locator("#samenhang")).to_contain_text("Eenzaamheid onder ouderen")
+    expect(page.get_by_role("button", name="Fase wijzigen")).to_have_count(0)
+    expect(page.get_by_role("button", name="Samenhang vastleggen")).to_have_count(0)
+    assert_accessible(page)

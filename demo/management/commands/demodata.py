@@ -15,7 +15,16 @@ from django.db import transaction
 
 from accounts.models import Rol, User
 from canvas.models import Blok, CanvasItem
-from opgaven.models import Domein, Fase, FaseWijziging, Gebied, GebiedSoort, Opgave, Schaal
+from opgaven.models import (
+    Domein,
+    Fase,
+    FaseWijziging,
+    Gebied,
+    GebiedSoort,
+    Opgave,
+    OpgaveRelatie,
+    Schaal,
+)
 from participatie.models import Betrokkenheid, BetrokkenheidRol, Stakeholder, StakeholderSoort
 
 DEMO_WACHTWOORD = "demo"
@@ -344,6 +353,24 @@ PROFIEL = {
         "aandacht",
     ),
 }
+SAMENHANG = [
+    ("Vitale kernen", "versterkt", "Eenzaamheid onder ouderen", "Ontmoetingsplekken in de kernen."),
+    (
+        "Vitale kernen",
+        "raakt_aan",
+        "Mobiliteit in de kleine kernen",
+        "Bereikbaarheid van voorzieningen.",
+    ),
+    (
+        "Woningtekort voor starters en senioren",
+        "botst_met",
+        "Klimaatadaptatie en wateroverlast",
+        "Bouwen in laaggelegen gebieden.",
+    ),
+    ("Dementievriendelijke gemeente", "versterkt", "Eenzaamheid onder ouderen", ""),
+    ("Armoede en schulden", "raakt_aan", "Kansengelijkheid voor jongeren", "Kinderen in armoede."),
+    ("Energietransitie in de wijken", "raakt_aan", "Armoede en schulden", "Energiearmoede."),
+]
 MOTIVERING = {
     "hoog": "Grote impact op kwetsbare inwoners en een expliciete ambitie in het coalitieakkoord.",
     "middel": "Belangrijk, maar partners hebben de trekkersrol; de gemeente faciliteert.",
@@ -561,6 +588,13 @@ class Command(BaseCommand):
             opgave.teamleden.set([users["teamlid"]] if index < 4 else [])
             self._canvas(opgave, items)
             self._betrokkenheden(opgave, stakeholders, random.Random(index))
+        for van, soort, naar, toelichting in SAMENHANG:
+            upsert(
+                OpgaveRelatie,
+                {"soort": soort, "toelichting": toelichting},
+                van=Opgave.objects.get(titel=van),
+                naar=Opgave.objects.get(titel=naar),
+            )
 
     def _fasen(self, opgave: Opgave, door: User) -> None:
         """A dated, explained route through the phases up to the current one."""
