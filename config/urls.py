@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from core.views import home
+from opgaven.views import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -21,11 +21,18 @@ class Gebeurtenis:
     wat: str
     actie: str
     wijzigingen: list[tuple[str, str, str]]
+    opgave: str = ""
 
 
 def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
     """The latest changes to the opgave and everything that points at it, newest first."""
-    events = list(Events.objects.references(opgave).order_by("-pgh_created_at")[:limit])
+    return geschiedenis_van([opgave], limit=limit)
+
+
+def geschiedenis_van(opgaven: list[Opgave], limit: int = 25) -> list[Gebeurtenis]:
+    """The latest changes to these opgaven and everything that points at them, newest first."""
+    titels = {str(o.pk): o.titel for o in opgaven}
+    events = list(Events.objects.references(opgaven).order_by("-pgh_created_at")[:limit])
     user_ids = {
         e.pgh_context.get("user") for e in events if e.pgh_context and e.pgh_context.get("user")
     }
@@ -53,6 +60,7 @@ def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
                 wat=str(tracked._meta.verbose_name),
                 actie=_LABELS.get(event.pgh_label, event.pgh_label),
                 wijzigingen=wijzigingen,
+                opgave=_opgave_titel(event, titels),
             )
         )
     return result
@@ -61,3 +69,13 @@ def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
 def _kort(value, length: int = 120) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _opgave_titel(event, titels: dict[str, str]) -> str:
+    data = event.pgh_data or {}
+    for key in ("opgave", "id", "van"):
+        if str(data.get(key)) in titels and (
+            key != "id" or event.pgh_obj_model == "opgaven.Opgave"
+        ):
+            return titels[str(data[key])]
+    return ""

@@ -19,5 +19,6 @@ urlpatterns = [
         name="relatie-delete",
     ),
     path("samenhang/", views.samenhang, name="samenhang"),
+    path("wie-werkt-waaraan/", views.wie_werkt_waaraan, name="wie-werkt-waaraan"),
     path("beheer/referentielijsten/", views.referentielijsten, name="referentielijsten"),
 ]

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,9 +9,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import User
 from core.http import HtmxHttpRequest
 
 from . import hub, services
@@ -22,7 +26,7 @@ from .forms import (
     RelatieForm,
     VoortgangForm,
 )
-from .history import geschiedenis
+from .history import geschiedenis, geschiedenis_van
 from .models import (
     Domein,
     FaseWijziging,
@@ -363,3 +367,68 @@ def referentielijsten(request: HtmxHttpRequest):
         },
         status=status,
     )
+
+
+@login_required
+@require_GET
+def home(request: HtmxHttpRequest):
+    """Each role starts where its work is; raadsleden at the reports they receive."""
+    if request.user.rol == "raadslid":
+        return redirect("rapportages:rapportage-list")
+    mijn = (
+        Opgave.objects.filter(
+            models.Q(opgaveregisseur=request.user) | models.Q(teamleden=request.user)
+        )
+        .distinct()
+        .select_related("opgaveregisseur")
+        .op_agenda()
+    )
+    mijn_lijst = list(mijn)
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "opgaven/home.html",
+        {
+            "mijn_opgaven": mijn_lijst,
+            "aandacht": [o for o in mijn_lijst if o.voortgang != "op_koers"],
+            "aflopend": [
+                o
+                for o in mijn_lijst
+                if o.einddatum and vandaag <= o.einddatum <= vandaag + datetime.timedelta(days=90)
+            ],
+            "recent": geschiedenis_van(mijn_lijst, limit=10) if mijn_lijst else [],
+            "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
+            "is_beheerder": request.user.has_perm("opgaven.manage_referentielijsten"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def wie_werkt_waaraan(request: HtmxHttpRequest):
+    """Who directs or works on which opgave, searchable by name or organisation."""
+    if not request.user.has_perm("opgaven.view_opgave"):
+        raise PermissionDenied
+    zoek = request.GET.get("q", "").strip()[:100]
+    opgaven = Opgave.objects.visible_to(request.user).op_agenda()
+    mensen = (
+        User.objects.filter(is_active=True)
+        .filter(
+            models.Q(geregisseerde_opgaven__isnull=False)
+            | models.Q(opgaven_als_teamlid__isnull=False)
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch("geregisseerde_opgaven", queryset=opgaven, to_attr="regisseert"),
+            Prefetch("opgaven_als_teamlid", queryset=opgaven, to_attr="teamlid_van"),
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+    if zoek:
+        mensen = mensen.filter(
+            models.Q(first_name__icontains=zoek)
+            | models.Q(last_name__icontains=zoek)
+            | models.Q(username__icontains=zoek)
+            | models.Q(organisatie__icontains=zoek)
+        )
+    return render(request, "opgaven/wie_werkt_waaraan.html", {"mensen": mensen, "zoek": zoek})

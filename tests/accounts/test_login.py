@@ -26,9 +26,7 @@ def test_wrong_password_is_explained_in_dutch_and_logged(client, caplog):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("rol", "start"), [("raadslid", "/rapportages/"), ("medewerker", "/opgaven/")]
-)
+@pytest.mark.parametrize(("rol", "start"), [("raadslid", "/rapportages/"), ("medewerker", "/")])
 def test_each_role_starts_where_its_work_is(client, rol, start):
     UserFactory(username="iemand", rol=rol)
     response = client.post(

@@ -83,7 +83,7 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     assert_accessible(page)
 
     # The agenda: the new opgave is last; the regisseur moves it up by mouse and by keyboard.
-    page.get_by_role("link", name="Beleidsagenda").first.click()
+    page.get_by_role("navigation").get_by_role("link", name="Beleidsagenda").click()
     opgave = Opgave.objects.get(titel="Ontmoeting in Nieuwdorp")
     assert opgave.rang == 15
     page.get_by_label("Reden voor een nieuwe volgorde").fill("Dorpshuis sluit: urgent")
@@ -112,7 +112,14 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
 def test_medewerker_reads_the_samenhang(page, live_server):
     call_command("demodata")
     login(page, live_server.url, "medewerker")
-    page.get_by_role("link", name="Samenhang").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom, Mila")
+    assert_accessible(page)
+    page.get_by_role("link", name="Wie werkt waaraan?").click()
+    page.get_by_label("Naam of organisatie").fill("Woonstichting")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator("tbody")).to_contain_text("Tom Jansen")
+    assert_accessible(page)
+    page.get_by_role("link", name="Samenhang", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samenhang tussen opgaven")
     expect(page.locator("body")).to_contain_text("versterkt")
     assert_accessible(page)

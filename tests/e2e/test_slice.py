@@ -27,6 +27,9 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     base = live_server.url
     login(page, base, "regisseur")
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welkom, Ilse")
+    assert_accessible(page)
+    page.get_by_role("navigation").get_by_role("link", name="Beleidsagenda").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Beleidsagenda")
     assert_accessible(page)
 
