@@ -68,9 +68,7 @@ def main() -> None:
 
     rounds = max(1, args.rounds // 2)
     seconds, pdf = timed(
-        lambda: programmarapportage_pdf(
-            Opgave.objects.all(), titel="Benchmark", gemeente=settings.GEMEENTE_NAAM
-        ),
+        lambda: programmarapportage_pdf(Opgave.objects.all(), titel="Benchmark"),
         rounds,
     )
     n_pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)

@@ -1,10 +1,13 @@
 from django.urls import include, path
 
+from core import views as core_views
 from opgaven.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("beheer/huisstijl/", core_views.huisstijl, name="huisstijl"),
+    path("huisstijl/logo/", core_views.logo, name="logo"),
     path("opgaven/", include("opgaven.urls")),
     path("", include("participatie.urls")),
     path("", include("canvas.urls")),

@@ -1,5 +1,6 @@
-from django.conf import settings
+from .models import Huisstijl
 
 
 def gemeente(request):
-    return {"gemeente_naam": settings.GEMEENTE_NAAM}
+    huisstijl = Huisstijl.huidige()
+    return {"gemeente_naam": huisstijl.naam, "huisstijl": huisstijl}

@@ -1,5 +1,10 @@
+import io
+
 from django import forms
+from django.conf import settings
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -38,3 +43,52 @@ class NLDSFormMixin:
                 widget = self.fields[name].widget
                 widget.attrs["aria-describedby"] = f"{self[name].auto_id}_fout"
                 widget.attrs["aria-invalid"] = "true"
+
+
+MAX_LOGO_BYTES = 512 * 1024
+
+
+class HuisstijlForm(NLDSFormMixin, forms.Form):
+    """Name, logo (PNG or JPEG, checked by decoding it) and theme of the municipality."""
+
+    naam = forms.CharField(
+        label=_("Naam van de gemeente"),
+        max_length=100,
+        error_messages={"required": _("Vul de naam van de gemeente in.")},
+    )
+    logo = forms.FileField(
+        label=_("Logo (PNG of JPEG, hoogstens 512 kB)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    logo_verwijderen = forms.BooleanField(label=_("Huidig logo verwijderen"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [(k, v["label"]) for k, v in settings.THEMAS.items()]
+
+    def clean_naam(self):
+        naam = self.cleaned_data["naam"].strip()
+        if not naam:
+            raise forms.ValidationError(_("Vul de naam van de gemeente in."))
+        return naam
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        if upload.size > MAX_LOGO_BYTES:
+            raise forms.ValidationError(_("Het logo is te groot: hoogstens 512 kB."))
+        data = upload.read()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                formaat = image.format
+                image.verify()
+        except Exception as error:
+            raise forms.ValidationError(
+                _("Dit bestand is geen geldige PNG- of JPEG-afbeelding.")
+            ) from error
+        if formaat not in ("PNG", "JPEG"):
+            raise forms.ValidationError(_("Alleen PNG- of JPEG-afbeeldingen zijn toegestaan."))
+        return data, f"image/{formaat.lower()}"

@@ -1,4 +1,8 @@
+import base64
+
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TimeStampedModel(models.Model):
@@ -7,3 +11,57 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Huisstijl(models.Model):
+    """The municipality's name, logo and theme on every page and report (one row)."""
+
+    naam = models.CharField(_("naam van de gemeente"), max_length=100)
+    logo = models.BinaryField(_("logo"), blank=True, editable=True)
+    logo_type = models.CharField(max_length=20, blank=True)
+    thema = models.CharField(_("thema"), max_length=50, default="voorbeeld")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("huisstijl")
+        verbose_name_plural = _("huisstijl")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="huisstijl_een_rij"),
+            models.CheckConstraint(condition=~models.Q(naam=""), name="huisstijl_naam_niet_leeg"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def huidige(cls) -> "Huisstijl":
+        """The current branding (without the logo's bytes); settings until a beheerder sets it.
+
+        Not cached: one primary-key query per page, and every worker sees a change at once.
+        """
+        return cls.objects.defer("logo").filter(pk=1).first() or cls(
+            pk=1, naam=settings.GEMEENTE_NAAM, thema=next(iter(settings.THEMAS))
+        )
+
+    @property
+    def heeft_logo(self) -> bool:
+        return bool(self.logo_type)
+
+    def logo_data_uri(self) -> str:
+        """The logo as a data: URL, the only kind of image the PDF helper loads besides static."""
+        if not self.heeft_logo:
+            return ""
+        logo = Huisstijl.objects.values_list("logo", flat=True).get(pk=1)
+        return f"data:{self.logo_type};base64,{base64.b64encode(bytes(logo)).decode()}"
+
+    @property
+    def thema_css(self) -> str:
+        return settings.THEMAS.get(self.thema, next(iter(settings.THEMAS.values())))["css"]
+
+    @property
+    def thema_class(self) -> str:
+        return settings.THEMAS.get(self.thema, next(iter(settings.THEMAS.values())))["class"]

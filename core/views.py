@@ -1,9 +1,59 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.security_log import log_event
+
+from .forms import HuisstijlForm
+from .models import Huisstijl
 
 
 def permission_denied(request, exception=None):
     """403 page; every denial is also a security event."""
     log_event("permission_denied", request=request, obj=request.path[:200], outcome="denied")
     return render(request, "403.html", status=403)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def huisstijl(request):
+    """The beheerder sets the municipality's name, logo and theme."""
+    if not request.user.has_perm("core.change_huisstijl"):
+        raise PermissionDenied
+    huidige = Huisstijl.huidige()
+    form = HuisstijlForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"naam": huidige.naam, "thema": huidige.thema},
+    )
+    if request.method == "POST" and form.is_valid():
+        huisstijl = Huisstijl.objects.filter(pk=1).first() or Huisstijl(pk=1)
+        huisstijl.naam = form.cleaned_data["naam"]
+        huisstijl.thema = form.cleaned_data["thema"]
+        if form.cleaned_data["logo"]:
+            huisstijl.logo, huisstijl.logo_type = form.cleaned_data["logo"]
+        elif form.cleaned_data["logo_verwijderen"]:
+            huisstijl.logo, huisstijl.logo_type = b"", ""
+        huisstijl.full_clean()
+        huisstijl.save()
+        messages.success(request, _("De huisstijl is opgeslagen."))
+        return redirect("huisstijl")
+    return render(
+        request, "core/huisstijl.html", {"form": form}, status=422 if form.errors else 200
+    )
+
+
+@require_GET
+def logo(request):
+    """The municipality's logo; public like the login page it appears on."""
+    huisstijl = Huisstijl.objects.filter(pk=1).exclude(logo_type="").first()
+    if huisstijl is None:
+        raise Http404
+    response = HttpResponse(bytes(huisstijl.logo), content_type=huisstijl.logo_type)
+    response["Cache-Control"] = "public, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from canvas.models import W_VRAAG_BLOKKEN, Blok, CanvasItem, WVraag
+from core.models import Huisstijl
 from core.pdf import render_pdf
 from opgaven.models import Opgave
 from participatie.models import Betrokkenheid
@@ -65,10 +66,10 @@ def programmarapportage_pdf(
     opgaven: QuerySet[Opgave],
     *,
     titel: str,
-    gemeente: str,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Cover, contents, and per opgave the three W-questions and its stakeholders, as PDF."""
+    huisstijl = Huisstijl.huidige()
     rows = list(opgaven_voor_rapport(opgaven))
     secties = []
     for index, opgave in enumerate(rows, start=1):
@@ -84,7 +85,13 @@ def programmarapportage_pdf(
             on_progress(index, len(rows))
     html = render_to_string(
         "rapportages/pdf/programmarapportage.html",
-        {"titel": titel, "gemeente": gemeente, "secties": secties, "gemaakt_op": timezone.now()},
+        {
+            "titel": titel,
+            "gemeente": huisstijl.naam,
+            "logo": huisstijl.logo_data_uri(),
+            "secties": secties,
+            "gemaakt_op": timezone.now(),
+        },
     )
     with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
         return render_pdf(html, css.read(), title=titel)

@@ -65,9 +65,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
     from .renderers import programmarapportage_pdf
 
     try:
-        pdf = programmarapportage_pdf(
-            opgaven, titel=rapportage.titel, gemeente=settings.GEMEENTE_NAAM, on_progress=progress
-        )
+        pdf = programmarapportage_pdf(opgaven, titel=rapportage.titel, on_progress=progress)
         name = f"rapportages/{rapportage.bestandsnaam}"
         _write_atomically(Path(settings.MEDIA_ROOT) / name, pdf)
     except Exception:

@@ -228,6 +228,15 @@ CELERY_TIMEZONE = TIME_ZONE
 # Demo logins (password "demo") may only be created where this is switched on.
 DEMODATA_TOEGESTAAN = env_bool("OPGAVENREGIE_DEMODATA", False)
 GEMEENTE_NAAM = env("OPGAVENREGIE_GEMEENTE", "Gemeente Maasdal")
+# Installed NL Design System themes the beheerder can choose from. A municipality adds its
+# own token package (npm) to STATICFILES_DIRS and an entry here.
+THEMAS = {
+    "voorbeeld": {
+        "label": "Voorbeeld (NL Design System)",
+        "css": "vendor/voorbeeld-theme/theme.css",
+        "class": "voorbeeld-theme",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -38,6 +38,11 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     gebied.get_by_role("button", name="Gebied toevoegen").click()
     expect(page.locator("#gebieden")).to_contain_text("Nieuwdorp")
     assert_accessible(page)
+    page.get_by_role("link", name="Naam, logo en thema van de gemeente").click()
+    page.get_by_label("Naam van de gemeente").fill("Gemeente Lindewaard")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("link", name="Opgavenregie Gemeente Lindewaard")).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Uitloggen").click()
 
     # The regisseur creates an opgave with every field.

@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from opgaven.models import Opgave
@@ -24,6 +23,6 @@ class Command(BaseCommand):
             titel = f"Programmarapportage {opgaven.get().titel}"
         from rapportages.renderers import programmarapportage_pdf
 
-        pdf = programmarapportage_pdf(opgaven, titel=titel, gemeente=settings.GEMEENTE_NAAM)
+        pdf = programmarapportage_pdf(opgaven, titel=titel)
         Path(output).write_bytes(pdf)
         self.stdout.write(f"{output}: {len(pdf)} bytes, {opgaven.count()} opgave(n).")
