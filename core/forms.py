@@ -15,6 +15,23 @@ _WIDGET_CLASSES = {
 }
 
 
+KIES = _("— kies —")
+
+
+def _dutch_empty_choice(field) -> None:
+    """Django 6.1's new '- Select an option -' has no Dutch translation yet: say it in Dutch."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None and str(field.empty_label) in _UNTRANSLATED:
+            field.empty_label = KIES
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and str(choices[0][1]) in _UNTRANSLATED:
+            field.choices = [("", KIES), *choices[1:]]
+
+
+_UNTRANSLATED = {"- Select an option -", "---------"}
+
+
 class FormRenderer(TemplatesSetting):
     """Renders every form and field with the NL Design System templates in components/."""
 
@@ -28,6 +45,7 @@ class NLDSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            _dutch_empty_choice(field)
             widget = field.widget
             css = next(
                 (c for cls, c in _WIDGET_CLASSES.items() if isinstance(widget, cls)),

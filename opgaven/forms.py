@@ -15,6 +15,7 @@ from .models import (
     Opgave,
     OpgaveRelatie,
     Prioriteit,
+    Teamlidmaatschap,
     Voortgang,
 )
 
@@ -22,8 +23,8 @@ DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class OpgaveForm(NLDSFormMixin, forms.ModelForm):
-    """The opgave's profile. Who directs it and who is on the team is for the beheerder and
-    the opgaveregisseur; the phase changes through its own form, with a toelichting."""
+    """The opgave's profile. Who directs it is for the beheerder and the opgaveregisseur; the
+    team and the phase change through their own forms on the hub page."""
 
     class Meta:
         model = Opgave
@@ -42,7 +43,6 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "bestuurlijk_opdrachtgever",
             "ambtelijk_opdrachtgever",
             "opgaveregisseur",
-            "teamleden",
             "startdatum",
             "einddatum",
             "risicos",
@@ -55,7 +55,6 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "risicos": forms.Textarea(attrs={"rows": 3}),
             "gebieden": forms.CheckboxSelectMultiple,
             "domeinen": forms.CheckboxSelectMultiple,
-            "teamleden": forms.CheckboxSelectMultiple,
             "startdatum": DATE,
             "einddatum": DATE,
         }
@@ -85,15 +84,12 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
         self.fields["opgaveregisseur"].queryset = mensen.filter(
             rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
         )
-        self.fields["teamleden"].queryset = mensen.exclude(rol=Rol.RAADSLID)
-        self.fields["teamleden"].help_text = _("Ook medewerkers van partnerorganisaties.")
         opgave = self.instance if self.instance.pk else None
-        mag_team_kiezen = (
+        mag_regisseur_kiezen = (
             user.rol == Rol.BEHEERDER or opgave is None or (opgave.opgaveregisseur_id == user.pk)
         )
-        if not mag_team_kiezen:
+        if not mag_regisseur_kiezen:
             del self.fields["opgaveregisseur"]
-            del self.fields["teamleden"]
 
     def clean_titel(self):
         titel = self.cleaned_data["titel"].strip()
@@ -110,6 +106,8 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
 
 
 class FaseForm(NLDSFormMixin, forms.Form):
+    prefix = "fase"  # several forms share the hub page: unique field ids
+
     van_fase = forms.ChoiceField(choices=Fase.choices, widget=forms.HiddenInput)
     naar_fase = forms.ChoiceField(label=_("Nieuwe fase"), choices=Fase.choices)
     datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
@@ -131,6 +129,8 @@ class FaseForm(NLDSFormMixin, forms.Form):
 
 
 class VoortgangForm(NLDSFormMixin, forms.Form):
+    prefix = "voortgang"  # several forms share the hub page: unique field ids
+
     voortgang = forms.ChoiceField(label=_("Voortgang"), choices=Voortgang.choices)
     toelichting = forms.CharField(
         label=_("Toelichting op de voortgang"),
@@ -220,6 +220,8 @@ class GebiedForm(NLDSFormMixin, forms.ModelForm):
 
 
 class RelatieForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "samenhang"  # several forms share the hub page: unique field ids
+
     class Meta:
         model = OpgaveRelatie
         fields = ["naar", "soort", "toelichting"]
@@ -247,3 +249,24 @@ class RelatieForm(NLDSFormMixin, forms.ModelForm):
     def validate_unique(self):
         # clean_naar checks both directions with a clear message; skip the generic one.
         pass
+
+
+class TeamlidForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "team"  # several forms share the hub page: unique field ids
+
+    class Meta:
+        model = Teamlidmaatschap
+        fields = ["user", "rol"]
+        labels = {"user": _("Nieuw teamlid")}
+        error_messages = {"user": {"required": _("Kies wie er in het team komt.")}}
+
+    def __init__(self, *args, opgave: Opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.opgave = opgave
+        self.fields["user"].queryset = (
+            User.objects.filter(is_active=True)
+            .exclude(rol=Rol.RAADSLID)
+            .exclude(pk__in=opgave.teamleden.all())
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["user"].help_text = _("Ook medewerkers van partnerorganisaties.")

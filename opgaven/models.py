@@ -206,6 +206,7 @@ class Opgave(TimeStampedModel):
         verbose_name=_("opgaveteam"),
         blank=True,
         related_name="opgaven_als_teamlid",
+        through="Teamlidmaatschap",
     )
 
     objects = OpgaveQuerySet.as_manager()
@@ -262,6 +263,39 @@ class Opgave(TimeStampedModel):
     def is_domeinoverstijgend(self) -> bool:
         """Two or more domains; uses prefetched domeinen when present."""
         return len(self.domeinen.all()) >= 2
+
+
+class TeamRol(models.TextChoices):
+    KERNTEAM = "kernteam", _("Kernteam")
+    PROJECTLEIDER = "projectleider", _("Projectleider")
+    ADVISEUR = "adviseur", _("Adviseur")
+    PARTNER = "partner", _("Partner (externe organisatie)")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Teamlidmaatschap(models.Model):
+    """Someone on an opgave's team, with the role they have in it."""
+
+    opgave = models.ForeignKey(Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("teamlid"), on_delete=models.CASCADE
+    )
+    rol = models.CharField(
+        _("rol in het team"), max_length=20, choices=TeamRol, default=TeamRol.KERNTEAM
+    )
+
+    class Meta:
+        verbose_name = _("teamlidmaatschap")
+        verbose_name_plural = _("teamlidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["opgave", "user"], name="teamlid_een_keer_per_opgave"),
+            models.CheckConstraint(
+                condition=models.Q(rol__in=TeamRol.values), name="teamlid_rol_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_rol_display()}) in {self.opgave}"
 
 
 class FaseWijziging(models.Model):

@@ -23,3 +23,5 @@ rules.add_perm("opgaven.change_opgave", kan_opgave_bewerken)
 # The order of the beleidsagenda is set by those who steer it.
 rules.add_perm("opgaven.change_agenda", is_beheerder | is_opgaveregisseur)
 rules.add_perm("opgaven.manage_referentielijsten", is_beheerder)
+# Who is on the team is decided by whoever directs the opgave (or the beheerder).
+rules.add_perm("opgaven.change_team", is_ambtelijk & (is_beheerder | is_regisseur_van))

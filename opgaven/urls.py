@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.opgave_update, name="opgave-update"),
     path("<int:pk>/fase/", views.fase_wijzigen, name="opgave-fase"),
     path("<int:pk>/voortgang/", views.voortgang_melden, name="opgave-voortgang"),
+    path("<int:pk>/team/", views.team_bewerken, name="opgave-team"),
     path("<int:pk>/samenhang/", views.relatie_create, name="relatie-create"),
     path(
         "<int:pk>/samenhang/<int:relatie_pk>/verwijderen/",

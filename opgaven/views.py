@@ -24,6 +24,7 @@ from .forms import (
     GebiedForm,
     OpgaveForm,
     RelatieForm,
+    TeamlidForm,
     VoortgangForm,
 )
 from .history import geschiedenis, geschiedenis_van
@@ -34,6 +35,8 @@ from .models import (
     GebiedSoort,
     Opgave,
     OpgaveRelatie,
+    Teamlidmaatschap,
+    TeamRol,
     VoortgangMelding,
 )
 
@@ -125,6 +128,13 @@ def _hub_opgave(request, pk: int) -> Opgave:
             "domeinen",
             Prefetch("fasewijzigingen", queryset=FaseWijziging.objects.select_related("door")),
             Prefetch("relaties_uit", queryset=OpgaveRelatie.objects.select_related("naar")),
+            Prefetch(
+                "teamlidmaatschap_set",
+                queryset=Teamlidmaatschap.objects.select_related("user").order_by(
+                    "rol", "user__first_name", "user__last_name"
+                ),
+                to_attr="team",
+            ),
             Prefetch("relaties_in", queryset=OpgaveRelatie.objects.select_related("van")),
             Prefetch(
                 "voortgangsmeldingen",
@@ -163,7 +173,57 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
     context.update(_fase_context(request, opgave))
     context.update(_voortgang_context(request, opgave))
     context.update(_samenhang_context(request, opgave))
+    context.update(_team_context(request, opgave))
     return render(request, HUB, context)
+
+
+def _team_context(request, opgave: Opgave, form=None) -> dict:
+    kan_team_bewerken = request.user.has_perm("opgaven.change_team", opgave)
+    if form is None and kan_team_bewerken:
+        form = TeamlidForm(opgave=opgave)
+    return {
+        "opgave": opgave,
+        "kan_team_bewerken": kan_team_bewerken,
+        "team_form": form,
+        "team_rollen": TeamRol.choices,
+    }
+
+
+@login_required
+@require_POST
+def team_bewerken(request: HtmxHttpRequest, pk: int):
+    """Add someone to the team, change their role in it, or take them off it."""
+    opgave = _hub_opgave(request, pk)
+    if not request.user.has_perm("opgaven.change_team", opgave):
+        raise PermissionDenied
+    actie = request.POST.get("actie")
+    form, status = None, 200
+    if actie == "toevoegen":
+        form = TeamlidForm(request.POST, opgave=opgave)
+        if form.is_valid():
+            form.save()
+            form = None
+        else:
+            status = 422
+    elif actie in ("rol", "verwijderen"):
+        lid = get_object_or_404(
+            Teamlidmaatschap, opgave=opgave, pk=request.POST.get("lid", "0") or 0
+        )
+        if actie == "verwijderen":
+            lid.delete()
+        elif request.POST.get("rol") in TeamRol.values:
+            lid.rol = request.POST["rol"]
+            lid.save(update_fields=["rol"])
+        else:
+            status = 422
+    else:
+        raise Http404
+    if not request.htmx:
+        if status == 422:
+            messages.error(request, _("Het team is niet gewijzigd: kies een persoon en een rol."))
+        return redirect(f"{opgave.get_absolute_url()}#team")
+    opgave = _hub_opgave(request, pk)
+    return render(request, f"{HUB}#team", _team_context(request, opgave, form), status=status)
 
 
 def _samenhang_context(request, opgave: Opgave, form=None) -> dict:

@@ -111,3 +111,11 @@ def assert_accessible(page) -> None:
         for v in result["violations"]
     ]
     assert violations == [], f"axe-core op {page.url}:\n" + "\n".join(violations)
+    # axe no longer reports duplicate ids, but two forms with the same field id break labels.
+    duplicates = page.evaluate(
+        """() => { const seen = {}; const dup = new Set();
+            for (const el of document.querySelectorAll('[id]')) {
+                if (seen[el.id]) dup.add(el.id); seen[el.id] = true; }
+            return [...dup]; }"""
+    )
+    assert duplicates == [], f"dubbele id's op {page.url}: {duplicates}"

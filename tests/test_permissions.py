@@ -83,6 +83,12 @@ def urls(users, opgave):
         ("hx-post", reverse("opgaven:opgave-voortgang", args=[opgave.pk]), {}, INVOER),
         ("hx-post", reverse("opgaven:relatie-create", args=[opgave.pk]), {}, INVOER),
         (
+            "hx-post",
+            reverse("opgaven:opgave-team", args=[opgave.pk]),
+            {"actie": "toevoegen"},
+            [302, 404, 403, 403, 403, 422, 403, 422],
+        ),
+        (
             "get",
             reverse("rapportages:rapportage-detail", args=[rapportage.pk]),
             {},

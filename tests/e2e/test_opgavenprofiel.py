@@ -64,7 +64,6 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     page.get_by_label("Motivering van de prioriteit").fill("Het dorpshuis sluit in 2027.")
     page.get_by_label("Bestuurlijk opdrachtgever").fill("Wethouder A. Hermans (Sociaal domein)")
     page.get_by_label("Ambtelijk opdrachtgever").fill("Afdelingshoofd Samenleving")
-    page.get_by_role("group", name="Opgaveteam").get_by_label("Tom Jansen").check()
     page.get_by_label("Startdatum").fill("2026-01-01")
     page.get_by_label("Einddatum").fill("2028-12-31")
     page.get_by_label("Risico's").fill("Te weinig vrijwilligers.")
@@ -72,6 +71,14 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ontmoeting in Nieuwdorp")
     expect(page.locator(".app-kenmerken")).to_contain_text("domeinoverstijgend")
+    assert_accessible(page)
+
+    # The team, with a role per member (a partner organisation's employee among them).
+    team = page.locator("#team")
+    team.get_by_label("Nieuw teamlid").select_option(label="Tom Jansen")
+    team.get_by_label("Rol in het team").select_option("partner")
+    team.get_by_role("button", name="Teamlid toevoegen").click()
+    expect(page.locator("#team")).to_contain_text("Tom Jansen (Woonstichting Maasdal) — Partner")
     assert_accessible(page)
 
     # Two phases, each with a toelichting, shown as a timeline.

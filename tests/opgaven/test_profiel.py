@@ -21,6 +21,7 @@ def _fase(client, opgave, van, naar, toelichting="Verkenning afgerond met de dor
         "toelichting": toelichting,
     }
     data.update(extra)
+    data = {f"fase-{key}": value for key, value in data.items()}
     return client.post(reverse("opgaven:opgave-fase", args=[opgave.pk]), data, headers=HTMX)
 
 
@@ -76,10 +77,14 @@ def test_progress_report_keeps_its_history(users, opgave):
     client = client_for(users["teamlid"])
     url = reverse("opgaven:opgave-voortgang", args=[opgave.pk])
     client.post(
-        url, {"voortgang": "aandacht", "toelichting": "Vrijwilligers haken af."}, headers=HTMX
+        url,
+        {"voortgang-voortgang": "aandacht", "voortgang-toelichting": "Vrijwilligers haken af."},
+        headers=HTMX,
     )
     response = client.post(
-        url, {"voortgang": "risico", "toelichting": "Subsidie vervalt."}, headers=HTMX
+        url,
+        {"voortgang-voortgang": "risico", "voortgang-toelichting": "Subsidie vervalt."},
+        headers=HTMX,
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -87,7 +92,9 @@ def test_progress_report_keeps_its_history(users, opgave):
     opgave.refresh_from_db()
     assert opgave.voortgang == "risico"
     assert VoortgangMelding.objects.count() == 2
-    empty = client.post(url, {"voortgang": "op_koers", "toelichting": ""}, headers=HTMX)
+    empty = client.post(
+        url, {"voortgang-voortgang": "op_koers", "voortgang-toelichting": ""}, headers=HTMX
+    )
     assert empty.status_code == 422
     assert "Licht de voortgang toe." in empty.content.decode()
 

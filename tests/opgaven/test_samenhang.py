@@ -14,7 +14,11 @@ HTMX = {"HX-Request": "true"}
 def _relatie(client, opgave, naar, soort="versterkt", toelichting="Samen ontmoeten."):
     return client.post(
         reverse("opgaven:relatie-create", args=[opgave.pk]),
-        {"naar": naar.pk if naar else "", "soort": soort, "toelichting": toelichting},
+        {
+            "samenhang-naar": naar.pk if naar else "",
+            "samenhang-soort": soort,
+            "samenhang-toelichting": toelichting,
+        },
         headers=HTMX,
     )
 
@@ -36,7 +40,7 @@ def test_duplicate_in_either_direction_and_self_are_refused(users, opgave, ander
     assert "al vastgelegd" in terug.content.decode()
     zelf = client_for(users["regisseur"]).post(
         reverse("opgaven:relatie-create", args=[opgave.pk]),
-        {"naar": opgave.pk, "soort": "versterkt"},
+        {"samenhang-naar": opgave.pk, "samenhang-soort": "versterkt"},
         headers=HTMX,
     )
     assert zelf.status_code == 422
