@@ -6,6 +6,7 @@ from opgaven.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("taal/", include("django.conf.urls.i18n")),
     path("beheer/huisstijl/", core_views.huisstijl, name="huisstijl"),
     path("huisstijl/logo/", core_views.logo, name="logo"),
     path("opgaven/", include("opgaven.urls")),

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canvas.models import Blok
-from opgaven.models import Domein, FaseWijziging, VoortgangMelding
+from opgaven.models import Domein, FaseWijziging, OpgaveRelatie, VoortgangMelding
 from tests.accounts.factories import UserFactory
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
@@ -32,6 +32,7 @@ def _fill(opgave, n: int) -> None:
             toelichting="t",
             door=opgave.opgaveregisseur,
         )
+        OpgaveRelatie.objects.create(van=opgave, naar=OpgaveFactory(), soort="raakt_aan")
         VoortgangMelding.objects.create(
             opgave=opgave, voortgang="risico", toelichting="t", door=opgave.opgaveregisseur
         )
