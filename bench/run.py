@@ -52,19 +52,24 @@ def main() -> None:
     client.force_login(User.objects.get(username="regisseur"))
     opgave = Opgave.objects.order_by("titel").first()
     pages = {
-        "opgavenlijst": "/opgaven/",
+        "start (home)": "/",
+        "beleidsagenda": "/opgaven/",
+        "agenda gezocht": "/opgaven/?q=eenzaam",
+        "samenhang": "/opgaven/samenhang/",
+        "wie werkt waaraan": "/opgaven/wie-werkt-waaraan/",
+        "gedeelde stakeh.": "/stakeholders/gedeeld/",
         "hub (opgave)": f"/opgaven/{opgave.pk}/",
         "canvas": f"/opgaven/{opgave.pk}/canvas/",
         "rapportages": "/rapportages/",
     }
-    print(f"{'pagina':<16} {'mediaan ms':>10} {'queries':>8}")
+    print(f"{'pagina':<18} {'mediaan ms':>10} {'queries':>8}")
     for name, url in pages.items():
         reset_queries()  # with DEBUG on, a full query log would hide new queries
         with CaptureQueriesContext(connection) as ctx:
             status = client.get(url).status_code
         assert status == 200, (url, status)
         seconds, _ = timed(lambda url=url: client.get(url), args.rounds)
-        print(f"{name:<16} {seconds * 1000:>10.1f} {len(ctx.captured_queries):>8}")
+        print(f"{name:<18} {seconds * 1000:>10.1f} {len(ctx.captured_queries):>8}")
 
     rounds = max(1, args.rounds // 2)
     seconds, pdf = timed(

@@ -30,6 +30,7 @@ from .forms import (
 from .history import geschiedenis, geschiedenis_van
 from .models import (
     Domein,
+    Fase,
     FaseWijziging,
     Gebied,
     GebiedSoort,
@@ -149,7 +150,9 @@ def _hub_opgave(request, pk: int) -> Opgave:
 def _fase_context(request, opgave: Opgave, form=None, fout=None) -> dict:
     kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
     if form is None and kan_bewerken:
-        form = FaseForm(initial={"van_fase": opgave.fase})
+        fasen = list(Fase.values)
+        volgende = fasen[min(fasen.index(opgave.fase) + 1, len(fasen) - 1)]
+        form = FaseForm(initial={"van_fase": opgave.fase, "naar_fase": volgende})
     return {"opgave": opgave, "kan_bewerken": kan_bewerken, "fase_form": form, "fase_fout": fout}
 
 
