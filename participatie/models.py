@@ -1,4 +1,5 @@
 import pghistory
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,35 @@ class StakeholderSoort(models.TextChoices):
     WONINGCORPORATIE = "woningcorporatie", _("Woningcorporatie")
 
 
+class Vorm(models.TextChoices):
+    ORGANISATIE = "organisatie", _("Organisatie")
+    PERSOON = "persoon", _("Persoon")
+
+
+class Grondslag(models.TextChoices):
+    """AVG article 6 grounds we use for persons in the register."""
+
+    PUBLIEKE_TAAK = "publieke_taak", _("Publieke taak")
+    TOESTEMMING = "toestemming", _("Toestemming")
+
+
+class Houding(models.TextChoices):
+    ONBEKEND = "onbekend", _("Onbekend")
+    POSITIEF = "positief", _("Positief")
+    NEUTRAAL = "neutraal", _("Neutraal")
+    KRITISCH = "kritisch", _("Kritisch")
+
+
+class Participatieladder(models.IntegerChoices):
+    """The rungs of the participation ladder, lowest first."""
+
+    INFORMEREN = 1, _("Informeren")
+    RAADPLEGEN = 2, _("Raadplegen")
+    ADVISEREN = 3, _("Adviseren")
+    COPRODUCEREN = 4, _("Coproduceren")
+    MEEBESLISSEN = 5, _("Meebeslissen")
+
+
 class BetrokkenheidRol(models.TextChoices):
     MEDE_EIGENAAR = "mede_eigenaar", _("Mede-eigenaar")
     PARTNER = "partner", _("Partner")
@@ -33,12 +63,64 @@ class Kwadrant(models.TextChoices):
     MONITOREN = "monitoren", _("Monitoren")
 
 
+class StakeholderQuerySet(models.QuerySet):
+    def met_contact_zichtbaar(self, user) -> "StakeholderQuerySet":
+        """Annotate ``contact_zichtbaar``: organisations' details for all staff, a person's
+        only for the beheerder and the teams of opgaven the person takes part in (AVG)."""
+        if user.rol == "beheerder":
+            return self.annotate(contact_zichtbaar=models.Value(True))
+        in_team = Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk")).filter(
+            models.Q(opgave__opgaveregisseur=user) | models.Q(opgave__teamleden=user)
+        )
+        return self.annotate(
+            contact_zichtbaar=models.Q(vorm=Vorm.ORGANISATIE) | models.Exists(in_team)
+        )
+
+    def mogelijke_dubbelen(self, *, naam: str, email: str = "", kvk_nummer: str = "", behalve=None):
+        """Stakeholders that are probably the same: same name (any case), e-mail or KvK number."""
+        gelijk = models.Q(naam__iexact=naam.strip())
+        if email:
+            gelijk |= models.Q(email__iexact=email.strip())
+        if kvk_nummer:
+            gelijk |= models.Q(kvk_nummer=kvk_nummer.strip())
+        qs = self.filter(gelijk, geanonimiseerd_op__isnull=True)
+        return qs.exclude(pk=behalve.pk) if behalve is not None and behalve.pk else qs
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Stakeholder(TimeStampedModel):
     """An organisation or person with a stake in one or more opgaven."""
 
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=40, choices=StakeholderSoort)
+    vorm = models.CharField(
+        _("organisatie of persoon"), max_length=20, choices=Vorm, default=Vorm.ORGANISATIE
+    )
+    organisatie = models.ForeignKey(
+        "self",
+        verbose_name=_("werkt bij / hoort bij"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="personen",
+        limit_choices_to={"vorm": Vorm.ORGANISATIE},
+    )
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=2000)
+    # AVG: what we hold about a person, why, on what ground, and until when.
+    grondslag = models.CharField(_("grondslag"), max_length=20, choices=Grondslag, blank=True)
+    doel = models.CharField(
+        _("doel van de verwerking"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waarvoor hebben we deze gegevens nodig?"),
+    )
+    bewaren_tot = models.DateField(_("bewaartermijn tot"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    objects = StakeholderQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stakeholder")
@@ -50,10 +132,36 @@ class Stakeholder(TimeStampedModel):
                 name="stakeholder_soort_valid",
             ),
             models.CheckConstraint(condition=~models.Q(naam=""), name="stakeholder_naam_niet_leeg"),
+            models.CheckConstraint(
+                condition=models.Q(vorm__in=Vorm.values), name="stakeholder_vorm_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grondslag__in=["", *Grondslag.values]),
+                name="stakeholder_grondslag_valid",
+            ),
+            # A person in the register always has a ground, a purpose and a retention date.
+            models.CheckConstraint(
+                condition=~models.Q(vorm="persoon")
+                | models.Q(geanonimiseerd_op__isnull=False)
+                | (
+                    ~models.Q(grondslag="")
+                    & ~models.Q(doel="")
+                    & models.Q(bewaren_tot__isnull=False)
+                ),
+                name="stakeholder_persoon_avg",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kvk_nummer="") | models.Q(kvk_nummer__regex=r"^[0-9]{8}$"),
+                name="stakeholder_kvk_8_cijfers",
+            ),
         ]
 
     def __str__(self):
         return self.naam
+
+    @property
+    def is_persoon(self) -> bool:
+        return self.vorm == Vorm.PERSOON
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -74,6 +182,25 @@ class Betrokkenheid(TimeStampedModel):
     )
     invloed = models.PositiveSmallIntegerField(_("invloed (1-5)"), default=3)
     belang = models.PositiveSmallIntegerField(_("belang (1-5)"), default=3)
+    houding = models.CharField(
+        _("houding"), max_length=20, choices=Houding, default=Houding.ONBEKEND
+    )
+    ladder_nu = models.PositiveSmallIntegerField(
+        _("participatieladder nu"),
+        choices=Participatieladder,
+        default=Participatieladder.INFORMEREN,
+    )
+    ladder_gewenst = models.PositiveSmallIntegerField(
+        _("participatieladder gewenst"),
+        choices=Participatieladder,
+        default=Participatieladder.INFORMEREN,
+    )
+    acties = models.TextField(
+        _("acties om in positie te brengen"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Wat doen we om de gewenste trede te bereiken?"),
+    )
 
     class Meta:
         verbose_name = _("betrokkenheid")
@@ -92,10 +219,23 @@ class Betrokkenheid(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(belang__gte=1, belang__lte=5), name="betrokkenheid_belang_1_5"
             ),
+            models.CheckConstraint(
+                condition=models.Q(houding__in=Houding.values), name="betrokkenheid_houding_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ladder_nu__gte=1, ladder_nu__lte=5)
+                & models.Q(ladder_gewenst__gte=1, ladder_gewenst__lte=5),
+                name="betrokkenheid_ladder_1_5",
+            ),
         ]
 
     def __str__(self):
         return f"{self.stakeholder} in {self.opgave}"
+
+    @property
+    def ladder_gat(self) -> int:
+        """How many rungs the stakeholder still has to climb ("in positie brengen")."""
+        return max(0, self.ladder_gewenst - self.ladder_nu)
 
     @property
     def kwadrant(self) -> Kwadrant:
@@ -108,3 +248,36 @@ class Betrokkenheid(TimeStampedModel):
         if hoog_belang:
             return Kwadrant.INFORMEREN
         return Kwadrant.MONITOREN
+
+
+class Beoordeling(models.Model):
+    """An assessment of a betrokkenheid at a date; re-assessing adds one, never overwrites."""
+
+    betrokkenheid = models.ForeignKey(
+        Betrokkenheid, on_delete=models.CASCADE, related_name="beoordelingen"
+    )
+    invloed = models.PositiveSmallIntegerField(_("invloed (1-5)"))
+    belang = models.PositiveSmallIntegerField(_("belang (1-5)"))
+    houding = models.CharField(_("houding"), max_length=20, choices=Houding)
+    ladder_nu = models.PositiveSmallIntegerField(
+        _("participatieladder nu"), choices=Participatieladder
+    )
+    ladder_gewenst = models.PositiveSmallIntegerField(
+        _("participatieladder gewenst"), choices=Participatieladder
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("beoordeeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.betrokkenheid} ({self.created_at:%Y-%m-%d})"

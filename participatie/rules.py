@@ -1,7 +1,34 @@
 import rules
+from django.db.models import Q
 
+from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur, is_teamlid
 from opgaven.rules import kan_opgave_bewerken
 
 # Betrokkenheden belong to an opgave: whoever may edit the opgave may position its stakeholders.
 rules.add_perm("participatie.add_betrokkenheid", kan_opgave_bewerken)
 rules.add_perm("participatie.delete_betrokkenheid", kan_opgave_bewerken)
+
+
+@rules.predicate
+def mag_contact_zien(user, stakeholder) -> bool:
+    if stakeholder is None or not user.is_authenticated:
+        return False
+    if user.rol == "beheerder":
+        return True
+    if user.rol == "raadslid":
+        return False
+    if not stakeholder.is_persoon:
+        return True
+    return stakeholder.betrokkenheden.filter(
+        Q(opgave__opgaveregisseur=user) | Q(opgave__teamleden=user)
+    ).exists()
+
+
+rules.add_perm("participatie.view_stakeholder", is_ambtelijk)
+rules.add_perm("participatie.add_stakeholder", is_beheerder | is_opgaveregisseur | is_teamlid)
+# Who may see a person's contact details may also correct them; organisations: the same roles.
+rules.add_perm(
+    "participatie.change_stakeholder",
+    (is_beheerder | is_opgaveregisseur | is_teamlid) & mag_contact_zien,
+)
+rules.add_perm("participatie.view_contactgegevens", mag_contact_zien)

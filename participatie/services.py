@@ -2,7 +2,7 @@ from django.db import transaction
 
 from opgaven.models import Opgave
 
-from .models import Betrokkenheid, Stakeholder
+from .models import Beoordeling, Betrokkenheid, Houding, Participatieladder, Stakeholder
 
 
 @transaction.atomic
@@ -15,6 +15,10 @@ def betrokkenheid_create(
     rol: str,
     invloed: int,
     belang: int,
+    houding: str = Houding.ONBEKEND,
+    ladder_nu: int = Participatieladder.INFORMEREN,
+    ladder_gewenst: int = Participatieladder.INFORMEREN,
+    user=None,
 ) -> Betrokkenheid:
     """Position a stakeholder in an opgave, registering the stakeholder first if it is new."""
     if stakeholder is None:
@@ -22,8 +26,25 @@ def betrokkenheid_create(
         stakeholder.full_clean()
         stakeholder.save()
     betrokkenheid = Betrokkenheid(
-        opgave=opgave, stakeholder=stakeholder, rol=rol, invloed=invloed, belang=belang
+        opgave=opgave,
+        stakeholder=stakeholder,
+        rol=rol,
+        invloed=invloed,
+        belang=belang,
+        houding=houding,
+        ladder_nu=ladder_nu,
+        ladder_gewenst=ladder_gewenst,
     )
     betrokkenheid.full_clean()
     betrokkenheid.save()
+    # The first assessment, dated; later re-assessments add to it.
+    Beoordeling.objects.create(
+        betrokkenheid=betrokkenheid,
+        invloed=invloed,
+        belang=belang,
+        houding=houding,
+        ladder_nu=ladder_nu,
+        ladder_gewenst=ladder_gewenst,
+        door=user,
+    )
     return betrokkenheid

@@ -5,6 +5,10 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("stakeholders/", views.stakeholder_list, name="stakeholder-list"),
+    path("stakeholders/nieuw/", views.stakeholder_create, name="stakeholder-create"),
+    path("stakeholders/<int:pk>/", views.stakeholder_detail, name="stakeholder-detail"),
+    path("stakeholders/<int:pk>/bewerken/", views.stakeholder_update, name="stakeholder-update"),
     path("stakeholders/gedeeld/", views.gedeelde_stakeholders, name="gedeelde-stakeholders"),
     path(
         "opgaven/<int:opgave_pk>/betrokkenheden/nieuw/",

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -8,7 +9,7 @@ from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
 from . import services
-from .forms import BetrokkenheidForm
+from .forms import BetrokkenheidForm, StakeholderFilter, StakeholderForm
 from .models import Betrokkenheid, Stakeholder
 
 
@@ -48,6 +49,10 @@ def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
             rol=data["rol"],
             invloed=data["invloed"],
             belang=data["belang"],
+            houding=data["houding"],
+            ladder_nu=data["ladder_nu"],
+            ladder_gewenst=data["ladder_gewenst"],
+            user=request.user,
         )
         if not request.htmx:
             return redirect(f"{opgave.get_absolute_url()}#betrokkenheden")
@@ -113,4 +118,103 @@ def gedeelde_stakeholders(request: HtmxHttpRequest):
     )
     return render(
         request, "participatie/gedeelde_stakeholders.html", {"stakeholders": stakeholders}
+    )
+
+
+@login_required
+@require_GET
+def stakeholder_list(request: HtmxHttpRequest):
+    """The register: organisations and persons, searchable; contact details where allowed."""
+    if not request.user.has_perm("participatie.view_stakeholder"):
+        raise PermissionDenied
+    filter_form = StakeholderFilter(request.GET or None)
+    stakeholders = (
+        Stakeholder.objects.filter(geanonimiseerd_op__isnull=True)
+        .select_related("organisatie")
+        .met_contact_zichtbaar(request.user)
+        .annotate(aantal_opgaven=Count("betrokkenheden", distinct=True))
+        .order_by("naam")
+    )
+    if filter_form.is_valid():
+        data = filter_form.cleaned_data
+        if data["q"]:
+            stakeholders = stakeholders.filter(naam__icontains=data["q"])
+        if data["soort"]:
+            stakeholders = stakeholders.filter(soort=data["soort"])
+        if data["vorm"]:
+            stakeholders = stakeholders.filter(vorm=data["vorm"])
+    page = Paginator(stakeholders, 50).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "participatie/stakeholder_list.html",
+        {
+            "page": page,
+            "filter_form": filter_form,
+            "querystring": querystring.urlencode(),
+            "kan_toevoegen": request.user.has_perm("participatie.add_stakeholder"),
+        },
+    )
+
+
+def _stakeholder_for(request, pk: int) -> Stakeholder:
+    if not request.user.has_perm("participatie.view_stakeholder"):
+        raise PermissionDenied
+    return get_object_or_404(
+        Stakeholder.objects.filter(geanonimiseerd_op__isnull=True).select_related("organisatie"),
+        pk=pk,
+    )
+
+
+@login_required
+@require_GET
+def stakeholder_detail(request: HtmxHttpRequest, pk: int):
+    stakeholder = _stakeholder_for(request, pk)
+    opgaven = Opgave.objects.visible_to(request.user)
+    return render(
+        request,
+        "participatie/stakeholder_detail.html",
+        {
+            "stakeholder": stakeholder,
+            "contact_zichtbaar": request.user.has_perm(
+                "participatie.view_contactgegevens", stakeholder
+            ),
+            "kan_bewerken": request.user.has_perm("participatie.change_stakeholder", stakeholder),
+            "betrokkenheden": stakeholder.betrokkenheden.filter(opgave__in=opgaven).select_related(
+                "opgave"
+            ),
+            "personen": stakeholder.personen.filter(geanonimiseerd_op__isnull=True).order_by(
+                "naam"
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stakeholder_create(request: HtmxHttpRequest):
+    if not request.user.has_perm("participatie.add_stakeholder"):
+        raise PermissionDenied
+    return _stakeholder_form(request, StakeholderForm(request.POST or None))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stakeholder_update(request: HtmxHttpRequest, pk: int):
+    stakeholder = _stakeholder_for(request, pk)
+    if not request.user.has_perm("participatie.change_stakeholder", stakeholder):
+        raise PermissionDenied
+    return _stakeholder_form(request, StakeholderForm(request.POST or None, instance=stakeholder))
+
+
+def _stakeholder_form(request, form: StakeholderForm):
+    if request.method == "POST" and form.is_valid():
+        stakeholder = form.save()
+        return redirect("participatie:stakeholder-detail", pk=stakeholder.pk)
+    return render(
+        request,
+        "participatie/stakeholder_form.html",
+        {"form": form, "stakeholder": form.instance if form.instance.pk else None},
+        status=422 if form.errors else 200,
     )

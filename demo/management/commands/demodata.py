@@ -7,6 +7,7 @@ and the command refuses to run unless OPGAVENREGIE_DEMODATA is switched on.
 
 import datetime
 import random
+import zlib
 
 import pghistory
 from django.conf import settings
@@ -25,7 +26,14 @@ from opgaven.models import (
     OpgaveRelatie,
     Schaal,
 )
-from participatie.models import Betrokkenheid, BetrokkenheidRol, Stakeholder, StakeholderSoort
+from participatie.models import (
+    Betrokkenheid,
+    BetrokkenheidRol,
+    Grondslag,
+    Stakeholder,
+    StakeholderSoort,
+    Vorm,
+)
 
 DEMO_WACHTWOORD = "demo"
 
@@ -553,13 +561,24 @@ class Command(BaseCommand):
         wanted += [(naam, StakeholderSoort.INWONER) for naam in namen]
         result = []
         for naam, soort in wanted:
-            stakeholder = Stakeholder.objects.filter(naam=naam).first()
-            if stakeholder is None:
-                stakeholder = Stakeholder.objects.create(naam=naam, soort=soort)
-            elif stakeholder.soort != soort:
-                stakeholder.soort = soort
-                stakeholder.save(update_fields=["soort", "updated_at"])
-            result.append(stakeholder)
+            slug = "".join(c for c in naam.lower() if c.isalnum())[:30]
+            if soort == StakeholderSoort.INWONER:
+                defaults = {
+                    "soort": soort,
+                    "vorm": Vorm.PERSOON,
+                    "email": f"{slug}@voorbeeld.example",
+                    "telefoon": f"06-{zlib.crc32(slug.encode()) % 10**8:08d}",
+                    "grondslag": Grondslag.PUBLIEKE_TAAK,
+                    "doel": "Contact over deelname aan thematafels en opgavesprints.",
+                    "bewaren_tot": datetime.date(2028, 12, 31),
+                }
+            else:
+                defaults = {
+                    "soort": soort,
+                    "vorm": Vorm.ORGANISATIE,
+                    "email": f"info@{slug}.example",
+                }
+            result.append(upsert(Stakeholder, defaults, naam=naam))
         return result
 
     def _opgaven(self, gebieden, users, stakeholders, domeinen) -> None:

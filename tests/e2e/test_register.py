@@ -1,0 +1,78 @@
+"""The stakeholder register in a browser: an organisation, a person, and who sees what."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.conftest import assert_accessible
+from tests.e2e.test_opgavenprofiel import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_register_organisation_and_person_and_shield_contact_details(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    page.get_by_role("navigation").get_by_role("link", name="Stakeholders").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stakeholderregister")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Stakeholder registreren").click()
+    page.get_by_label("Organisatie", exact=True).check()
+    page.get_by_label("Naam", exact=True).fill("Zorgcoöperatie Lindenrode")
+    page.get_by_label("Soort", exact=True).select_option("zorgaanbieder")
+    page.get_by_label("KvK-nummer").fill("87654321")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zorgcoöperatie Lindenrode")
+    assert_accessible(page)
+
+    # A person without AVG details is refused with Dutch messages; input is kept.
+    page.goto(f"{base}/stakeholders/nieuw/")
+    page.get_by_label("Persoon", exact=True).check()
+    page.get_by_label("Naam", exact=True).fill("Noor Smeets")
+    page.get_by_label("Soort", exact=True).select_option("inwoner")
+    page.get_by_label("E-mail").fill("noor@voorbeeld.example")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(
+        page.get_by_text("Kies de grondslag waarop we deze persoonsgegevens verwerken.")
+    ).to_be_visible()
+    expect(page.get_by_label("E-mail")).to_have_value("noor@voorbeeld.example")
+    assert_accessible(page)
+    page.get_by_label("Grondslag").select_option("toestemming")
+    page.get_by_label("Doel van de verwerking").fill("Deelname aan de thematafel dementie.")
+    page.get_by_label("Bewaartermijn tot").fill("2028-06-30")
+    page.get_by_label("Werkt bij / hoort bij").select_option(label="Zorgcoöperatie Lindenrode")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Noor Smeets")
+    expect(page.locator("main")).to_contain_text(
+        "Afgeschermd"
+    )  # not yet in an opgave of this regisseur
+    assert_accessible(page)
+
+    # Positioned in an opgave the regisseur directs, the details become visible to its team.
+    page.goto(f"{base}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen").click()
+    section = page.locator("#betrokkenheden")
+    section.get_by_label("Bestaande stakeholder").select_option(label="Noor Smeets")
+    section.get_by_label("Rol in deze opgave").select_option("adviseur")
+    section.get_by_label("Participatieladder gewenst").select_option("4")
+    section.get_by_role("button", name="Stakeholder toevoegen").click()
+    expect(section.locator("tr", has_text="Noor Smeets")).to_contain_text(
+        "Informeren → Coproduceren"
+    )
+    page.get_by_role("link", name="Noor Smeets").click()
+    expect(page.locator("main")).to_contain_text("noor@voorbeeld.example")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # A medewerker outside the opgave sees the person but not the details.
+    login(page, base, "medewerker")
+    page.goto(f"{base}/stakeholders/?q=Noor")
+    expect(page.locator("tbody")).to_contain_text("Noor Smeets")
+    expect(page.locator("tbody")).to_contain_text("afgeschermd")
+    expect(page.locator("body")).not_to_contain_text("noor@voorbeeld.example")
+    page.get_by_role("link", name=re.compile("Noor Smeets")).click()
+    expect(page.locator("body")).not_to_contain_text("noor@voorbeeld.example")
+    assert_accessible(page)

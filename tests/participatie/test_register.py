@@ -1,0 +1,200 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from participatie.models import Beoordeling, Stakeholder
+from tests import hostile
+from tests.conftest import client_for
+from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
+
+
+def _persoon(**extra):
+    data = {
+        "vorm": "persoon",
+        "naam": "Zoë de Vriës",
+        "soort": "inwoner",
+        "email": "zoe@voorbeeld.example",
+        "telefoon": "06-12345678",
+        "grondslag": "toestemming",
+        "doel": "Deelname aan de thematafel dementie.",
+        "bewaren_tot": (datetime.date.today() + datetime.timedelta(days=700)).isoformat(),
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def persoon_in_opgave(opgave):
+    persoon = StakeholderFactory(
+        naam="Anna Peeters",
+        soort="inwoner",
+        vorm="persoon",
+        email="anna@voorbeeld.example",
+        telefoon="06-11112222",
+        grondslag="publieke_taak",
+        doel="Thematafel",
+        bewaren_tot=datetime.date(2030, 1, 1),
+    )
+    BetrokkenheidFactory(opgave=opgave, stakeholder=persoon)
+    return persoon
+
+
+def test_regisseur_registers_an_organisation_and_a_person(users):
+    client = client_for(users["regisseur"])
+    org = client.post(
+        reverse("participatie:stakeholder-create"),
+        {
+            "vorm": "organisatie",
+            "naam": "Woonstichting Lindewaard",
+            "soort": "woningcorporatie",
+            "kvk_nummer": "12345678",
+        },
+    )
+    assert org.status_code == 302
+    woonstichting = Stakeholder.objects.get(naam="Woonstichting Lindewaard")
+    persoon = client.post(
+        reverse("participatie:stakeholder-create"), _persoon(organisatie=woonstichting.pk)
+    )
+    assert persoon.status_code == 302
+    zoe = Stakeholder.objects.get(naam="Zoë de Vriës")
+    assert zoe.organisatie == woonstichting and zoe.is_persoon
+
+
+@pytest.mark.parametrize(
+    ("veld", "melding"),
+    [
+        ("grondslag", "Kies de grondslag"),
+        ("doel", "Beschrijf waarvoor"),
+        ("bewaren_tot", "tot wanneer we de gegevens bewaren"),
+    ],
+)
+def test_a_person_needs_ground_purpose_and_retention(users, veld, melding):
+    response = client_for(users["regisseur"]).post(
+        reverse("participatie:stakeholder-create"), _persoon(**{veld: ""})
+    )
+    assert response.status_code == 422
+    assert melding in response.content.decode()
+    assert not Stakeholder.objects.exists()
+
+
+@pytest.mark.parametrize("kvk", ["1234567", "12345678a", "ABCDEFGH"])
+def test_kvk_number_is_eight_digits(users, kvk):
+    response = client_for(users["regisseur"]).post(
+        reverse("participatie:stakeholder-create"),
+        {"vorm": "organisatie", "naam": "X", "soort": "ondernemer", "kvk_nummer": kvk},
+    )
+    assert response.status_code == 422
+    assert "acht cijfers" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "dubbel",
+    [{"naam": "anna peeters"}, {"naam": "A. Peeters", "email": "ANNA@voorbeeld.example"}],
+)
+def test_likely_duplicates_are_shown_before_saving(users, persoon_in_opgave, dubbel):
+    client = client_for(users["regisseur"])
+    url = reverse("participatie:stakeholder-create")
+    response = client.post(url, _persoon(**dubbel))
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Mogelijk staat deze stakeholder al in het register" in html
+    assert "Anna Peeters" in html
+    assert Stakeholder.objects.count() == 1
+    bevestigd = client.post(url, _persoon(**dubbel, dubbel_bevestigd="on"))
+    assert bevestigd.status_code == 302
+    assert Stakeholder.objects.count() == 2
+
+
+def test_contact_details_only_for_the_team_and_the_beheerder(users, persoon_in_opgave):
+    for rol, zichtbaar in [
+        ("regisseur", True),
+        ("teamlid", True),
+        ("beheerder", True),
+        ("medewerker", False),
+        ("teamlid_ander", False),
+        ("regisseur2", False),
+    ]:
+        client = client_for(users[rol])
+        for url in [
+            reverse("participatie:stakeholder-detail", args=[persoon_in_opgave.pk]),
+            reverse("participatie:stakeholder-list"),
+            reverse("participatie:stakeholder-list") + "?q=Anna",
+        ]:
+            html = client.get(url).content.decode()
+            assert ("anna@voorbeeld.example" in html) is zichtbaar, (rol, url)
+            assert ("06-11112222" in html) is zichtbaar, (rol, url)
+
+
+@pytest.mark.parametrize("rol", ["medewerker", "teamlid_ander", "raadslid"])
+def test_outsiders_cannot_edit_a_person(users, persoon_in_opgave, rol):
+    response = client_for(users[rol]).post(
+        reverse("participatie:stakeholder-update", args=[persoon_in_opgave.pk]),
+        _persoon(naam="Gekaapt"),
+    )
+    assert response.status_code == 403
+    persoon_in_opgave.refresh_from_db()
+    assert persoon_in_opgave.naam == "Anna Peeters"
+
+
+def test_hostile_names_are_shown_literally(users):
+    StakeholderFactory(naam=hostile.text()[:200])
+    html = (
+        client_for(users["medewerker"])
+        .get(reverse("participatie:stakeholder-list"))
+        .content.decode()
+    )
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_adding_a_betrokkenheid_records_the_first_assessment(users, opgave):
+    stakeholder = StakeholderFactory()
+    client_for(users["regisseur"]).post(
+        reverse("participatie:betrokkenheid-create", args=[opgave.pk]),
+        {
+            "stakeholder": stakeholder.pk,
+            "rol": "partner",
+            "invloed": 4,
+            "belang": 5,
+            "houding": "kritisch",
+            "ladder_nu": 1,
+            "ladder_gewenst": 4,
+        },
+        headers={"HX-Request": "true"},
+    )
+    beoordeling = Beoordeling.objects.get()
+    assert (
+        beoordeling.houding,
+        beoordeling.ladder_nu,
+        beoordeling.ladder_gewenst,
+        beoordeling.door,
+    ) == ("kritisch", 1, 4, users["regisseur"])
+    assert beoordeling.betrokkenheid.ladder_gat == 3
+
+
+def test_register_queries_do_not_grow(users, opgave):
+    client = client_for(users["regisseur"])
+
+    def add(n):
+        for i in range(n):
+            s = StakeholderFactory(
+                vorm="persoon" if i % 2 else "organisatie",
+                grondslag="toestemming",
+                doel="d",
+                bewaren_tot=datetime.date(2030, 1, 1),
+                organisatie=StakeholderFactory(),
+            )
+            BetrokkenheidFactory(opgave=opgave, stakeholder=s)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("participatie:stakeholder-list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    add(3)
+    klein = count()
+    add(27)
+    assert count() == klein
