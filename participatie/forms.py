@@ -189,3 +189,30 @@ class StakeholderFilter(NLDSFormMixin, forms.Form):
     vorm = forms.ChoiceField(
         label=_("Organisatie of persoon"), required=False, choices=[("", _("Alle")), *Vorm.choices]
     )
+
+
+class BeoordelingForm(NLDSFormMixin, forms.Form):
+    invloed = forms.TypedChoiceField(label=_("Invloed (1-5)"), choices=SCHAAL_1_5, coerce=int)
+    belang = forms.TypedChoiceField(label=_("Belang (1-5)"), choices=SCHAAL_1_5, coerce=int)
+    houding = forms.ChoiceField(label=_("Houding"), choices=Houding.choices)
+    ladder_nu = forms.TypedChoiceField(
+        label=_("Participatieladder nu"), choices=Participatieladder.choices, coerce=int
+    )
+    ladder_gewenst = forms.TypedChoiceField(
+        label=_("Participatieladder gewenst"), choices=Participatieladder.choices, coerce=int
+    )
+    acties = forms.CharField(
+        label=_("Acties om in positie te brengen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        nu, gewenst = cleaned.get("ladder_nu"), cleaned.get("ladder_gewenst")
+        if nu and gewenst and gewenst > nu and not cleaned.get("acties", "").strip():
+            self.add_error(
+                "acties", _("Beschrijf hoe u deze stakeholder naar de gewenste trede brengt.")
+            )
+        return cleaned

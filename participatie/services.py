@@ -48,3 +48,38 @@ def betrokkenheid_create(
         door=user,
     )
     return betrokkenheid
+
+
+@transaction.atomic
+def betrokkenheid_herbeoordelen(
+    *,
+    betrokkenheid: Betrokkenheid,
+    invloed: int,
+    belang: int,
+    houding: str,
+    ladder_nu: int,
+    ladder_gewenst: int,
+    acties: str,
+    user,
+) -> Beoordeling:
+    """Re-assess a stakeholder's position: the betrokkenheid changes, the old assessment stays."""
+    for veld, waarde in {
+        "invloed": invloed,
+        "belang": belang,
+        "houding": houding,
+        "ladder_nu": ladder_nu,
+        "ladder_gewenst": ladder_gewenst,
+        "acties": acties,
+    }.items():
+        setattr(betrokkenheid, veld, waarde)
+    betrokkenheid.full_clean()
+    betrokkenheid.save()
+    return Beoordeling.objects.create(
+        betrokkenheid=betrokkenheid,
+        invloed=invloed,
+        belang=belang,
+        houding=houding,
+        ladder_nu=ladder_nu,
+        ladder_gewenst=ladder_gewenst,
+        door=user,
+    )

@@ -5,6 +5,8 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("opgaven/<int:opgave_pk>/stakeholders/", views.positie, name="positie"),
+    path("betrokkenheden/<int:pk>/beoordelen/", views.beoordelen, name="betrokkenheid-beoordelen"),
     path("stakeholders/", views.stakeholder_list, name="stakeholder-list"),
     path("stakeholders/nieuw/", views.stakeholder_create, name="stakeholder-create"),
     path("stakeholders/<int:pk>/", views.stakeholder_detail, name="stakeholder-detail"),

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
-from . import services
-from .forms import BetrokkenheidForm, StakeholderFilter, StakeholderForm
+from . import grid, services
+from .forms import BeoordelingForm, BetrokkenheidForm, StakeholderFilter, StakeholderForm
 from .models import Betrokkenheid, Stakeholder
 
 
@@ -216,5 +216,66 @@ def _stakeholder_form(request, form: StakeholderForm):
         request,
         "participatie/stakeholder_form.html",
         {"form": form, "stakeholder": form.instance if form.instance.pk else None},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def positie(request: HtmxHttpRequest, opgave_pk: int):
+    """An opgave's power/interest grid, its table alternative, and who to bring into position."""
+    opgave = _opgave_for(request, opgave_pk)
+    betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
+    return render(
+        request,
+        "participatie/positie.html",
+        {
+            "opgave": opgave,
+            "betrokkenheden": betrokkenheden,
+            "punten": grid.punten(betrokkenheden),
+            "grid": {"size": grid.SIZE, "margin": grid.MARGIN, "cell": grid.CELL},
+            "in_positie": sorted(
+                (b for b in betrokkenheden if b.ladder_gat),
+                key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
+            ),
+            "kan_bewerken": request.user.has_perm("participatie.add_betrokkenheid", opgave),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beoordelen(request: HtmxHttpRequest, pk: int):
+    """Re-assess one stakeholder in one opgave; earlier assessments stay, with their date."""
+    betrokkenheid = get_object_or_404(
+        Betrokkenheid.objects.filter(
+            opgave__in=Opgave.objects.visible_to(request.user)
+        ).select_related("stakeholder", "opgave"),
+        pk=pk,
+    )
+    opgave = _opgave_for(request, betrokkenheid.opgave_id)
+    if not request.user.has_perm("participatie.add_betrokkenheid", opgave):
+        raise PermissionDenied
+    form = BeoordelingForm(
+        request.POST or None,
+        initial={
+            veld: getattr(betrokkenheid, veld)
+            for veld in ["invloed", "belang", "houding", "ladder_nu", "ladder_gewenst", "acties"]
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.betrokkenheid_herbeoordelen(
+            betrokkenheid=betrokkenheid, user=request.user, **form.cleaned_data
+        )
+        return redirect("participatie:positie", opgave_pk=opgave.pk)
+    return render(
+        request,
+        "participatie/beoordelen.html",
+        {
+            "betrokkenheid": betrokkenheid,
+            "opgave": opgave,
+            "form": form,
+            "beoordelingen": betrokkenheid.beoordelingen.select_related("door"),
+        },
         status=422 if form.errors else 200,
     )

@@ -63,7 +63,22 @@ def test_register_organisation_and_person_and_shield_contact_details(page, live_
     expect(section.locator("tr", has_text="Noor Smeets")).to_contain_text(
         "Informeren → Coproduceren"
     )
-    page.get_by_role("link", name="Noor Smeets").click()
+    # The grid, the table alternative, and re-assessing with planned actions.
+    page.get_by_role("link", name="Invloed-belangmatrix en in positie brengen").click()
+    expect(page.get_by_role("group", name="Invloed-belangmatrix")).to_be_visible()
+    expect(page.locator("section", has_text="In positie brengen")).to_contain_text("Noor Smeets")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Opnieuw beoordelen.*Noor Smeets")).click()
+    page.get_by_label("Invloed (1-5)").select_option("4")
+    page.get_by_role("button", name="Beoordeling opslaan").click()
+    expect(
+        page.get_by_text("Beschrijf hoe u deze stakeholder naar de gewenste trede brengt.")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Acties om in positie te brengen").fill("Uitnodigen voor opgavesprint 2.")
+    page.get_by_role("button", name="Beoordeling opslaan").click()
+    expect(page.locator("body")).to_contain_text("Uitnodigen voor opgavesprint 2.")
+    page.get_by_role("link", name="Noor Smeets: invloed 4, belang 3").click()
     expect(page.locator("main")).to_contain_text("noor@voorbeeld.example")
     page.get_by_role("button", name="Uitloggen").click()
 

@@ -30,6 +30,7 @@ from participatie.models import (
     Betrokkenheid,
     BetrokkenheidRol,
     Grondslag,
+    Houding,
     Stakeholder,
     StakeholderSoort,
     Vorm,
@@ -651,13 +652,21 @@ class Command(BaseCommand):
     def _betrokkenheden(self, opgave: Opgave, stakeholders, rng: random.Random) -> None:
         gekozen = rng.sample(stakeholders, k=rng.randint(8, 16))
         for stakeholder in gekozen:
+            ladder_nu = rng.randint(1, 3)
+            ladder_gewenst = min(5, ladder_nu + rng.choice([0, 0, 1, 2]))
             upsert(
                 Betrokkenheid,
-                opgave=opgave,
-                stakeholder=stakeholder,
-                defaults={
+                {
                     "rol": rng.choice(BetrokkenheidRol.values),
                     "invloed": rng.randint(1, 5),
                     "belang": rng.randint(1, 5),
+                    "houding": rng.choice(Houding.values),
+                    "ladder_nu": ladder_nu,
+                    "ladder_gewenst": ladder_gewenst,
+                    "acties": "Uitnodigen voor de volgende opgavesprint en de thematafel."
+                    if ladder_gewenst > ladder_nu
+                    else "",
                 },
+                opgave=opgave,
+                stakeholder=stakeholder,
             )

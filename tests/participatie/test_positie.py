@@ -1,0 +1,104 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from participatie import grid
+from participatie.models import Beoordeling
+from tests.conftest import client_for
+from tests.participatie.factories import BetrokkenheidFactory
+
+
+def test_grid_places_power_up_and_interest_right(opgave):
+    hoog = BetrokkenheidFactory(opgave=opgave, invloed=5, belang=5)
+    laag = BetrokkenheidFactory(opgave=opgave, invloed=1, belang=1)
+    punten = {p.betrokkenheid.pk: p for p in grid.punten([hoog, laag])}
+    assert punten[hoog.pk].x > punten[laag.pk].x
+    assert punten[hoog.pk].y < punten[laag.pk].y  # SVG y grows downwards
+
+
+def test_stakeholders_in_one_cell_do_not_overlap(opgave):
+    samen = [BetrokkenheidFactory(opgave=opgave, invloed=3, belang=3) for _ in range(6)]
+    posities = {(p.x, p.y) for p in grid.punten(samen)}
+    assert len(posities) == 6
+
+
+def test_positie_page_shows_grid_table_and_gap(users, opgave):
+    b = BetrokkenheidFactory(
+        opgave=opgave, ladder_nu=1, ladder_gewenst=4, acties="Uitnodigen voor de thematafel"
+    )
+    html = (
+        client_for(users["medewerker"])
+        .get(reverse("participatie:positie", args=[opgave.pk]))
+        .content.decode()
+    )
+    assert '<svg class="app-grid"' in html and 'role="group"' in html
+    assert html.count("<circle") == 1
+    assert "Uitnodigen voor de thematafel" in html
+    assert "Informeren → Coproduceren" in html
+    assert (
+        reverse("participatie:betrokkenheid-beoordelen", args=[b.pk]) not in html
+    )  # a reader cannot re-assess
+
+
+def test_reassessment_keeps_the_earlier_one(users, opgave):
+    b = BetrokkenheidFactory(opgave=opgave, invloed=2, belang=2)
+    Beoordeling.objects.create(
+        betrokkenheid=b, invloed=2, belang=2, houding="onbekend", ladder_nu=1, ladder_gewenst=1
+    )
+    url = reverse("participatie:betrokkenheid-beoordelen", args=[b.pk])
+    data = {
+        "invloed": 5,
+        "belang": 4,
+        "houding": "positief",
+        "ladder_nu": 2,
+        "ladder_gewenst": 4,
+        "acties": "Samen een sprint",
+    }
+    assert client_for(users["teamlid"]).post(url, data).status_code == 302
+    b.refresh_from_db()
+    assert (b.invloed, b.belang, b.houding, b.ladder_gat) == (5, 4, "positief", 2)
+    assert list(b.beoordelingen.values_list("invloed", flat=True)) == [5, 2]
+
+
+def test_a_gap_without_actions_is_refused(users, opgave):
+    b = BetrokkenheidFactory(opgave=opgave)
+    url = reverse("participatie:betrokkenheid-beoordelen", args=[b.pk])
+    data = {
+        "invloed": 3,
+        "belang": 3,
+        "houding": "neutraal",
+        "ladder_nu": 1,
+        "ladder_gewenst": 5,
+        "acties": "",
+    }
+    response = client_for(users["regisseur"]).post(url, data)
+    assert response.status_code == 422
+    assert (
+        "Beschrijf hoe u deze stakeholder naar de gewenste trede brengt."
+        in response.content.decode()
+    )
+    assert not Beoordeling.objects.exists()
+
+
+@pytest.mark.parametrize("rol", ["medewerker", "teamlid_ander", "regisseur2"])
+def test_outsiders_cannot_reassess(users, opgave, rol):
+    b = BetrokkenheidFactory(opgave=opgave)
+    url = reverse("participatie:betrokkenheid-beoordelen", args=[b.pk])
+    assert client_for(users[rol]).get(url).status_code == 403
+
+
+def test_positie_queries_do_not_grow(users, opgave):
+    client = client_for(users["regisseur"])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("participatie:positie", args=[opgave.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(3):
+        BetrokkenheidFactory(opgave=opgave, ladder_gewenst=3)
+    klein = count()
+    for _ in range(27):
+        BetrokkenheidFactory(opgave=opgave, ladder_gewenst=3)
+    assert count() == klein
