@@ -37,3 +37,30 @@ def render_secties(request: HttpRequest, opgave: Opgave) -> list[SafeString]:
         render_to_string(sectie.template_name, sectie.context(request, opgave), request=request)
         for sectie in sorted(_secties.values(), key=lambda s: s.volgorde)
     ]
+
+
+@dataclass(frozen=True)
+class StartSectie:
+    """A section another app adds to everyone's start page (what is due for them)."""
+
+    naam: str
+    volgorde: int
+    template_name: str
+    context: Callable[[HttpRequest], dict | None]
+
+
+_start_secties: dict[str, StartSectie] = {}
+
+
+def registreer_start(sectie: StartSectie) -> None:
+    _start_secties[sectie.naam] = sectie
+
+
+def render_start_secties(request: HttpRequest) -> list[SafeString]:
+    """Every registered start section that has something to say for this user."""
+    result = []
+    for sectie in sorted(_start_secties.values(), key=lambda s: s.volgorde):
+        context = sectie.context(request)
+        if context:
+            result.append(render_to_string(sectie.template_name, context, request=request))
+    return result

@@ -462,6 +462,7 @@ def home(request: HtmxHttpRequest):
             "recent": geschiedenis_van(mijn_lijst, limit=10) if mijn_lijst else [],
             "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
             "is_beheerder": request.user.has_perm("opgaven.manage_referentielijsten"),
+            "secties": hub.render_start_secties(request),
         },
     )
 

@@ -18,3 +18,11 @@ class ParticipatieConfig(AppConfig):
                 context=views.betrokkenheden_context,
             )
         )
+        hub.registreer_start(
+            hub.StartSectie(
+                naam="te-laat",
+                volgorde=10,
+                template_name="participatie/start_te_laat.html",
+                context=views.te_laat_context,
+            )
+        )

@@ -2,7 +2,15 @@ from django.db import transaction
 
 from opgaven.models import Opgave
 
-from .models import Beoordeling, Betrokkenheid, Houding, Participatieladder, Stakeholder
+from .models import (
+    Beoordeling,
+    Betrokkenheid,
+    Contactmoment,
+    Houding,
+    Participatieladder,
+    Stakeholder,
+    Vervolgactie,
+)
 
 
 @transaction.atomic
@@ -83,3 +91,41 @@ def betrokkenheid_herbeoordelen(
         ladder_gewenst=ladder_gewenst,
         door=user,
     )
+
+
+@transaction.atomic
+def contactmoment_vastleggen(
+    *,
+    opgave: Opgave,
+    datum,
+    soort: str,
+    richting: str,
+    stakeholders,
+    deelnemers,
+    samenvatting: str,
+    user,
+    vervolg_omschrijving: str = "",
+    vervolg_eigenaar=None,
+    vervolg_deadline=None,
+) -> Contactmoment:
+    """Record a contact with its participants and, optionally, the follow-up agreed in it."""
+    contact = Contactmoment(
+        opgave=opgave,
+        datum=datum,
+        soort=soort,
+        richting=richting,
+        samenvatting=samenvatting,
+        vastgelegd_door=user,
+    )
+    contact.full_clean()
+    contact.save()
+    contact.stakeholders.set(stakeholders)
+    contact.deelnemers.set(deelnemers)
+    if vervolg_omschrijving:
+        Vervolgactie.objects.create(
+            contactmoment=contact,
+            omschrijving=vervolg_omschrijving,
+            eigenaar=vervolg_eigenaar,
+            deadline=vervolg_deadline,
+        )
+    return contact

@@ -5,6 +5,7 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("opgaven/<int:opgave_pk>/contact/", views.contact, name="contact"),
     path("opgaven/<int:opgave_pk>/stakeholders/", views.positie, name="positie"),
     path("betrokkenheden/<int:pk>/beoordelen/", views.beoordelen, name="betrokkenheid-beoordelen"),
     path("stakeholders/", views.stakeholder_list, name="stakeholder-list"),

@@ -1,16 +1,27 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
 from . import grid, services
-from .forms import BeoordelingForm, BetrokkenheidForm, StakeholderFilter, StakeholderForm
-from .models import Betrokkenheid, Stakeholder
+from .forms import (
+    AfspraakForm,
+    BeoordelingForm,
+    BetrokkenheidForm,
+    ContactmomentForm,
+    StakeholderFilter,
+    StakeholderForm,
+)
+from .models import Afspraak, AfspraakStatus, Betrokkenheid, Stakeholder, Vervolgactie
 
 
 def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None) -> dict:
@@ -187,6 +198,12 @@ def stakeholder_detail(request: HtmxHttpRequest, pk: int):
             "personen": stakeholder.personen.filter(geanonimiseerd_op__isnull=True).order_by(
                 "naam"
             ),
+            "contactmomenten": stakeholder.contactmomenten.filter(opgave__in=opgaven)
+            .select_related("opgave")
+            .order_by("-datum", "-pk")[:50],
+            "afspraken": Afspraak.objects.filter(opgave__in=opgaven)
+            .filter(Q(belover=stakeholder) | Q(ontvanger=stakeholder))
+            .select_related("opgave", "belover", "ontvanger"),
         },
     )
 
@@ -279,3 +296,83 @@ def beoordelen(request: HtmxHttpRequest, pk: int):
         },
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact(request: HtmxHttpRequest, opgave_pk: int):
+    """Contact moments with their follow-ups, and the commitments made, for one opgave."""
+    opgave = _opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
+    contact_form = ContactmomentForm(opgave=opgave) if kan_bewerken else None
+    afspraak_form = AfspraakForm(opgave=opgave) if kan_bewerken else None
+    status = 200
+    if request.method == "POST":
+        if not kan_bewerken:
+            raise PermissionDenied
+        formulier = request.POST.get("formulier")
+        if formulier == "contact":
+            contact_form = ContactmomentForm(request.POST, opgave=opgave)
+            if contact_form.is_valid():
+                data = contact_form.cleaned_data
+                services.contactmoment_vastleggen(opgave=opgave, user=request.user, **data)
+                messages.success(request, _("Het contactmoment is vastgelegd."))
+                return redirect(f"{request.path}#contactmomenten")
+        elif formulier == "afspraak":
+            afspraak_form = AfspraakForm(request.POST, opgave=opgave)
+            if afspraak_form.is_valid():
+                afspraak_form.save()
+                messages.success(request, _("De afspraak is vastgelegd."))
+                return redirect(f"{request.path}#afspraken")
+        elif formulier == "afspraak-status":
+            afspraak = get_object_or_404(opgave.afspraken, pk=request.POST.get("afspraak") or 0)
+            if request.POST.get("status") in AfspraakStatus.values:
+                afspraak.status = request.POST["status"]
+                afspraak.save(update_fields=["status", "updated_at"])
+                return redirect(f"{request.path}#afspraken")
+        elif formulier == "vervolg-afgerond":
+            actie = get_object_or_404(
+                Vervolgactie, contactmoment__opgave=opgave, pk=request.POST.get("actie") or 0
+            )
+            actie.afgerond = True
+            actie.save(update_fields=["afgerond"])
+            return redirect(f"{request.path}#contactmomenten")
+        else:
+            raise Http404
+        status = 422
+    return render(
+        request,
+        "participatie/contact.html",
+        {
+            "opgave": opgave,
+            "kan_bewerken": kan_bewerken,
+            "contactmomenten": opgave.contactmomenten.prefetch_related(
+                "stakeholders",
+                "deelnemers",
+                Prefetch("vervolgacties", queryset=Vervolgactie.objects.select_related("eigenaar")),
+            ).select_related("vastgelegd_door"),
+            "afspraken": opgave.afspraken.select_related("belover", "ontvanger", "eigenaar"),
+            "contact_form": contact_form,
+            "afspraak_form": afspraak_form,
+            "statussen": AfspraakStatus.choices,
+        },
+        status=status,
+    )
+
+
+def te_laat_context(request) -> dict | None:
+    """Commitments and follow-ups this user watches over that are past their date."""
+    vandaag = timezone.localdate()
+    afspraken = list(
+        Afspraak.objects.te_laat(vandaag)
+        .filter(eigenaar=request.user)
+        .select_related("opgave")[:20]
+    )
+    acties = list(
+        Vervolgactie.objects.filter(eigenaar=request.user, afgerond=False, deadline__lt=vandaag)
+        .select_related("contactmoment__opgave")
+        .order_by("deadline")[:20]
+    )
+    if not afspraken and not acties:
+        return None
+    return {"afspraken": afspraken, "acties": acties}
