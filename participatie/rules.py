@@ -32,3 +32,5 @@ rules.add_perm(
     (is_beheerder | is_opgaveregisseur | is_teamlid) & mag_contact_zien,
 )
 rules.add_perm("participatie.view_contactgegevens", mag_contact_zien)
+# Inzage and erasure requests (AVG) are handled by the beheerder.
+rules.add_perm("participatie.manage_persoonsgegevens", is_beheerder)

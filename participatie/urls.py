@@ -5,6 +5,10 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("stakeholders/<int:pk>/inzage/", views.inzage, name="stakeholder-inzage"),
+    path(
+        "stakeholders/<int:pk>/anonimiseren/", views.anonimiseren, name="stakeholder-anonimiseren"
+    ),
     path("opgaven/<int:opgave_pk>/contact/", views.contact, name="contact"),
     path("opgaven/<int:opgave_pk>/stakeholders/", views.positie, name="positie"),
     path("betrokkenheden/<int:pk>/beoordelen/", views.beoordelen, name="betrokkenheid-beoordelen"),

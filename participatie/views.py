@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.security_log import log_event
 from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
@@ -192,6 +193,8 @@ def stakeholder_detail(request: HtmxHttpRequest, pk: int):
                 "participatie.view_contactgegevens", stakeholder
             ),
             "kan_bewerken": request.user.has_perm("participatie.change_stakeholder", stakeholder),
+            "kan_avg": stakeholder.is_persoon
+            and request.user.has_perm("participatie.manage_persoonsgegevens"),
             "betrokkenheden": stakeholder.betrokkenheden.filter(opgave__in=opgaven).select_related(
                 "opgave"
             ),
@@ -376,3 +379,44 @@ def te_laat_context(request) -> dict | None:
     if not afspraken and not acties:
         return None
     return {"afspraken": afspraken, "acties": acties}
+
+
+@login_required
+@require_GET
+def inzage(request: HtmxHttpRequest, pk: int):
+    """Everything held about one person as a JSON download (inzageverzoek); logged."""
+    stakeholder = _stakeholder_for(request, pk)
+    if (
+        not request.user.has_perm("participatie.manage_persoonsgegevens")
+        or not stakeholder.is_persoon
+    ):
+        raise PermissionDenied
+    log_event("inzage_export", request=request, obj=f"stakeholder:{stakeholder.pk}")
+    response = JsonResponse(
+        services.persoon_inzage(stakeholder=stakeholder),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="inzage-stakeholder-{stakeholder.pk}.json"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def anonimiseren(request: HtmxHttpRequest, pk: int):
+    stakeholder = _stakeholder_for(request, pk)
+    if (
+        not request.user.has_perm("participatie.manage_persoonsgegevens")
+        or not stakeholder.is_persoon
+    ):
+        raise PermissionDenied
+    if request.POST.get("bevestig") != "ja":
+        messages.error(request, _("Bevestig eerst dat de gegevens onherroepelijk worden gewist."))
+        return redirect("participatie:stakeholder-detail", pk=stakeholder.pk)
+    services.persoon_anonimiseren(stakeholder=stakeholder, user=request.user)
+    messages.success(
+        request, _("De persoonsgegevens zijn geanonimiseerd; de verbanden blijven bewaard.")
+    )
+    return redirect("participatie:stakeholder-list")

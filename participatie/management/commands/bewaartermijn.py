@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from participatie import services
+from participatie.models import Stakeholder, Vorm
+
+
+class Command(BaseCommand):
+    help = (
+        "Toont personen van wie de bewaartermijn verstreken is; "
+        "met --anonimiseer worden ze geanonimiseerd."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--anonimiseer", action="store_true", help="Anonimiseer de gevonden personen."
+        )
+
+    def handle(self, *args, anonimiseer: bool, **options):
+        verlopen = Stakeholder.objects.filter(
+            vorm=Vorm.PERSOON, geanonimiseerd_op__isnull=True, bewaren_tot__lt=timezone.localdate()
+        ).order_by("bewaren_tot", "pk")
+        aantal = 0
+        for persoon in verlopen:
+            aantal += 1
+            self.stdout.write(f"{persoon.pk}\t{persoon.bewaren_tot:%d-%m-%Y}\t{persoon.naam}")
+            if anonimiseer:
+                services.persoon_anonimiseren(stakeholder=persoon)
+        actie = (
+            "geanonimiseerd" if anonimiseer else "gevonden (niets gewijzigd; gebruik --anonimiseer)"
+        )
+        self.stdout.write(f"{aantal} persoon/personen met verstreken bewaartermijn {actie}.")

@@ -1,0 +1,97 @@
+import datetime
+import json
+import logging
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pghistory.models import Events
+
+from participatie.models import Afspraak, Contactmoment, Stakeholder
+from tests.conftest import client_for
+from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
+
+
+@pytest.fixture
+def persoon(opgave):
+    persoon = StakeholderFactory(
+        naam="Karim Coenen",
+        soort="inwoner",
+        vorm="persoon",
+        email="karim@voorbeeld.example",
+        telefoon="06-99998888",
+        grondslag="toestemming",
+        doel="Thematafel",
+        bewaren_tot=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    BetrokkenheidFactory(opgave=opgave, stakeholder=persoon)
+    contact = Contactmoment.objects.create(
+        opgave=opgave, datum=datetime.date.today(), soort="gesprek", samenvatting="Over de bus"
+    )
+    contact.stakeholders.add(persoon)
+    Afspraak.objects.create(
+        opgave=opgave,
+        omschrijving="Bankje plaatsen",
+        ontvanger=persoon,
+        eigenaar=opgave.opgaveregisseur,
+        deadline=datetime.date.today(),
+    )
+    return persoon
+
+
+def test_inzage_holds_everything_and_is_logged(users, persoon, caplog):
+    with caplog.at_level(logging.INFO, logger="opgavenregie.security"):
+        response = client_for(users["beheerder"]).get(
+            reverse("participatie:stakeholder-inzage", args=[persoon.pk])
+        )
+    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert data["persoon"]["email"] == "karim@voorbeeld.example"
+    assert data["contactmomenten"][0]["samenvatting"] == "Over de bus"
+    assert data["afspraken"][0]["afspraak"] == "Bankje plaatsen"
+    assert len(data["betrokkenheden"]) == 1
+    assert any('"action": "inzage_export"' in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("rol", ["regisseur", "teamlid", "medewerker", "raadslid"])
+def test_only_the_beheerder_handles_avg_requests(users, persoon, rol):
+    client = client_for(users[rol])
+    assert client.get(
+        reverse("participatie:stakeholder-inzage", args=[persoon.pk])
+    ).status_code in (403, 404)
+    response = client.post(
+        reverse("participatie:stakeholder-anonimiseren", args=[persoon.pk]), {"bevestig": "ja"}
+    )
+    assert response.status_code in (403, 404)
+    persoon.refresh_from_db()
+    assert persoon.naam == "Karim Coenen"
+
+
+def test_anonymisation_erases_identity_keeps_relations_and_history_clean(users, persoon):
+    client = client_for(users["beheerder"])
+    url = reverse("participatie:stakeholder-anonimiseren", args=[persoon.pk])
+    assert client.post(url).status_code == 302  # unconfirmed: nothing happens
+    persoon.refresh_from_db()
+    assert persoon.naam == "Karim Coenen"
+    assert client.post(url, {"bevestig": "ja"}).status_code == 302
+    persoon.refresh_from_db()
+    assert persoon.naam == f"Geanonimiseerde persoon {persoon.pk}"
+    assert (persoon.email, persoon.telefoon) == ("", "")
+    assert persoon.betrokkenheden.count() == 1
+    assert persoon.contactmomenten.count() == 1
+    assert Afspraak.objects.filter(ontvanger=persoon).exists()
+    history = json.dumps([e.pgh_data for e in Events.objects.tracks(persoon)], default=str)
+    assert "Karim" not in history and "karim@voorbeeld.example" not in history
+    # The register no longer lists the person.
+    html = client.get(reverse("participatie:stakeholder-list")).content.decode()
+    assert "Karim" not in html
+
+
+def test_retention_command_lists_then_anonymises(persoon, capsys):
+    call_command("bewaartermijn")
+    assert "Karim Coenen" in capsys.readouterr().out
+    assert Stakeholder.objects.get(pk=persoon.pk).naam == "Karim Coenen"
+    call_command("bewaartermijn", anonimiseer=True)
+    assert Stakeholder.objects.get(pk=persoon.pk).geanonimiseerd_op is not None
+    call_command("bewaartermijn")
+    assert "0 persoon/personen" in capsys.readouterr().out
