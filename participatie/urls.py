@@ -5,6 +5,7 @@ from . import views
 app_name = "participatie"
 
 urlpatterns = [
+    path("stakeholders/importeren/", views.stakeholder_import, name="stakeholder-import"),
     path("stakeholders/<int:pk>/inzage/", views.inzage, name="stakeholder-inzage"),
     path(
         "stakeholders/<int:pk>/anonimiseren/", views.anonimiseren, name="stakeholder-anonimiseren"

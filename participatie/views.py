@@ -1,3 +1,7 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,7 +17,7 @@ from accounts.security_log import log_event
 from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
-from . import grid, services
+from . import grid, importeren, services
 from .forms import (
     AfspraakForm,
     BeoordelingForm,
@@ -420,3 +424,68 @@ def anonimiseren(request: HtmxHttpRequest, pk: int):
         request, _("De persoonsgegevens zijn geanonimiseerd; de verbanden blijven bewaard.")
     )
     return redirect("participatie:stakeholder-list")
+
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stakeholder_import(request: HtmxHttpRequest):
+    """Upload a CSV or xlsx, see every row's verdict, then import the good rows in one go."""
+    if not request.user.has_perm("participatie.add_stakeholder"):
+        raise PermissionDenied
+    map_ = Path(settings.MEDIA_ROOT) / "imports"
+    context: dict = {}
+    status = 200
+    if request.method == "POST" and request.POST.get("bevestig"):
+        sessie = request.session.get("stakeholder_import") or {}
+        pad = map_ / sessie.get("bestand", "-")
+        if not sessie or request.POST.get("bevestig") != sessie.get("bestand") or not pad.is_file():
+            messages.error(
+                request, _("Dit importbestand is verlopen of al ingelezen. Laad het opnieuw.")
+            )
+            return redirect("participatie:stakeholder-import")
+        rijen = importeren.lees(sessie["naam"], pad.read_bytes())
+        importeren.controleer(rijen)  # again: the register may have changed since the preview
+        aantal = importeren.importeer(rijen)
+        pad.unlink(missing_ok=True)
+        del request.session["stakeholder_import"]
+        log_event("import_stakeholders", request=request, obj=f"{aantal} rijen")
+        messages.success(
+            request,
+            _("%(n)s stakeholders geïmporteerd; %(m)s rijen overgeslagen.")
+            % {"n": aantal, "m": len(rijen) - aantal},
+        )
+        return redirect("participatie:stakeholder-list")
+    if request.method == "POST":
+        upload = request.FILES.get("bestand")
+        try:
+            if upload is None:
+                raise importeren.ImportFout(_("Kies een bestand om in te lezen."))
+            if upload.size > MAX_IMPORT_BYTES:
+                raise importeren.ImportFout(_("Het bestand is groter dan 5 MB; splits het op."))
+            inhoud = upload.read()
+            rijen = importeren.lees(upload.name, inhoud)
+        except importeren.ImportFout as fout:
+            context["fout"] = str(fout)
+            status = 422
+        else:
+            importeren.controleer(rijen)
+            map_.mkdir(parents=True, exist_ok=True)
+            bestand = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
+            (map_ / bestand).write_bytes(inhoud)
+            request.session["stakeholder_import"] = {"bestand": bestand, "naam": upload.name}
+            fout = [r for r in rijen if r.fouten]
+            context.update(
+                {
+                    "bestand": bestand,
+                    "naam": upload.name,
+                    "aantal": len(rijen),
+                    "goed": len(rijen) - len(fout),
+                    "fout_rijen": fout[:1000],
+                    "voorbeeld": [r for r in rijen if not r.fouten][:10],
+                }
+            )
+    context["kolommen"] = importeren.KOLOMMEN
+    return render(request, "participatie/stakeholder_import.html", context, status=status)

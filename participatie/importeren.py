@@ -1,0 +1,229 @@
+"""Import of stakeholders from CSV or xlsx: read, check every row, import the good ones.
+
+Rows are checked against what is already in the register (and earlier rows in the same
+file) in memory, so a 10,000-row file costs a handful of queries, not one per row.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
+
+KOLOMMEN = [
+    "naam",
+    "soort",
+    "vorm",
+    "organisatie",
+    "kvk_nummer",
+    "email",
+    "telefoon",
+    "grondslag",
+    "doel",
+    "bewaren_tot",
+]
+MAX_RIJEN = 20_000
+
+
+class ImportFout(Exception):
+    """The file as a whole cannot be read (wrong type, no header, too many rows)."""
+
+
+@dataclass
+class Rij:
+    nummer: int  # as the user sees it in the file: the header is row 1
+    waarden: dict[str, str]
+    fouten: list[str] = field(default_factory=list)
+
+
+def lees(naam: str, inhoud: bytes) -> list[Rij]:
+    """The file's rows as dicts keyed by our column names (header names are case-insensitive)."""
+    if naam.lower().endswith(".xlsx"):
+        rijen = _lees_xlsx(inhoud)
+    elif naam.lower().endswith(".csv"):
+        rijen = _lees_csv(inhoud)
+    else:
+        raise ImportFout("Alleen .csv- en .xlsx-bestanden kunnen worden ingelezen.")
+    if not rijen:
+        raise ImportFout("Het bestand is leeg.")
+    kop = [str(k or "").strip().lower() for k in rijen[0]]
+    if "naam" not in kop:
+        raise ImportFout("De eerste rij moet kolomnamen bevatten, waaronder 'naam'.")
+    if len(rijen) - 1 > MAX_RIJEN:
+        raise ImportFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen; splits het op.")
+    result = []
+    for nummer, waarden in enumerate(rijen[1:], start=2):
+        rij = {k: _tekst(v) for k, v in zip(kop, waarden, strict=False) if k in KOLOMMEN}
+        if any(rij.values()):
+            result.append(Rij(nummer=nummer, waarden=rij))
+    return result
+
+
+def _tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime.datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, datetime.date):
+        return waarde.isoformat()
+    return str(waarde).strip()
+
+
+def _lees_csv(inhoud: bytes) -> list[list[str]]:
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = inhoud.decode("cp1252", errors="replace")
+    # The delimiter is whichever of ; , and tab the header uses most: Dutch Excel writes ';'.
+    # (csv.Sniffer guesses wrong on data with commas inside quoted fields.)
+    kop = tekst.split("\n", 1)[0]
+    scheiding = max(";,\t", key=kop.count)
+    return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+
+
+def _lees_xlsx(inhoud: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: a formula is imported as the text that was typed, never evaluated.
+        werkboek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
+    except Exception as error:
+        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
+    try:
+        return [list(rij) for rij in werkboek.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        werkboek.close()
+
+
+_SOORTEN = {
+    **{v: v for v in StakeholderSoort.values},
+    **{str(lbl).lower(): v for v, lbl in StakeholderSoort.choices},
+}
+_VORMEN = {**{v: v for v in Vorm.values}, **{str(lbl).lower(): v for v, lbl in Vorm.choices}}
+_GRONDSLAGEN = {
+    **{v: v for v in Grondslag.values},
+    **{str(lbl).lower(): v for v, lbl in Grondslag.choices},
+}
+
+
+def controleer(rijen: list[Rij]) -> None:
+    """Fill each row's ``fouten``; afterwards a row without errors can be imported."""
+    bestaand = Stakeholder.objects.filter(geanonimiseerd_op__isnull=True)
+    namen = {n.lower() for n in bestaand.values_list("naam", flat=True)}
+    emails = {e.lower() for e in bestaand.exclude(email="").values_list("email", flat=True)}
+    kvks = set(bestaand.exclude(kvk_nummer="").values_list("kvk_nummer", flat=True))
+    organisaties = {
+        n.lower() for n in bestaand.filter(vorm=Vorm.ORGANISATIE).values_list("naam", flat=True)
+    }
+    for rij in rijen:
+        w, fouten = rij.waarden, rij.fouten
+        naam = w.get("naam", "")
+        if not naam:
+            fouten.append("naam ontbreekt")
+        elif len(naam) > 200:
+            fouten.append("naam is langer dan 200 tekens")
+        elif naam.lower() in namen:
+            fouten.append("staat al in het register (zelfde naam)")
+        soort = _SOORTEN.get(w.get("soort", "").lower())
+        if soort is None:
+            fouten.append(f"onbekende soort '{w.get('soort', '')[:40]}'")
+        vorm = _VORMEN.get(
+            (w.get("vorm") or ("persoon" if soort == "inwoner" else "organisatie")).lower()
+        )
+        if vorm is None:
+            fouten.append(f"onbekende vorm '{w.get('vorm', '')[:40]}' (organisatie of persoon)")
+        email = w.get("email", "")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                fouten.append(f"ongeldig e-mailadres '{email[:60]}'")
+            else:
+                if email.lower() in emails:
+                    fouten.append("staat al in het register (zelfde e-mailadres)")
+        kvk = w.get("kvk_nummer", "").replace(" ", "")
+        if kvk and not (kvk.isdigit() and len(kvk) == 8):
+            fouten.append("KvK-nummer moet uit acht cijfers bestaan")
+        elif kvk and kvk in kvks:
+            fouten.append("staat al in het register (zelfde KvK-nummer)")
+        if len(w.get("telefoon", "")) > 30:
+            fouten.append("telefoonnummer is te lang")
+        organisatie = w.get("organisatie", "")
+        if organisatie and organisatie.lower() not in organisaties:
+            fouten.append(f"organisatie '{organisatie[:60]}' staat niet in het register")
+        if vorm == Vorm.PERSOON:
+            if _GRONDSLAGEN.get(w.get("grondslag", "").lower()) is None:
+                fouten.append("grondslag ontbreekt of is onbekend (publieke taak of toestemming)")
+            if not w.get("doel"):
+                fouten.append("doel van de verwerking ontbreekt")
+            if _datum(w.get("bewaren_tot", "")) is None:
+                fouten.append("bewaartermijn ontbreekt of is geen datum (dd-mm-jjjj)")
+        if not fouten:
+            # Later rows with the same name, e-mail or KvK number are duplicates of this one.
+            namen.add(naam.lower())
+            if email:
+                emails.add(email.lower())
+            if kvk:
+                kvks.add(kvk)
+            if vorm == Vorm.ORGANISATIE:
+                organisaties.add(naam.lower())
+
+
+def _datum(tekst: str) -> datetime.date | None:
+    for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(tekst, formaat).date()
+        except ValueError:
+            continue
+    return None
+
+
+@transaction.atomic
+def importeer(rijen: list[Rij]) -> int:
+    """Create the rows without errors, all or none of them (organisations first)."""
+    goed = [r for r in rijen if not r.fouten]
+    nieuw = []
+    for rij in goed:
+        w = rij.waarden
+        soort = _SOORTEN[w["soort"].lower()]
+        vorm = _VORMEN[
+            (w.get("vorm") or ("persoon" if soort == "inwoner" else "organisatie")).lower()
+        ]
+        persoon = vorm == Vorm.PERSOON
+        nieuw.append(
+            Stakeholder(
+                naam=w["naam"],
+                soort=soort,
+                vorm=vorm,
+                kvk_nummer=w.get("kvk_nummer", "").replace(" ", ""),
+                email=w.get("email", ""),
+                telefoon=w.get("telefoon", ""),
+                grondslag=_GRONDSLAGEN[w["grondslag"].lower()] if persoon else "",
+                doel=w.get("doel", "") if persoon else "",
+                bewaren_tot=_datum(w.get("bewaren_tot", "")) if persoon else None,
+            )
+        )
+    Stakeholder.objects.bulk_create(nieuw, batch_size=1000)
+    # Link persons to organisations now that every organisation of the file exists.
+    koppelingen = {r.waarden["naam"].lower(): r.waarden.get("organisatie", "") for r in goed}
+    te_koppelen = {naam: org for naam, org in koppelingen.items() if org}
+    if te_koppelen:
+        orgs = {
+            s.naam.lower(): s
+            for s in Stakeholder.objects.filter(
+                vorm=Vorm.ORGANISATIE, geanonimiseerd_op__isnull=True
+            )
+        }
+        bijwerken = []
+        for stakeholder in nieuw:
+            org = te_koppelen.get(stakeholder.naam.lower())
+            if org:
+                stakeholder.organisatie = orgs[org.lower()]
+                bijwerken.append(stakeholder)
+        Stakeholder.objects.bulk_update(bijwerken, ["organisatie"], batch_size=1000)
+    return len(nieuw)
