@@ -1,6 +1,6 @@
 import rules
 
-from accounts.rules import is_beheerder, is_opgaveregisseur
+from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur
 from opgaven.rules import kan_opgave_bewerken
 
 
@@ -21,3 +21,6 @@ rules.add_perm(
     | (~is_alle_opgaven & kan_opgave_bewerken),
 )
 rules.add_perm("rapportages.view_rapportage", is_beheerder | is_aanvrager)
+
+# Anyone who reads the register may export it; contact details follow the same rule as on screen.
+rules.add_perm("rapportages.add_export", is_ambtelijk)

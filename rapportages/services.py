@@ -1,23 +1,17 @@
+import datetime
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from opgaven.models import Opgave
 
-from .models import MAX_POGINGEN, Rapportage, Status
+from . import exports, jobs
+from .models import Export, Rapportage
 
 logger = logging.getLogger(__name__)
-
-FOUT_ALGEMEEN = (
-    "De rapportage kon niet worden gemaakt. Probeer het opnieuw; blijft dit gebeuren, "
-    "neem dan contact op met de beheerder."
-)
 
 
 @transaction.atomic
@@ -39,55 +33,90 @@ def _dispatch(rapportage_id: int) -> None:
 
 def rapportage_render(*, rapportage_id: int) -> None:
     """Claim the job, render its PDF, store it atomically. Safe to run twice."""
-    claimed = Rapportage.objects.filter(
-        pk=rapportage_id, status__in=[Status.WACHTRIJ, Status.BEZIG], pogingen__lt=MAX_POGINGEN
-    ).update(status=Status.BEZIG, pogingen=F("pogingen") + 1, gestart_op=timezone.now())
-    if not claimed:
-        given_up = Rapportage.objects.filter(
-            pk=rapportage_id, status__in=[Status.WACHTRIJ, Status.BEZIG]
-        ).update(status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now())
-        logger.info(
-            "Rapportage %s not claimed (done, gone or given up: %s)", rapportage_id, given_up
-        )
+    if not jobs.claim(Rapportage, rapportage_id):
+        logger.info("Rapportage %s not claimed (done, gone or given up)", rapportage_id)
         return
-
     rapportage = Rapportage.objects.select_related("opgave").get(pk=rapportage_id)
     opgaven = (
         Opgave.objects.filter(pk=rapportage.opgave_id)
         if rapportage.opgave_id
         else Opgave.objects.all()
     )
-
-    def progress(done: int, total: int) -> None:
-        Rapportage.objects.filter(pk=rapportage_id).update(voortgang=done, totaal=total)
-
     # WeasyPrint takes seconds to import: only the worker that renders pays for it.
     from .renderers import programmarapportage_pdf
 
     try:
-        pdf = programmarapportage_pdf(opgaven, titel=rapportage.titel, on_progress=progress)
+        pdf = programmarapportage_pdf(
+            opgaven,
+            titel=rapportage.titel,
+            on_progress=lambda gedaan, totaal: jobs.voortgang(
+                Rapportage, rapportage_id, gedaan, totaal
+            ),
+        )
         name = f"rapportages/{rapportage.bestandsnaam}"
-        _write_atomically(Path(settings.MEDIA_ROOT) / name, pdf)
+        jobs.schrijf_atomair(Path(settings.MEDIA_ROOT) / name, pdf)
     except Exception:
         logger.exception("Rapportage %s failed", rapportage_id)
-        Rapportage.objects.filter(pk=rapportage_id).update(
-            status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now()
-        )
+        jobs.mislukt(Rapportage, rapportage_id)
         return
-    Rapportage.objects.filter(pk=rapportage_id, status=Status.BEZIG).update(
-        status=Status.KLAAR, bestand=name, voltooid_op=timezone.now()
-    )
+    jobs.klaar(Rapportage, rapportage_id, name)
     logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(pdf))
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write under a temporary name and rename: a rerun replaces, never duplicates."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
+EXPORT_GELDIG = datetime.timedelta(days=7)
+
+
+@transaction.atomic
+def export_aanvragen(*, soort: str, formaat: str, user) -> Export:
+    """Create the export row (it expires after a week) and dispatch it after commit."""
+    export = Export.objects.create(
+        soort=soort,
+        formaat=formaat,
+        aangevraagd_door=user,
+        verloopt_op=timezone.now() + EXPORT_GELDIG,
+    )
+    transaction.on_commit(lambda: _dispatch_export(export.pk), robust=True)
+    return export
+
+
+def _dispatch_export(export_id: int) -> None:
+    from .tasks import render_export
+
+    render_export.apply_async(args=[export_id], retry=True)
+
+
+def export_maken(*, export_id: int) -> None:
+    """Claim the export, write the file under a temporary name, rename. Safe to run twice."""
+    if not jobs.claim(Export, export_id):
+        return
+    export = Export.objects.select_related("aangevraagd_door").get(pk=export_id)
+    totaal, rijen = exports.stakeholder_rijen(export.aangevraagd_door)
+    jobs.voortgang(Export, export_id, 0, totaal)
+    naam = f"exports/{export.bestandsnaam}"
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        jobs.schrijf_atomair(
+            Path(settings.MEDIA_ROOT) / naam,
+            schrijver=lambda pad: exports.schrijf(
+                pad,
+                export.formaat,
+                exports.STAKEHOLDER_KOLOMMEN,
+                rijen,
+                lambda gedaan: jobs.voortgang(Export, export_id, min(gedaan, totaal), totaal),
+            ),
+        )
+    except Exception:
+        logger.exception("Export %s failed", export_id)
+        jobs.mislukt(Export, export_id)
+        return
+    jobs.voortgang(Export, export_id, totaal, totaal)
+    jobs.klaar(Export, export_id, naam)
+
+
+def verlopen_exports_opruimen() -> int:
+    """Delete the files of expired exports (the rows stay, so the record is complete)."""
+    aantal = 0
+    for export in Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""):
+        export.bestand.delete(save=False)
+        Export.objects.filter(pk=export.pk).update(bestand="")
+        aantal += 1
+    return aantal

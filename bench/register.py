@@ -1,6 +1,6 @@
-"""Time the stakeholder import for 10,000 rows (CSV and xlsx); rolls everything back.
+"""Time the stakeholder import and export for 10,000 rows (CSV and xlsx); rolls back.
 
-Usage: .venv/bin/python bench/importeren.py [--rijen 10000]
+Usage: .venv/bin/python bench/register.py [--rijen 10000]
 """
 
 import argparse
@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +22,9 @@ django.setup()
 from django.db import transaction  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
+from accounts.models import User  # noqa: E402
 from participatie import importeren  # noqa: E402
+from rapportages import exports  # noqa: E402
 
 KOP = importeren.KOLOMMEN
 
@@ -95,6 +98,13 @@ def meet(naam: str, inhoud: bytes) -> None:
         with transaction.atomic():
             aantal = importeren.importeer(gelezen)
             t3 = time.perf_counter()
+            formaat = naam.rsplit(".", 1)[1]
+            with tempfile.TemporaryDirectory() as map_:
+                totaal, rijen = exports.stakeholder_rijen(User.objects.get(username="beheerder"))
+                uit = Path(map_) / f"export.{formaat}"
+                exports.schrijf(uit, formaat, exports.STAKEHOLDER_KOLOMMEN, rijen, lambda n: None)
+                t4 = time.perf_counter()
+                grootte = uit.stat().st_size
             raise Terugdraaien
     except Terugdraaien:
         pass
@@ -102,6 +112,10 @@ def meet(naam: str, inhoud: bytes) -> None:
         f"{naam:<16} {len(inhoud) / 1024:>7.0f} KiB  lezen {t1 - t0:5.2f} s  "
         f"controleren {t2 - t1:5.2f} s  importeren {t3 - t2:5.2f} s  "
         f"({aantal} rijen, totaal {t3 - t0:5.2f} s)"
+    )
+    print(
+        f"{'':<16} export van het hele register ({totaal} rijen, {formaat}, "
+        f"{grootte / 1024:.0f} KiB): {t4 - t3:5.2f} s"
     )
 
 

@@ -1,0 +1,67 @@
+"""What every background job row shares: claiming, progress, finishing, failing, files.
+
+Reports and exports are rows with status, progress and attempts (see models.py); their
+tasks only carry the row's id. These helpers make each step a single conditional UPDATE,
+so a task that runs twice (redelivery after a lost worker) cannot finish a job twice.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.db.models import F
+from django.utils import timezone
+
+from .models import MAX_POGINGEN, Status
+
+FOUT_ALGEMEEN = (
+    "Het bestand kon niet worden gemaakt. Probeer het opnieuw; blijft dit gebeuren, "
+    "neem dan contact op met de beheerder."
+)
+
+
+def claim(model, pk: int) -> bool:
+    """Take the job if it is still to be done and has attempts left; mark it failed if not."""
+    claimed = model.objects.filter(
+        pk=pk, status__in=[Status.WACHTRIJ, Status.BEZIG], pogingen__lt=MAX_POGINGEN
+    ).update(status=Status.BEZIG, pogingen=F("pogingen") + 1, gestart_op=timezone.now())
+    if not claimed:
+        model.objects.filter(pk=pk, status__in=[Status.WACHTRIJ, Status.BEZIG]).update(
+            status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now()
+        )
+    return bool(claimed)
+
+
+def voortgang(model, pk: int, gedaan: int, totaal: int) -> None:
+    model.objects.filter(pk=pk).update(voortgang=gedaan, totaal=totaal)
+
+
+def klaar(model, pk: int, bestand: str) -> None:
+    model.objects.filter(pk=pk, status=Status.BEZIG).update(
+        status=Status.KLAAR, bestand=bestand, voltooid_op=timezone.now()
+    )
+
+
+def mislukt(model, pk: int) -> None:
+    model.objects.filter(pk=pk).update(
+        status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now()
+    )
+
+
+def schrijf_atomair(path: Path, data: bytes | None = None, schrijver=None) -> None:
+    """Write under a temporary name and rename: a rerun replaces, never duplicates.
+
+    Either ``data`` is written, or ``schrijver(tmp_path)`` writes the file itself.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if data is not None:
+                handle.write(data)
+        if schrijver is not None:
+            schrijver(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
