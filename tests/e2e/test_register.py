@@ -65,9 +65,22 @@ def test_register_organisation_and_person_and_shield_contact_details(
     expect(section.locator("tr", has_text="Noor Smeets")).to_contain_text(
         "Informeren → Coproduceren"
     )
+    section = page.locator("#betrokkenheden")
+    section.get_by_label("Bestaande stakeholder").select_option(label="Zorgcoöperatie Lindenrode")
+    section.get_by_label("Rol in deze opgave").select_option("partner")
+    section.get_by_label("Invloed (1-5)").select_option("5")
+    section.get_by_label("Belang (1-5)").select_option("5")
+    section.get_by_role("button", name="Stakeholder toevoegen").click()
+    expect(section.locator("tr", has_text="Zorgcoöperatie Lindenrode")).to_contain_text(
+        "Nauw betrekken"
+    )
     # The grid, the table alternative, and re-assessing with planned actions.
     page.get_by_role("link", name="Invloed-belangmatrix en in positie brengen").click()
     expect(page.get_by_role("group", name="Invloed-belangmatrix")).to_be_visible()
+    grid = page.get_by_role("group", name="Invloed-belangmatrix")
+    zorg = re.compile("Zorgcoöperatie Lindenrode: invloed 5, belang 5")
+    expect(grid.get_by_role("link", name=zorg)).to_have_count(1)
+    expect(grid.get_by_role("link", name=re.compile("Noor Smeets"))).to_have_count(1)
     expect(page.locator("section", has_text="In positie brengen")).to_contain_text("Noor Smeets")
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("Opnieuw beoordelen.*Noor Smeets")).click()
@@ -128,3 +141,24 @@ def test_register_organisation_and_person_and_shield_contact_details(
     inhoud = pad.read_text(encoding="utf-8-sig")
     assert "Noor Smeets" in inhoud
     assert "noor@voorbeeld.example" not in inhoud
+
+    # Import: a small file with one bad row, previewed and confirmed.
+    page.get_by_role("button", name="Uitloggen").click()
+    login(page, base, "regisseur")
+    page.goto(f"{base}/stakeholders/importeren/")
+    assert_accessible(page)
+    csv_bestand = tmp_path / "nieuw.csv"
+    csv_bestand.write_text(
+        "naam;soort;email\nBuurtkracht Oost;maatschappelijke organisatie;info@buurtkracht.example\n"
+        ";ondernemer;\nFietsmakerij Zoë;ondernemer;fiets@voorbeeld.example\n",
+        encoding="utf-8",
+    )
+    page.get_by_label("Bestand (.csv of .xlsx, hoogstens 5 MB)").set_input_files(str(csv_bestand))
+    page.get_by_role("button", name="Bestand controleren").click()
+    expect(page.get_by_role("status")).to_contain_text("2 rijen kunnen worden geïmporteerd")
+    expect(page.locator("table")).to_contain_text("naam ontbreekt")
+    assert_accessible(page)
+    page.get_by_role("button", name="2 stakeholders importeren").click()
+    expect(page.locator("main")).to_contain_text(
+        "2 stakeholders geïmporteerd; 1 rijen overgeslagen."
+    )
