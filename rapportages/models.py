@@ -16,6 +16,27 @@ class Status(models.TextChoices):
     MISLUKT = "mislukt", _("Mislukt")
 
 
+class Job(models.Model):
+    """What report and export jobs share: the row is the truth (status, progress, attempts);
+    the Celery task that does the work only carries the row's id."""
+
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WACHTRIJ)
+    voortgang = models.PositiveIntegerField(_("voortgang"), default=0)
+    totaal = models.PositiveIntegerField(_("totaal"), default=0)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    voltooid_op = models.DateTimeField(_("voltooid op"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_afgelopen(self) -> bool:
+        return self.status in (Status.KLAAR, Status.MISLUKT)
+
+
 class RapportageQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RapportageQuerySet":
         """Reports ``user`` may see: their own; the beheerder sees all."""
@@ -26,9 +47,8 @@ class RapportageQuerySet(models.QuerySet):
         return self.filter(aangevraagd_door=user)
 
 
-class Rapportage(models.Model):
-    """A programme report job: the row is the truth (status, progress, attempts, file);
-    the Celery task that renders it only carries its id."""
+class Rapportage(Job):
+    """A programme report for one opgave or all of them, as a job."""
 
     opgave = models.ForeignKey(
         Opgave,
@@ -45,15 +65,7 @@ class Rapportage(models.Model):
         on_delete=models.PROTECT,
         related_name="rapportages",
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WACHTRIJ)
-    voortgang = models.PositiveIntegerField(_("voortgang"), default=0)
-    totaal = models.PositiveIntegerField(_("totaal"), default=0)
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
-    foutmelding = models.TextField(_("foutmelding"), blank=True)
-    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    voltooid_op = models.DateTimeField(_("voltooid op"), null=True, blank=True)
 
     objects = RapportageQuerySet.as_manager()
 
@@ -90,10 +102,6 @@ class Rapportage(models.Model):
         )
 
     @property
-    def is_afgelopen(self) -> bool:
-        return self.status in (Status.KLAAR, Status.MISLUKT)
-
-    @property
     def bestandsnaam(self) -> str:
         return f"programmarapportage-{self.pk}.pdf"
 
@@ -106,7 +114,7 @@ class ExportQuerySet(models.QuerySet):
         return self.filter(aangevraagd_door=user)
 
 
-class Export(models.Model):
+class Export(Job):
     """A spreadsheet export job; like a report, the row is the truth and the file expires."""
 
     class Soort(models.TextChoices):
@@ -124,15 +132,7 @@ class Export(models.Model):
         on_delete=models.CASCADE,
         related_name="exports",
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WACHTRIJ)
-    voortgang = models.PositiveIntegerField(_("voortgang"), default=0)
-    totaal = models.PositiveIntegerField(_("totaal"), default=0)
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     bestand = models.FileField(_("bestand"), upload_to="exports/", blank=True)
-    foutmelding = models.TextField(_("foutmelding"), blank=True)
-    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    voltooid_op = models.DateTimeField(_("voltooid op"), null=True, blank=True)
     verloopt_op = models.DateTimeField(_("verloopt op"))
 
     objects = ExportQuerySet.as_manager()
@@ -159,10 +159,6 @@ class Export(models.Model):
 
     def get_absolute_url(self):
         return reverse("rapportages:export-detail", args=[self.pk])
-
-    @property
-    def is_afgelopen(self) -> bool:
-        return self.status in (Status.KLAAR, Status.MISLUKT)
 
     @property
     def is_verlopen(self) -> bool:

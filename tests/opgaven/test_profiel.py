@@ -276,3 +276,17 @@ def test_end_before_start_is_refused(users, opgave):
     )
     assert response.status_code == 422
     assert "De einddatum ligt vóór de startdatum." in response.content.decode()
+
+
+def test_agenda_pages_keep_the_filters(users):
+    for i in range(25):
+        OpgaveFactory(titel=f"Woningbouw {i:02d}", rang=i + 10)
+    client = client_for(users["medewerker"])
+    eerste = client.get(reverse("opgaven:opgave-list"), {"q": "woningbouw"}).content.decode()
+    assert "Pagina 1 van 2" in eerste
+    assert "?q=woningbouw&amp;pagina=2" in eerste
+    tweede = client.get(
+        reverse("opgaven:opgave-list"), {"q": "woningbouw", "pagina": 2}
+    ).content.decode()
+    assert "Pagina 2 van 2" in tweede
+    assert tweede.count('<tr class="utrecht-table__row" id="agenda-') == 5
