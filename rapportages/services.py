@@ -9,7 +9,7 @@ from django.utils import timezone
 from opgaven.models import Opgave
 
 from . import exports, jobs
-from .models import Export, Rapportage
+from .models import Export, Rapportage, Status
 
 logger = logging.getLogger(__name__)
 
@@ -118,5 +118,25 @@ def verlopen_exports_opruimen() -> int:
     for export in Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""):
         export.bestand.delete(save=False)
         Export.objects.filter(pk=export.pk).update(bestand="")
+        aantal += 1
+    return aantal
+
+
+def vastgelopen_jobs_opnieuw_aanbieden(
+    *, ouder_dan: datetime.timedelta = datetime.timedelta(minutes=2)
+) -> int:
+    """Dispatch again the jobs still waiting in the queue (say, the broker was down when
+    they were created). Running a job twice is safe: the task claims its row first."""
+    grens = timezone.now() - ouder_dan
+    aantal = 0
+    for pk in Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens).values_list(
+        "pk", flat=True
+    ):
+        _dispatch(pk)
+        aantal += 1
+    for pk in Export.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens).values_list(
+        "pk", flat=True
+    ):
+        _dispatch_export(pk)
         aantal += 1
     return aantal

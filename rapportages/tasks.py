@@ -46,3 +46,9 @@ def render_export(export_id: int) -> None:
 def exports_opruimen() -> None:
     """Daily: expired export files are deleted."""
     logger.info("exports_opruimen: %s files deleted", services.verlopen_exports_opruimen())
+
+
+@shared_task(ignore_result=True)
+def jobs_opnieuw_aanbieden() -> None:
+    """Every minute: jobs stuck in the queue are dispatched again."""
+    logger.info("jobs_opnieuw_aanbieden: %s", services.vastgelopen_jobs_opnieuw_aanbieden())

@@ -254,5 +254,6 @@ LOGGING = {
 }
 
 CELERY_BEAT_SCHEDULE = {
+    "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
     "exports-opruimen": {"task": "rapportages.tasks.exports_opruimen", "schedule": 6 * 60 * 60},
 }

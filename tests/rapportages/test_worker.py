@@ -112,3 +112,22 @@ def test_job_gives_up_after_three_attempts(users, opgave):
     rapportage.refresh_from_db()
     assert rapportage.status == Status.MISLUKT
     assert "kon niet worden gemaakt" in rapportage.foutmelding
+
+
+def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users, opgave):
+    """A job created while the broker was unreachable waits; the sweeper sends it again."""
+    import datetime
+
+    from django.utils import timezone
+
+    stuck = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
+    fresh = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
+    Rapportage.objects.filter(pk=stuck.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+
+    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 1
+
+    assert _wait_until_done(stuck).status == Status.KLAAR
+    fresh.refresh_from_db()
+    assert fresh.status == Status.WACHTRIJ  # young jobs are left to the queue
