@@ -39,12 +39,17 @@ class Job(models.Model):
 
 class RapportageQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RapportageQuerySet":
-        """Reports ``user`` may see: their own; the beheerder sees all."""
+        """Reports ``user`` may see: the beheerder all; raadsleden the published ones;
+        everyone else their own, those of opgaven they direct or are on, and the published ones."""
         if not user.is_authenticated:
             return self.none()
         if user.rol == "beheerder":
             return self
-        return self.filter(aangevraagd_door=user)
+        gepubliceerd = models.Q(gepubliceerd_op__isnull=False)
+        if user.rol == "raadslid":
+            return self.filter(gepubliceerd)
+        van_team = models.Q(opgave__opgaveregisseur=user) | models.Q(opgave__teamleden=user)
+        return self.filter(gepubliceerd | models.Q(aangevraagd_door=user) | van_team).distinct()
 
 
 class Rapportage(Job):
@@ -66,6 +71,19 @@ class Rapportage(Job):
         related_name="rapportages",
     )
     bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
+    checksum = models.CharField(_("controlegetal (SHA-256)"), max_length=64, blank=True)
+    gegevens = models.JSONField(_("gegevens achter het rapport"), default=dict, blank=True)
+    gepubliceerd_op = models.DateTimeField(
+        _("vastgesteld en gepubliceerd op"), null=True, blank=True
+    )
+    gepubliceerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgesteld door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = RapportageQuerySet.as_manager()
 
@@ -84,6 +102,11 @@ class Rapportage(Job):
             models.CheckConstraint(
                 condition=~models.Q(status="klaar") | ~models.Q(bestand=""),
                 name="rapportage_klaar_heeft_bestand",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gepubliceerd_op__isnull=True)
+                | (models.Q(status="klaar") & ~models.Q(checksum="")),
+                name="rapportage_gepubliceerd_is_klaar",
             ),
         ]
 

@@ -62,6 +62,12 @@ def _w_vragen(opgave: Opgave) -> list[WAntwoord]:
     ]
 
 
+@dataclass
+class Rapport:
+    pdf: bytes
+    gegevens: dict  # the data behind the PDF, kept with a published report
+
+
 def programmarapportage_pdf(
     opgaven: QuerySet[Opgave],
     *,
@@ -69,6 +75,16 @@ def programmarapportage_pdf(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Cover, contents, and per opgave the three W-questions and its stakeholders, as PDF."""
+    return programmarapportage(opgaven, titel=titel, on_progress=on_progress).pdf
+
+
+def programmarapportage(
+    opgaven: QuerySet[Opgave],
+    *,
+    titel: str,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Rapport:
+    """The programme report and the data it shows."""
     huisstijl = Huisstijl.huidige()
     rows = list(opgaven_voor_rapport(opgaven))
     secties = []
@@ -94,4 +110,31 @@ def programmarapportage_pdf(
         },
     )
     with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
-        return render_pdf(html, css.read(), title=titel)
+        pdf = render_pdf(html, css.read(), title=titel)
+    return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
+
+
+def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict:
+    return {
+        "titel": titel,
+        "gemeente": gemeente,
+        "opgaven": [
+            {
+                "id": s.opgave.pk,
+                "titel": s.opgave.titel,
+                "fase": s.opgave.fase,
+                "maatschappelijke_bedoeling": s.opgave.maatschappelijke_bedoeling,
+                "w_vragen": {w.vraag: dict(w.blokken) for w in s.w_vragen},
+                "stakeholders": [
+                    {
+                        "naam": b.stakeholder.naam,
+                        "rol": b.rol,
+                        "invloed": b.invloed,
+                        "belang": b.belang,
+                    }
+                    for b in s.betrokkenheden
+                ],
+            }
+            for s in secties
+        ],
+    }

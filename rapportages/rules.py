@@ -20,7 +20,35 @@ rules.add_perm(
     (is_alle_opgaven & (is_beheerder | is_opgaveregisseur))
     | (~is_alle_opgaven & kan_opgave_bewerken),
 )
-rules.add_perm("rapportages.view_rapportage", is_beheerder | is_aanvrager)
+
+
+@rules.predicate
+def is_gepubliceerd(user, rapportage) -> bool:
+    return rapportage is not None and rapportage.gepubliceerd_op is not None
+
+
+@rules.predicate
+def mag_rapport_vaststellen(user, rapportage) -> bool:
+    """A report of one opgave: its regisseur; a report of all opgaven: only the beheerder."""
+    if rapportage is None or rapportage.opgave_id is None:
+        return False
+    return rapportage.opgave.opgaveregisseur_id == user.pk
+
+
+@rules.predicate
+def van_eigen_opgave(user, rapportage) -> bool:
+    return (
+        rapportage is not None
+        and rapportage.opgave_id is not None
+        and kan_opgave_bewerken(user, rapportage.opgave)
+    )
+
+
+rules.add_perm(
+    "rapportages.view_rapportage",
+    is_beheerder | is_aanvrager | is_gepubliceerd | van_eigen_opgave,
+)
+rules.add_perm("rapportages.publish_rapportage", is_beheerder | mag_rapport_vaststellen)
 
 # Anyone who reads the register may export it; contact details follow the same rule as on screen.
 rules.add_perm("rapportages.add_export", is_ambtelijk)

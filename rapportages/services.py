@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import logging
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.security_log import log_event
 from opgaven.models import Opgave
 
 from . import exports, jobs
@@ -43,10 +45,10 @@ def rapportage_render(*, rapportage_id: int) -> None:
         else Opgave.objects.all()
     )
     # WeasyPrint takes seconds to import: only the worker that renders pays for it.
-    from .renderers import programmarapportage_pdf
+    from .renderers import programmarapportage
 
     try:
-        pdf = programmarapportage_pdf(
+        rapport = programmarapportage(
             opgaven,
             titel=rapportage.titel,
             on_progress=lambda gedaan, totaal: jobs.voortgang(
@@ -54,13 +56,45 @@ def rapportage_render(*, rapportage_id: int) -> None:
             ),
         )
         name = f"rapportages/{rapportage.bestandsnaam}"
-        jobs.schrijf_atomair(Path(settings.MEDIA_ROOT) / name, pdf)
+        jobs.schrijf_atomair(Path(settings.MEDIA_ROOT) / name, rapport.pdf)
     except Exception:
         logger.exception("Rapportage %s failed", rapportage_id)
         jobs.mislukt(Rapportage, rapportage_id)
         return
+    Rapportage.objects.filter(pk=rapportage_id, status=Status.BEZIG).update(
+        checksum=hashlib.sha256(rapport.pdf).hexdigest(), gegevens=rapport.gegevens
+    )
     jobs.klaar(Rapportage, rapportage_id, name)
-    logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(pdf))
+    logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(rapport.pdf))
+
+
+class IntegriteitsFout(Exception):
+    """The stored PDF no longer matches its checksum."""
+
+
+def bestand_klopt(rapportage: Rapportage) -> bool:
+    """Does the stored PDF still match the checksum taken when it was rendered?"""
+    with rapportage.bestand.open("rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest() == rapportage.checksum
+
+
+def rapportage_publiceren(*, rapportage: Rapportage, user) -> bool:
+    """Vaststellen en publiceren: freeze a finished report; from now on it never changes.
+
+    Only a finished, unpublished report whose file still matches its checksum is published;
+    returns whether this call published it.
+    """
+    if not rapportage.checksum or not bestand_klopt(rapportage):
+        raise IntegriteitsFout(rapportage.pk)
+    gepubliceerd = Rapportage.objects.filter(
+        pk=rapportage.pk,
+        status=Status.KLAAR,
+        gepubliceerd_op__isnull=True,
+        checksum=rapportage.checksum,
+    ).update(gepubliceerd_op=timezone.now(), gepubliceerd_door=user)
+    if gepubliceerd:
+        log_event("publiceren", user=user, obj=f"rapportage:{rapportage.pk}")
+    return bool(gepubliceerd)
 
 
 EXPORT_GELDIG = datetime.timedelta(days=7)

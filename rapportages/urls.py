@@ -9,6 +9,7 @@ urlpatterns = [
     path("nieuw/", views.rapportage_create, name="rapportage-create"),
     path("<int:pk>/", views.rapportage_detail, name="rapportage-detail"),
     path("<int:pk>/download/", views.rapportage_download, name="rapportage-download"),
+    path("<int:pk>/publiceren/", views.rapportage_publiceren, name="rapportage-publiceren"),
     path("exports/nieuw/", views.export_create, name="export-create"),
     path("exports/<int:pk>/", views.export_detail, name="export-detail"),
     path("exports/<int:pk>/download/", views.export_download, name="export-download"),

@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.security_log import log_event
@@ -56,7 +58,8 @@ def rapportage_create(request: HtmxHttpRequest):
 
 def _rapportage_for(request, pk: int) -> Rapportage:
     rapportage = get_object_or_404(
-        Rapportage.objects.visible_to(request.user).select_related("opgave"), pk=pk
+        Rapportage.objects.visible_to(request.user).select_related("opgave", "gepubliceerd_door"),
+        pk=pk,
     )
     if not request.user.has_perm("rapportages.view_rapportage", rapportage):
         raise PermissionDenied
@@ -70,7 +73,33 @@ def rapportage_detail(request: HtmxHttpRequest, pk: int):
     template = "rapportages/rapportage_detail.html"
     if request.htmx:
         template += "#rapportage-status"
-    return render(request, template, {"rapportage": rapportage})
+    kan_publiceren = (
+        rapportage.status == Status.KLAAR
+        and not rapportage.gepubliceerd_op
+        and request.user.has_perm("rapportages.publish_rapportage", rapportage)
+    )
+    return render(request, template, {"rapportage": rapportage, "kan_publiceren": kan_publiceren})
+
+
+@login_required
+@require_POST
+def rapportage_publiceren(request: HtmxHttpRequest, pk: int):
+    """Vaststellen en publiceren: the report is frozen and raadsleden can read it."""
+    rapportage = _rapportage_for(request, pk)
+    if not request.user.has_perm("rapportages.publish_rapportage", rapportage):
+        raise PermissionDenied
+    if rapportage.status != Status.KLAAR:
+        messages.error(request, _("Alleen een rapportage die klaar is kan worden vastgesteld."))
+        return redirect(rapportage)
+    try:
+        services.rapportage_publiceren(rapportage=rapportage, user=request.user)
+    except services.IntegriteitsFout:
+        messages.error(
+            request, _("Het bestand komt niet overeen met het controlegetal; niet gepubliceerd.")
+        )
+        return redirect(rapportage)
+    messages.success(request, _("De rapportage is vastgesteld en gepubliceerd voor de raad."))
+    return redirect(rapportage)
 
 
 @login_required
@@ -79,6 +108,16 @@ def rapportage_download(request: HtmxHttpRequest, pk: int):
     rapportage = _rapportage_for(request, pk)
     if rapportage.status != Status.KLAAR:
         raise Http404
+    if rapportage.gepubliceerd_op and not services.bestand_klopt(rapportage):
+        log_event(
+            "download", request=request, obj=f"rapportage:{rapportage.pk}", outcome="integrity"
+        )
+        return render(
+            request,
+            "rapportages/rapportage_integriteit.html",
+            {"rapportage": rapportage},
+            status=409,
+        )
     log_event("download", request=request, obj=f"rapportage:{rapportage.pk}")
     return FileResponse(
         rapportage.bestand.open("rb"),

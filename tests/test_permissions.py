@@ -25,7 +25,8 @@ LEZEN_OBJECT = [302, 404, 200, 200, 200, 200, 200, 200]
 BEWERKEN = [302, 404, 403, 200, 403, 200, 403, 200]
 TOEVOEGEN_OPGAVE = [302, 403, 403, 403, 403, 200, 200, 200]
 INVOER = [302, 404, 403, 422, 403, 422, 403, 422]
-EIGEN_RAPPORTAGE = [302, 404, 404, 404, 404, 200, 404, 200]
+# A report of an opgave: its requester, its team and the beheerder (until it is published).
+EIGEN_RAPPORTAGE = [302, 404, 404, 200, 404, 200, 404, 200]
 
 
 @pytest.fixture

@@ -113,9 +113,29 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     assert "Zorgcoöperatie" in text
     assert "<script>alert(1)</script>" in text  # shown as text, not swallowed as markup
 
+    # Vaststellen en publiceren: the council member can now read exactly this PDF.
+    rapport_url = page.url
+    page.get_by_role("button", name="Vaststellen en publiceren voor de raad").click()
+    expect(page.locator("main")).to_contain_text("Vastgesteld en gepubliceerd op")
+    assert_accessible(page)
+
     # The history on the hub names who changed what.
     page.goto(hub_url)
     history = page.locator("section", has=page.get_by_role("heading", name="Geschiedenis"))
     expect(history).to_contain_text("Ilse de Regt")
     expect(history).to_contain_text("canvasitem gewijzigd")
     assert_accessible(page)
+
+    page.get_by_role("button", name="Uitloggen").click()
+    login(page, base, "raadslid")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rapportages")
+    expect(page.locator("tbody")).to_contain_text("gepubliceerd op")
+    assert_accessible(page)
+    page.goto(rapport_url)
+    with page.expect_download() as raad_download:
+        page.get_by_role("link", name="Download de PDF").click()
+    raad_pdf = tmp_path / "raad.pdf"
+    raad_download.value.save_as(raad_pdf)
+    assert raad_pdf.read_bytes() == pdf_path.read_bytes()
+    page.goto(hub_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
