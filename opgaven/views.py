@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, pk_of_404
 
 from . import hub, services
 from .forms import (
@@ -210,7 +210,7 @@ def team_bewerken(request: HtmxHttpRequest, pk: int):
             status = 422
     elif actie in ("rol", "verwijderen"):
         lid = get_object_or_404(
-            Teamlidmaatschap, opgave=opgave, pk=request.POST.get("lid", "0") or 0
+            Teamlidmaatschap, opgave=opgave, pk=pk_of_404(request.POST.get("lid"))
         )
         if actie == "verwijderen":
             lid.delete()
@@ -409,7 +409,7 @@ def referentielijsten(request: HtmxHttpRequest):
                 domein_form.save()
                 return redirect(f"{reverse('opgaven:referentielijsten')}#domeinen")
         elif "domein_actief" in request.POST:
-            domein = get_object_or_404(Domein, pk=request.POST["domein_actief"])
+            domein = get_object_or_404(Domein, pk=pk_of_404(request.POST["domein_actief"]))
             domein.actief = not domein.actief
             domein.save(update_fields=["actief"])
             return redirect(f"{reverse('opgaven:referentielijsten')}#domeinen")

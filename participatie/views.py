@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.security_log import log_event
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
 
 from . import grid, importeren, services
@@ -332,14 +332,16 @@ def contact(request: HtmxHttpRequest, opgave_pk: int):
                 messages.success(request, _("De afspraak is vastgelegd."))
                 return redirect(f"{request.path}#afspraken")
         elif formulier == "afspraak-status":
-            afspraak = get_object_or_404(opgave.afspraken, pk=request.POST.get("afspraak") or 0)
+            afspraak = get_object_or_404(
+                opgave.afspraken, pk=pk_of_404(request.POST.get("afspraak"))
+            )
             if request.POST.get("status") in AfspraakStatus.values:
                 afspraak.status = request.POST["status"]
                 afspraak.save(update_fields=["status", "updated_at"])
                 return redirect(f"{request.path}#afspraken")
         elif formulier == "vervolg-afgerond":
             actie = get_object_or_404(
-                Vervolgactie, contactmoment__opgave=opgave, pk=request.POST.get("actie") or 0
+                Vervolgactie, contactmoment__opgave=opgave, pk=pk_of_404(request.POST.get("actie"))
             )
             actie.afgerond = True
             actie.save(update_fields=["afgerond"])

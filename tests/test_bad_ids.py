@@ -1,0 +1,32 @@
+"""Ids typed into a form by hand get a 404, never a 500 from the database layer."""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import client_for
+
+
+@pytest.mark.parametrize("waarde", ["abc", "", "1; DROP TABLE x", "-1", "1.5"])
+def test_hand_made_ids_are_not_found(users, opgave, waarde):
+    regisseur, beheerder = client_for(users["regisseur"]), client_for(users["beheerder"])
+    team = reverse("opgaven:opgave-team", args=[opgave.pk])
+    contact = reverse("participatie:contact", args=[opgave.pk])
+    posts = [
+        (regisseur, team, {"actie": "verwijderen", "lid": waarde}),
+        (regisseur, team, {"actie": "rol", "lid": waarde, "rol": "adviseur"}),
+        (
+            regisseur,
+            contact,
+            {"formulier": "afspraak-status", "afspraak": waarde, "status": "open"},
+        ),
+        (regisseur, contact, {"formulier": "vervolg-afgerond", "actie": waarde}),
+        (beheerder, reverse("opgaven:referentielijsten"), {"domein_actief": waarde}),
+        (
+            regisseur,
+            reverse("opgaven:agenda-verplaatsen"),
+            {"verplaats": f"{waarde}:omhoog", "reden": "r"},
+        ),
+        (regisseur, reverse("rapportages:rapportage-create"), {"opgave": waarde}),
+    ]
+    for client, url, data in posts:
+        assert client.post(url, data).status_code == 404, (url, data)
