@@ -85,21 +85,23 @@ def agenda_verplaatsen(request: HtmxHttpRequest):
         raise Http404
     opgave = get_object_or_404(Opgave.objects.visible_to(request.user), pk=int(pk))
     reden = request.POST.get("reden", "").strip()
-    fout = None
+    fout, verplaatst = None, None
     if not reden:
         fout = _("Geef een reden voor de nieuwe volgorde; die wordt vastgelegd.")
     elif len(reden) > 1000:
         fout = _("De reden is te lang: maximaal 1000 tekens.")
     else:
-        services.agenda_verplaatsen(
+        # None: already first or last, nothing moved (and nothing to announce).
+        if services.agenda_verplaatsen(
             opgave=opgave, richting=richting, reden=reden, user=request.user
-        )
+        ):
+            verplaatst = opgave
     if not request.htmx:
         if fout:
             messages.error(request, fout)
         return redirect(f"{reverse('opgaven:opgave-list')}?{request.GET.urlencode()}")
     context = _agenda_context(request)
-    context.update({"reden_fout": fout, "reden": reden, "verplaatst": None if fout else opgave})
+    context.update({"reden_fout": fout, "reden": reden, "verplaatst": verplaatst})
     return render(request, f"{AGENDA}#agenda", context, status=422 if fout else 200)
 
 

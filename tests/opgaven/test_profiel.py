@@ -290,3 +290,16 @@ def test_agenda_pages_keep_the_filters(users):
     ).content.decode()
     assert "Pagina 2 van 2" in tweede
     assert tweede.count('<tr class="utrecht-table__row" id="agenda-') == 5
+
+
+def test_moving_the_first_opgave_up_changes_and_announces_nothing(users, agenda):
+    eerste = Opgave.objects.op_agenda().first()
+    response = client_for(users["regisseur"]).post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": f"{eerste.pk}:omhoog", "reden": "Nog hoger"},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert "is verplaatst" not in response.content.decode()
+    assert not AgendaWijziging.objects.exists()
+    assert Opgave.objects.op_agenda().first() == eerste
