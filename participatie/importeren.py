@@ -83,7 +83,10 @@ def _lees_csv(inhoud: bytes) -> list[list[str]]:
     # (csv.Sniffer guesses wrong on data with commas inside quoted fields.)
     kop = tekst.split("\n", 1)[0]
     scheiding = max(";,\t", key=kop.count)
-    return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+    try:
+        return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+    except csv.Error as error:  # e.g. a field beyond csv's size limit
+        raise ImportFout("Dit CSV-bestand kan niet worden gelezen.") from error
 
 
 def _lees_xlsx(inhoud: bytes) -> list[list]:

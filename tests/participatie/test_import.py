@@ -116,6 +116,7 @@ def test_1000_rows_with_10_bad_import_990_and_name_the_10(users, naam, maak):
     [
         ("lijst.txt", b"naam\nx", "Alleen .csv- en .xlsx-bestanden"),
         ("lijst.csv", b"", "Het bestand is leeg."),
+        ("lijst.csv", b'naam;soort\n"' + b"x" * 200_000 + b'";x', "kan niet worden gelezen"),
         ("lijst.csv", b"titel;soort\nx;ondernemer", "waaronder &#x27;naam&#x27;"),
         ("lijst.xlsx", b"PK\x03\x04 geen echt werkboek", "geen leesbaar Excel-bestand"),
     ],
