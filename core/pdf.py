@@ -76,7 +76,7 @@ def _static_roots() -> list[str]:
     return roots
 
 
-def render_pdf(html: str, css: str = "", *, title: str = "") -> bytes:
+def render_pdf(html: str, css: str = "") -> bytes:
     """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1)."""
     fetcher = StaticOnlyURLFetcher()
     font_config = FontConfiguration()

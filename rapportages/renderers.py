@@ -110,7 +110,7 @@ def programmarapportage(
         },
     )
     with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
-        pdf = render_pdf(html, css.read(), title=titel)
+        pdf = render_pdf(html, css.read())  # the title comes from the template's <title>
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
 
 

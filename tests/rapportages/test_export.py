@@ -77,7 +77,7 @@ def test_worker_exports_the_register_escaped_and_shielded(
     assert (export.voortgang, export.totaal) == (len(rijen) - 1, len(rijen) - 1)
 
 
-def _klaar_export(user, tmp_path) -> Export:
+def _klaar_export(user) -> Export:
     export = Export.objects.create(
         soort="stakeholders",
         formaat="csv",
@@ -90,15 +90,15 @@ def _klaar_export(user, tmp_path) -> Export:
 
 
 @pytest.mark.parametrize("rol", ["beheerder", "regisseur2", "medewerker"])
-def test_only_the_requester_downloads(users, register, tmp_path, rol):
-    export = _klaar_export(users["regisseur"], tmp_path)
+def test_only_the_requester_downloads(users, register, rol):
+    export = _klaar_export(users["regisseur"])
     client = client_for(users[rol])
     assert client.get(reverse("rapportages:export-download", args=[export.pk])).status_code == 404
     assert client.get(reverse("rapportages:export-detail", args=[export.pk])).status_code == 404
 
 
-def test_expired_export_is_gone_and_its_file_is_deleted(users, register, tmp_path):
-    export = _klaar_export(users["regisseur"], tmp_path)
+def test_expired_export_is_gone_and_its_file_is_deleted(users, register):
+    export = _klaar_export(users["regisseur"])
     pad = export.bestand.path
     Export.objects.filter(pk=export.pk).update(
         verloopt_op=timezone.now() - datetime.timedelta(minutes=1)
@@ -113,8 +113,8 @@ def test_expired_export_is_gone_and_its_file_is_deleted(users, register, tmp_pat
     assert Export.objects.filter(pk=export.pk, bestand="").exists()
 
 
-def test_running_an_export_twice_writes_one_file(users, register, tmp_path):
-    export = _klaar_export(users["regisseur"], tmp_path)
+def test_running_an_export_twice_writes_one_file(users, register):
+    export = _klaar_export(users["regisseur"])
     services.export_maken(export_id=export.pk)
     export.refresh_from_db()
     assert (export.status, export.pogingen) == (Status.KLAAR, 1)
