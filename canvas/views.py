@@ -14,6 +14,8 @@ from .forms import CanvasItemEditForm, CanvasItemForm
 from .models import Blok, CanvasItem
 
 PAGE = "canvas/canvas_detail.html"
+# An item taken over from participation links back to the inbreng (participatie.Inbreng).
+ITEM_RELATED = ["bijgewerkt_door", "inbreng__bijeenkomst__thematafel"]
 
 
 def _opgave_for(request, pk: int) -> Opgave:
@@ -26,7 +28,7 @@ def _item_for(request, pk: int) -> CanvasItem:
     return get_object_or_404(
         CanvasItem.objects.filter(
             opgave__in=Opgave.objects.visible_to(request.user)
-        ).select_related("bijgewerkt_door"),
+        ).select_related(*ITEM_RELATED),
         pk=pk,
     )
 
@@ -70,7 +72,7 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     opgave = _opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
-    for item in opgave.canvas_items.select_related("bijgewerkt_door"):
+    for item in opgave.canvas_items.select_related(*ITEM_RELATED):
         per_blok[item.blok].append(item)
     blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
     return render(
@@ -79,7 +81,7 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
 
 
 def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 200):
-    items = opgave.canvas_items.filter(blok=code).select_related("bijgewerkt_door")
+    items = opgave.canvas_items.filter(blok=code).select_related(*ITEM_RELATED)
     context = _blok_context(opgave, code, items, True, form)
     return render(request, f"{PAGE}#blok", context, status=status)
 

@@ -8,7 +8,7 @@ class ParticipatieConfig(AppConfig):
     def ready(self):
         from opgaven import hub
 
-        from . import views
+        from . import views, views_participatie
 
         hub.registreer(
             hub.HubSectie(
@@ -16,6 +16,22 @@ class ParticipatieConfig(AppConfig):
                 volgorde=20,
                 template_name="participatie/betrokkenheden.html#betrokkenheden",
                 context=views.betrokkenheden_context,
+            )
+        )
+        hub.registreer(
+            hub.HubSectie(
+                naam="participatie",
+                volgorde=25,
+                template_name="participatie/participatie_samenvatting.html",
+                context=views_participatie.participatie_context,
+            )
+        )
+        hub.registreer_start(
+            hub.StartSectie(
+                naam="open-werk",
+                volgorde=20,
+                template_name="participatie/start_open_werk.html",
+                context=views_participatie.open_werk_context,
             )
         )
         hub.registreer_start(

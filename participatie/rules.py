@@ -34,3 +34,36 @@ rules.add_perm(
 rules.add_perm("participatie.view_contactgegevens", mag_contact_zien)
 # Inzage and erasure requests (AVG) are handled by the beheerder.
 rules.add_perm("participatie.manage_persoonsgegevens", is_beheerder)
+
+# Thematafels, sprints, personas and signals belong to opgaven: whoever may edit the
+# opgave runs its participation.
+rules.add_perm("participatie.change_participatie", kan_opgave_bewerken)
+
+
+@rules.predicate
+def kan_thematafel_bewerken(user, thematafel) -> bool:
+    if thematafel is None or not user.is_authenticated:
+        return False
+    if user.rol == "beheerder" or thematafel.gespreksleider_id == user.pk:
+        return True
+    return thematafel.opgaven.filter(Q(opgaveregisseur=user) | Q(teamleden=user)).exists()
+
+
+rules.add_perm("participatie.change_thematafel", is_ambtelijk & kan_thematafel_bewerken)
+
+# Every colleague may tell an opgave that policy does not fit; its team answers.
+rules.add_perm("participatie.add_signaal", is_ambtelijk)
+
+
+@rules.predicate
+def is_indiener(user, signaal) -> bool:
+    return signaal is not None and signaal.ingediend_door_id == user.pk
+
+
+@rules.predicate
+def kan_signaal_beantwoorden(user, signaal) -> bool:
+    return signaal is not None and kan_opgave_bewerken(user, signaal.opgave)
+
+
+rules.add_perm("participatie.answer_signaal", kan_signaal_beantwoorden)
+rules.add_perm("participatie.view_signaal", is_ambtelijk & (is_indiener | kan_signaal_beantwoorden))

@@ -1,9 +1,11 @@
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.security_log import log_event
+from canvas.models import Blok, CanvasItem
 from opgaven.models import Opgave
 
 from .models import (
@@ -12,8 +14,13 @@ from .models import (
     Betrokkenheid,
     Contactmoment,
     Houding,
+    Inbreng,
+    Opgavesprint,
     Participatieladder,
+    Signaal,
+    SignaalStatus,
     Stakeholder,
+    Terugkoppeling,
     Vervolgactie,
 )
 
@@ -217,4 +224,79 @@ def persoon_inzage(*, stakeholder: Stakeholder) -> dict:
                 Q(belover=stakeholder) | Q(ontvanger=stakeholder)
             ).select_related("opgave")
         ],
+        "bijeenkomsten": [
+            {
+                "thematafel": b.thematafel.thema,
+                "datum": b.begint_op.isoformat(),
+                "uitgenodigd": True,
+                "aanwezig": stakeholder in b.aanwezig.all(),
+            }
+            for b in stakeholder.uitnodigingen.select_related("thematafel").prefetch_related(
+                "aanwezig"
+            )
+        ],
+        "inbreng": [
+            {
+                "thematafel": i.bijeenkomst.thematafel.thema,
+                "datum": i.bijeenkomst.begint_op.isoformat(),
+                "soort": i.get_soort_display(),
+                "inbreng": i.tekst,
+                "terugkoppeling": i.get_terugkoppeling_display(),
+                "toelichting": i.toelichting,
+            }
+            for i in stakeholder.inbreng.select_related("bijeenkomst__thematafel")
+        ],
     }
+
+
+@transaction.atomic
+def inbreng_overnemen(*, inbreng: Inbreng, opgave: Opgave, blok: str, user) -> CanvasItem:
+    """Take a piece of inbreng over into a block of an opgave's canvas, linked both ways.
+
+    Idempotent: inbreng that is already in the canvas keeps its item (a double click or a
+    second tab never creates two).
+    """
+    inbreng = Inbreng.objects.select_for_update().get(pk=inbreng.pk)
+    if inbreng.canvas_item_id:
+        return inbreng.canvas_item
+    volgorde = (
+        CanvasItem.objects.filter(opgave=opgave, blok=blok).aggregate(m=Max("volgorde"))["m"] or 0
+    )
+    item = CanvasItem(
+        opgave=opgave, blok=blok, tekst=inbreng.tekst, volgorde=volgorde + 1, bijgewerkt_door=user
+    )
+    item.full_clean()
+    item.save()
+    inbreng.canvas_item = item
+    inbreng.terugkoppeling = Terugkoppeling.OVERGENOMEN
+    if not inbreng.toelichting:
+        inbreng.toelichting = _("Opgenomen in het canvas van %(opgave)s, blok %(blok)s.") % {
+            "opgave": opgave.titel,
+            "blok": Blok(blok).label,
+        }
+    inbreng.teruggekoppeld_op = timezone.now()
+    inbreng.teruggekoppeld_door = user
+    inbreng.save()
+    return item
+
+
+@transaction.atomic
+def sprint_starten(*, opgave: Opgave, **velden) -> Opgavesprint:
+    """The next numbered sprint of an opgave (numbers never collide, also when two start one)."""
+    Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
+    laatste = opgave.sprints.aggregate(m=Max("nummer"))["m"] or 0
+    sprint = Opgavesprint(opgave=opgave, nummer=laatste + 1, **velden)
+    sprint.full_clean()
+    sprint.save()
+    return sprint
+
+
+def signaal_beantwoorden(*, signaal: Signaal, antwoord: str, user) -> Signaal:
+    """Answer and close a signal; the sender sees the answer on their signals page."""
+    signaal.antwoord = antwoord
+    signaal.status = SignaalStatus.BEANTWOORD
+    signaal.beantwoord_door = user
+    signaal.beantwoord_op = timezone.now()
+    signaal.full_clean()
+    signaal.save()
+    return signaal

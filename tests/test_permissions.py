@@ -7,6 +7,7 @@ from canvas.models import Blok
 from rapportages.models import Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
+from tests.participatie.factories import BijeenkomstFactory, SignaalFactory, ThematafelFactory
 
 ROLLEN = [
     "anoniem",
@@ -50,7 +51,50 @@ def urls(users, opgave):
     path = Path(settings.MEDIA_ROOT) / "rapportages" / "test-permissions.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"%PDF-1.7 test")
+    thematafel = ThematafelFactory(opgaven=[opgave])
+    bijeenkomst = BijeenkomstFactory(thematafel=thematafel)
+    signaal = SignaalFactory(opgave=opgave, ingediend_door=users["medewerker"])
     return [
+        ("get", reverse("participatie:overzicht"), {}, LEZEN),
+        ("get", reverse("participatie:signaal-list"), {}, LEZEN),
+        ("get", reverse("participatie:opgave-participatie", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("participatie:thematafel-create", args=[opgave.pk]), {}, BEWERKEN),
+        ("get", reverse("participatie:thematafel-detail", args=[thematafel.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("participatie:thematafel-update", args=[thematafel.pk]), {}, BEWERKEN),
+        (
+            "get",
+            reverse("participatie:bijeenkomst-create", args=[thematafel.pk]),
+            {},
+            BEWERKEN,
+        ),
+        (
+            "get",
+            reverse("participatie:bijeenkomst-detail", args=[bijeenkomst.pk]),
+            {},
+            LEZEN_OBJECT,
+        ),
+        (
+            "post",
+            reverse("participatie:bijeenkomst-detail", args=[bijeenkomst.pk]),
+            {"formulier": "inbreng"},
+            [302, 404, 403, 422, 403, 422, 403, 422],
+        ),
+        ("get", reverse("participatie:bijeenkomst-ics", args=[bijeenkomst.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("participatie:sprint-create", args=[opgave.pk]), {}, BEWERKEN),
+        ("get", reverse("participatie:persona-create", args=[opgave.pk]), {}, BEWERKEN),
+        # a signal: its sender, the opgave's team and the beheerder; nobody else knows it exists
+        (
+            "get",
+            reverse("participatie:signaal-detail", args=[signaal.pk]),
+            {},
+            [302, 404, 200, 200, 404, 200, 404, 200],
+        ),
+        (
+            "post",
+            reverse("participatie:signaal-detail", args=[signaal.pk]),
+            {"formulier": "antwoord"},
+            [302, 404, 403, 422, 404, 422, 404, 422],
+        ),
         ("get", reverse("opgaven:opgave-list"), {}, LEZEN),
         ("get", reverse("opgaven:opgave-create"), {}, TOEVOEGEN_OPGAVE),
         ("get", reverse("opgaven:opgave-detail", args=[opgave.pk]), {}, LEZEN_OBJECT),

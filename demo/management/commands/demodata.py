@@ -8,6 +8,7 @@ and the command refuses to run unless OPGAVENREGIE_DEMODATA is switched on.
 import datetime
 import random
 import zlib
+import zoneinfo
 
 import pghistory
 from django.conf import settings
@@ -27,12 +28,20 @@ from opgaven.models import (
     Schaal,
 )
 from participatie.models import (
+    Actiepunt,
     Betrokkenheid,
     BetrokkenheidRol,
+    Bijeenkomst,
     Grondslag,
     Houding,
+    Inbreng,
+    Opgavesprint,
+    Persona,
+    Reisstap,
+    Signaal,
     Stakeholder,
     StakeholderSoort,
+    Thematafel,
     Vorm,
 )
 
@@ -498,6 +507,7 @@ class Command(BaseCommand):
             stakeholders = self._stakeholders()
             domeinen = {naam: upsert(Domein, {"actief": True}, naam=naam) for naam in DOMEINEN}
             self._opgaven(gebieden, users, stakeholders, domeinen)
+            self._participatie(users)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -615,6 +625,135 @@ class Command(BaseCommand):
                 van=Opgave.objects.get(titel=van),
                 naar=Opgave.objects.get(titel=naar),
             )
+
+    def _participatie(self, users) -> None:
+        """A thematafel with a held and a planned session, a sprint, a persona, a signal."""
+        tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        kernen = Opgave.objects.get(titel="Vitale kernen")
+        eenzaamheid = Opgave.objects.get(titel="Eenzaamheid onder ouderen")
+        tafel = upsert(
+            Thematafel,
+            thema="Samen oud worden in de kernen",
+            defaults={
+                "gespreksleider": users["teamlid"],
+                "doel": "Met ouderen, mantelzorgers en dorpsraden ontdekken wat nodig is om "
+                "prettig oud te worden in de eigen kern.",
+            },
+        )
+        tafel.opgaven.set([kernen, eenzaamheid])
+        sprint = upsert(
+            Opgavesprint,
+            opgave=kernen,
+            nummer=1,
+            defaults={
+                "startdatum": datetime.date(2026, 10, 5),
+                "einddatum": datetime.date(2026, 10, 30),
+                "doel": "In Oosterhout samen met de dorpsraad een ontmoetingsplek kiezen.",
+                "maatschappelijke_bedoeling": kernen.maatschappelijke_bedoeling,
+                "aanpak_tot_nu_toe": "Keukentafelgesprekken en een enquête van de dorpsraad.",
+                "uitkomsten": "Het dorpshuis en de school delen een ruimte; proef vanaf januari.",
+                "retrospectief": "Op de plek zelf praten werkte; de enquête bereikte weinig jongeren.",
+            },
+        )
+        gehouden = upsert(
+            Bijeenkomst,
+            thematafel=tafel,
+            begint_op=datetime.datetime(2026, 10, 14, 19, 30, tzinfo=tz),
+            defaults={
+                "eindigt_op": datetime.datetime(2026, 10, 14, 21, 30, tzinfo=tz),
+                "locatie": "Dorpshuis De Linde, Oosterhout",
+                "agenda": "1. Welkom\n2. Wat gaat goed in uw kern?\n3. Wat mist u?\n4. Prioriteren",
+                "aantal_niet_geregistreerd": 9,
+                "sprint": sprint,
+                "verslag": "<p>Ruim twintig deelnemers. Ontmoeting en vervoer kwamen het "
+                "vaakst terug.</p><ul><li>Koffieochtend gewenst</li><li>Buurtbus op zaterdag "
+                "gemist</li></ul>",
+            },
+        )
+        betrokken = list(
+            Stakeholder.objects.filter(betrokkenheden__opgave=kernen).order_by("naam")[:4]
+        )
+        gehouden.uitgenodigd.set(betrokken)
+        gehouden.aanwezig.set(betrokken[:3])
+        upsert(
+            Bijeenkomst,
+            thematafel=tafel,
+            begint_op=datetime.datetime(2027, 1, 20, 19, 30, tzinfo=tz),
+            defaults={
+                "eindigt_op": datetime.datetime(2027, 1, 20, 21, 30, tzinfo=tz),
+                "locatie": "Basisschool De Wilg, Oosterhout",
+                "agenda": "Terugkoppeling en de proef met de gedeelde ruimte.",
+            },
+        ).uitgenodigd.set(betrokken)
+        inbreng = [
+            (
+                "idee",
+                "Elke dinsdag een koffieochtend in het dorpshuis.",
+                11,
+                "in_onderzoek",
+                "We onderzoeken met de dorpsraad wie de ochtend kan dragen.",
+            ),
+            (
+                "zorg",
+                "De buurtbus rijdt niet meer op zaterdag.",
+                8,
+                "niet_overgenomen",
+                "De buurtbus is van de vervoerder; we brengen het in bij de provincie.",
+            ),
+            ("kans", "De basisschool wil een lokaal delen met het dorpshuis.", 6, "open", ""),
+            ("signaal", "Ouderen weten niet waar ze met vragen terechtkunnen.", 5, "open", ""),
+        ]
+        for soort, tekst, stemmen, terugkoppeling, toelichting in inbreng:
+            upsert(
+                Inbreng,
+                bijeenkomst=gehouden,
+                tekst=tekst,
+                defaults={
+                    "soort": soort,
+                    "stemmen": stemmen,
+                    "blokken": [Blok.DOELGROEPEN, Blok.ACTIVITEITEN],
+                    "terugkoppeling": terugkoppeling,
+                    "toelichting": toelichting,
+                },
+            )
+        upsert(
+            Actiepunt,
+            bijeenkomst=gehouden,
+            omschrijving="Met de school afspraken maken over het delen van het lokaal.",
+            defaults={"eigenaar": users["teamlid"], "deadline": datetime.date(2026, 12, 1)},
+        )
+        persona = upsert(
+            Persona,
+            opgave=kernen,
+            naam="Riet (82), Oosterhout",
+            defaults={
+                "beschrijving": "Woont sinds haar man overleed alleen; fietst niet meer en heeft "
+                "geen auto. Haar dochter woont in Utrecht."
+            },
+        )
+        persona.doelgroepen.set(kernen.canvas_items.filter(blok=Blok.DOELGROEPEN)[:1])
+        stappen = [
+            ("De supermarkt in de kern sluit.", "Boodschappen alleen nog met de buurtbus."),
+            ("Zoekt contact met anderen.", "Het dorpshuis is alleen open voor verenigingen."),
+            ("Krijgt een uitnodiging voor de thematafel.", ""),
+        ]
+        for volgorde, (omschrijving, knelpunt) in enumerate(stappen, start=1):
+            upsert(
+                Reisstap,
+                persona=persona,
+                volgorde=volgorde,
+                defaults={"omschrijving": omschrijving, "knelpunt": knelpunt},
+            )
+        upsert(
+            Signaal,
+            titel="Kostendelersnorm raakt inwonende mantelzorgers",
+            defaults={
+                "opgave": eenzaamheid,
+                "beschrijving": "Een dochter die bij haar moeder intrekt om te zorgen, krijgt "
+                "een lagere uitkering. Mensen zien daardoor af van mantelzorg.",
+                "ingediend_door": users["medewerker"],
+            },
+        )
 
     def _fasen(self, opgave: Opgave, door: User) -> None:
         """A dated, explained route through the phases up to the current one."""

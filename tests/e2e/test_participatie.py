@@ -1,0 +1,199 @@
+"""Participation in a browser: a thematafel from session to terugkoppeling, and a signal."""
+
+import datetime
+import subprocess
+
+import icalendar
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.conftest import assert_accessible
+from tests.e2e.test_opgavenprofiel import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+INBRENG = [
+    ("idee", "Een koffieochtend in het dorpshuis, elke dinsdag", 9),
+    ("zorg", "Ouderen durven 's avonds niet over straat", 6),
+    ("kans", "De basisschool wil ruimte delen", 4),
+    ("signaal", "De buurtbus rijdt niet meer op zaterdag", 3),
+    ("idee", "Een boodschappendienst door scholieren", 2),
+]
+
+
+def _uitloggen(page):
+    page.get_by_role("button", name="Uitloggen").click()
+
+
+def test_thematafel_loop_is_closed_and_a_signal_is_answered(page, live_server, tmp_path):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    page.goto(f"{base}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen", exact=True).click()
+    page.get_by_role("link", name="Naar thematafels, sprints, beleving en signalen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Participatie: Vitale kernen")
+    assert_accessible(page)
+
+    # A thematafel for this opgave.
+    page.get_by_role("link", name="Nieuwe thematafel").click()
+    assert_accessible(page)
+    page.get_by_label("Thema").fill("Samen oud worden in Oosterhout")
+    page.get_by_label("Doel").fill("Ontdekken wat ouderen nodig hebben om in hun kern te blijven.")
+    page.get_by_role("button", name="Thematafel aanmaken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thematafel Samen oud worden in Oosterhout"
+    )
+    assert_accessible(page)
+
+    # A session in the past is explained; recorded afterwards it is accepted.
+    page.get_by_role("link", name="Bijeenkomst plannen").click()
+    gisteren = timezone.localtime() - datetime.timedelta(days=1)
+    page.get_by_label("Begint op").fill(gisteren.strftime("%Y-%m-%dT19:30"))
+    page.get_by_label("Eindigt op").fill(gisteren.strftime("%Y-%m-%dT21:30"))
+    page.get_by_label("Plaats").fill("Dorpshuis De Linde, Oosterhout")
+    page.get_by_label("Agenda").fill("Welkom; wat gaat goed; wat kan beter")
+    page.locator("fieldset", has_text="Uitgenodigd").locator("input[type=checkbox]").nth(0).check()
+    page.get_by_role("button", name="Bijeenkomst plannen").click()
+    expect(page.get_by_text("Deze datum ligt in het verleden")).to_be_visible()
+    expect(page.get_by_label("Plaats")).to_have_value("Dorpshuis De Linde, Oosterhout")
+    assert_accessible(page)
+    page.get_by_label("Deze bijeenkomst is al gehouden").check()
+    page.get_by_role("button", name="Bijeenkomst plannen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Samen oud worden in Oosterhout")
+    assert_accessible(page)
+
+    # Attendance: two registered stakeholders and twelve residents who came unregistered.
+    aanwezigheid = page.locator("#aanwezigheid")
+    vakjes = aanwezigheid.locator("input[type=checkbox]")
+    vakjes.nth(0).check()
+    vakjes.nth(1).check()
+    aanwezigheid.get_by_label("Bewoners zonder registratie").fill("12")
+    aanwezigheid.get_by_role("button", name="Aanwezigheid opslaan").click()
+    expect(page.locator("#aanwezigheid")).to_contain_text(
+        "2 geregistreerde aanwezigen, 12 bewoners zonder registratie"
+    )
+
+    # Five pieces of inbreng with votes; a negative vote count is refused first.
+    for index, (soort, tekst, stemmen) in enumerate(INBRENG):
+        form = page.locator("form", has=page.get_by_role("heading", name="Inbreng toevoegen"))
+        form.get_by_label("Soort").select_option(soort)
+        form.get_by_label("Inbreng", exact=True).fill(tekst)
+        form.get_by_label("Stemmen").fill("-1" if index == 0 else str(stemmen))
+        form.get_by_label("Doelgroepen").check()
+        form.get_by_role("button", name="Inbreng toevoegen").click()
+        if index == 0:
+            expect(page.get_by_text("Het aantal stemmen kan niet negatief zijn.")).to_be_visible()
+            assert_accessible(page)
+            form = page.locator("form", has=page.get_by_role("heading", name="Inbreng toevoegen"))
+            expect(form.get_by_label("Inbreng", exact=True)).to_have_value(tekst)
+            form.get_by_label("Stemmen").fill(str(stemmen))
+            form.get_by_role("button", name="Inbreng toevoegen").click()
+        expect(page.locator(".app-inbreng__item", has_text=tekst)).to_be_visible()
+    expect(page.locator("#inbreng")).to_contain_text("5 inbreng wachten nog op terugkoppeling.")
+    assert_accessible(page)
+
+    # The most-voted idea goes into the canvas; the other four get an answer.
+    eerste = page.locator(".app-inbreng__item", has_text=INBRENG[0][1])
+    eerste.get_by_label("In canvasblok").select_option("activiteiten")
+    eerste.get_by_role("button", name="Overnemen in het canvas").click()
+    eerste = page.locator(".app-inbreng__item", has_text=INBRENG[0][1])
+    expect(eerste).to_contain_text("Overgenomen in het canvas")
+    for soort, tekst, _ in INBRENG[1:]:
+        rij = page.locator(".app-inbreng__item", has_text=tekst)
+        if soort == "signaal":
+            rij.get_by_label("Wat doen we ermee?").select_option("niet_overgenomen")
+            rij.get_by_role("button", name="Terugkoppeling opslaan").click()
+            rij = page.locator(".app-inbreng__item", has_text=tekst)
+            expect(rij).to_contain_text("waarom hun inbreng niet is overgenomen")
+            assert_accessible(page)
+            rij.get_by_label("Toelichting voor de deelnemers").fill(
+                "De buurtbus is van de vervoerder; we brengen het in bij de provincie."
+            )
+        else:
+            rij.get_by_label("Toelichting voor de deelnemers").fill(
+                "We zoeken het uit met partners."
+            )
+        rij.get_by_role("button", name="Terugkoppeling opslaan").click()
+        expect(page.locator(".app-inbreng__item", has_text=tekst)).not_to_contain_text(
+            "Nog geen terugkoppeling"
+        )
+    expect(page.locator("#inbreng")).to_contain_text("0 inbreng wachten nog op terugkoppeling.")
+    assert_accessible(page)
+
+    # In the canvas, with the link back to the session.
+    page.locator(".app-inbreng__item", has_text=INBRENG[0][1]).get_by_role(
+        "link", name="Bekijk het item in het canvas"
+    ).click()
+    item = page.locator(".app-canvas-item", has_text=INBRENG[0][1])
+    expect(item).to_be_visible()
+    item.get_by_role("link", name="Uit de inbreng van thematafel").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Samen oud worden in Oosterhout")
+    page.go_back()
+    assert_accessible(page)
+    page.go_forward()
+
+    # The calendar file and the feedback document.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="In uw agenda (.ics)").click()
+    ics = tmp_path / "bijeenkomst.ics"
+    download.value.save_as(ics)
+    event = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")[0]
+    assert str(event["location"]) == "Dorpshuis De Linde, Oosterhout"
+    assert timezone.localtime(event.decoded("dtstart")).hour == 19
+
+    page.get_by_role("link", name="Terug naar thematafel").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Terugkoppeling voor deelnemers (PDF)").click()
+    pdf = tmp_path / "terugkoppeling.pdf"
+    download.value.save_as(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = " ".join(text.split())
+    for _, tekst, _ in INBRENG:
+        assert tekst in text
+    assert "Overgenomen in het canvas" in text
+    assert "we brengen het in bij de provincie" in text
+    assert "14 deelnemers" in text
+    assert "Nog geen terugkoppeling" not in text
+
+    # A colleague signals that policy does not fit; the process director answers.
+    _uitloggen(page)
+    login(page, base, "medewerker")
+    page.get_by_role("navigation").get_by_role("link", name="Signalen").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Signaal melden").click()
+    page.get_by_label("Opgave").select_option(label="Vitale kernen")
+    page.get_by_label("Titel").fill("Regiotaxi te duur voor dorpshuisbezoek")
+    page.get_by_label("Wat gaat er mis in de praktijk?").fill(
+        "Ouderen uit Oosterhout betalen per rit; de koffieochtend wordt onbetaalbaar."
+    )
+    page.get_by_role("button", name="Signaal versturen").click()
+    expect(page.get_by_role("main")).to_contain_text("Wacht op antwoord")
+    assert_accessible(page)
+    _uitloggen(page)
+
+    login(page, base, "regisseur")
+    wacht = page.locator("section", has=page.get_by_role("heading", name="Wacht op u"))
+    wacht.get_by_role("link", name="Regiotaxi te duur voor dorpshuisbezoek").click()
+    assert_accessible(page)
+    page.get_by_label("Antwoord aan de indiener").fill(
+        "We nemen het mee in de sprint over vervoer in de kernen."
+    )
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_role("main")).to_contain_text("Beantwoord")
+    page.get_by_role("navigation").get_by_role("link", name="Participatie").click()
+    expect(page.locator("#signalen")).to_contain_text("Geen signalen die op u wachten.")
+    assert_accessible(page)
+    _uitloggen(page)
+
+    login(page, base, "medewerker")
+    page.get_by_role("navigation").get_by_role("link", name="Signalen").click()
+    page.get_by_role("link", name="Regiotaxi te duur voor dorpshuisbezoek").click()
+    expect(page.get_by_role("main")).to_contain_text(
+        "We nemen het mee in de sprint over vervoer in de kernen."
+    )
+    assert_accessible(page)
