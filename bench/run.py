@@ -28,6 +28,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from opgaven.models import Opgave  # noqa: E402
+from participatie.models import Thematafel  # noqa: E402
 from rapportages.renderers import programmarapportage_pdf  # noqa: E402
 
 
@@ -61,7 +62,15 @@ def main() -> None:
         "hub (opgave)": f"/opgaven/{opgave.pk}/",
         "canvas": f"/opgaven/{opgave.pk}/canvas/",
         "rapportages": "/rapportages/",
+        "participatie": "/participatie/?actiepunten=alle",
+        "signalen": "/signalen/",
     }
+    tafel = Thematafel.objects.order_by("pk").first()
+    if tafel is not None:
+        gehouden = tafel.bijeenkomsten.order_by("begint_op").first()
+        pages["thematafel"] = tafel.get_absolute_url()
+        pages["bijeenkomst"] = gehouden.get_absolute_url()
+        pages["terugkopp. PDF"] = f"{tafel.get_absolute_url()}terugkoppeling.pdf"
     print(f"{'pagina':<18} {'mediaan ms':>10} {'queries':>8}")
     for name, url in pages.items():
         reset_queries()  # with DEBUG on, a full query log would hide new queries

@@ -340,6 +340,19 @@ def bijeenkomst_detail(request: HtmxHttpRequest, pk: int):
             actiepunt.status = request.POST["status"]
             actiepunt.save(update_fields=["status", "updated_at"])
             return redirect(f"{request.path}#actiepunten")
+        elif formulier == "inbreng-verwijderen":
+            # A canvas item taken over from it stays in the canvas; only the link goes.
+            get_object_or_404(
+                bijeenkomst.inbreng, pk=pk_of_404(request.POST.get("inbreng"))
+            ).delete()
+            messages.success(request, _("De inbreng is verwijderd."))
+            return redirect(f"{request.path}#inbreng")
+        elif formulier == "actiepunt-verwijderen":
+            get_object_or_404(
+                bijeenkomst.actiepunten, pk=pk_of_404(request.POST.get("actiepunt"))
+            ).delete()
+            messages.success(request, _("Het actiepunt is verwijderd."))
+            return redirect(f"{request.path}#actiepunten")
         elif formulier in {"stemmen", "terugkoppeling", "overnemen"}:
             inbreng = get_object_or_404(
                 bijeenkomst.inbreng, pk=pk_of_404(request.POST.get("inbreng"))

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import client_for
+from tests.participatie.factories import BijeenkomstFactory, ThematafelFactory
 
 
 @pytest.mark.parametrize("waarde", ["abc", "", "1; DROP TABLE x", "-1", "1.5"])
@@ -11,6 +12,8 @@ def test_hand_made_ids_are_not_found(users, opgave, waarde):
     regisseur, beheerder = client_for(users["regisseur"]), client_for(users["beheerder"])
     team = reverse("opgaven:opgave-team", args=[opgave.pk])
     contact = reverse("participatie:contact", args=[opgave.pk])
+    sessie = BijeenkomstFactory(thematafel=ThematafelFactory(opgaven=[opgave]))
+    bijeenkomst = reverse("participatie:bijeenkomst-detail", args=[sessie.pk])
     posts = [
         (regisseur, team, {"actie": "verwijderen", "lid": waarde}),
         (regisseur, team, {"actie": "rol", "lid": waarde, "rol": "adviseur"}),
@@ -27,6 +30,15 @@ def test_hand_made_ids_are_not_found(users, opgave, waarde):
             {"verplaats": f"{waarde}:omhoog", "reden": "r"},
         ),
         (regisseur, reverse("rapportages:rapportage-create"), {"opgave": waarde}),
+        (regisseur, bijeenkomst, {"formulier": "stemmen", "inbreng": waarde}),
+        (regisseur, bijeenkomst, {"formulier": "overnemen", "inbreng": waarde}),
+        (regisseur, bijeenkomst, {"formulier": "inbreng-verwijderen", "inbreng": waarde}),
+        (regisseur, bijeenkomst, {"formulier": "actiepunt-verwijderen", "actiepunt": waarde}),
+        (
+            regisseur,
+            bijeenkomst,
+            {"formulier": "actiepunt-status", "actiepunt": waarde, "status": "open"},
+        ),
     ]
     for client, url, data in posts:
         assert client.post(url, data).status_code == 404, (url, data)

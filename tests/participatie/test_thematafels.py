@@ -541,3 +541,35 @@ def test_start_page_and_hub_show_what_waits(users, sessie, opgave):
     hub = client.get(opgave.get_absolute_url()).content.decode()
     assert "1 inbreng wacht op terugkoppeling." in hub
     assert sessie.thematafel.get_absolute_url() in hub
+
+
+def test_removing_inbreng_keeps_the_canvas_item_it_became(users, sessie, opgave):
+    item = CanvasItemFactory(opgave=opgave)
+    inbreng = InbrengFactory(bijeenkomst=sessie, canvas_item=item)
+    punt = ActiepuntFactory(bijeenkomst=sessie)
+    client = client_for(users["regisseur"])
+    assert (
+        _post(
+            client, sessie, {"formulier": "inbreng-verwijderen", "inbreng": inbreng.pk}
+        ).status_code
+        == 302
+    )
+    assert (
+        _post(
+            client, sessie, {"formulier": "actiepunt-verwijderen", "actiepunt": punt.pk}
+        ).status_code
+        == 302
+    )
+    assert not Inbreng.objects.exists() and not Actiepunt.objects.exists()
+    assert CanvasItem.objects.filter(pk=item.pk).exists()
+    # someone outside the team cannot remove anything
+    other = InbrengFactory(bijeenkomst=sessie)
+    assert (
+        _post(
+            client_for(users["teamlid_ander"]),
+            sessie,
+            {"formulier": "inbreng-verwijderen", "inbreng": other.pk},
+        ).status_code
+        == 403
+    )
+    assert Inbreng.objects.filter(pk=other.pk).exists()
