@@ -11,6 +11,12 @@ urlpatterns = [
         views.item_create,
         name="canvasitem-create",
     ),
+    path("opgaven/<int:opgave_pk>/canvas/versies/", views.versies, name="versies"),
+    path(
+        "opgaven/<int:opgave_pk>/canvas/versies/vergelijken/",
+        views.versies_vergelijken,
+        name="versies-vergelijken",
+    ),
     path("canvasitems/<int:pk>/", views.item_detail, name="canvasitem-detail"),
     path("canvasitems/<int:pk>/bewerken/", views.item_edit, name="canvasitem-update"),
     path("canvasitems/<int:pk>/verwijderen/", views.item_delete, name="canvasitem-delete"),

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
@@ -7,11 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
 
-from .forms import CanvasItemEditForm, CanvasItemForm
-from .models import Blok, CanvasItem
+from . import versies as versies_module
+from .forms import CanvasItemEditForm, CanvasItemForm, VersieForm
+from .models import Blok, CanvasItem, CanvasVersie
 
 PAGE = "canvas/canvas_detail.html"
 # An item taken over from participation links back to the inbreng (participatie.Inbreng).
@@ -195,3 +197,72 @@ def _render_item_form(request, opgave, item, form, *, conflict_tekst=None, statu
 def _render_item_page(request, opgave, form, *, blok, status):
     context = {"opgave": opgave, "form": form, "blok": {"code": blok, "label": Blok(blok).label}}
     return render(request, "canvas/item_form.html", context, status=status)
+
+
+HUIDIG = "huidig"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def versies(request: HtmxHttpRequest, opgave_pk: int):
+    """Named versions of the canvas: freeze the current state, pick two to compare."""
+    opgave = _opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    form = VersieForm(opgave=opgave) if kan_bewerken else None
+    if request.method == "POST":
+        _require_change(request, opgave)
+        form = VersieForm(request.POST, opgave=opgave)
+        if form.is_valid():
+            versie = CanvasVersie.vastleggen(
+                opgave=opgave, naam=form.cleaned_data["naam"], user=request.user
+            )
+            messages.success(request, _("Versie '%(naam)s' is vastgelegd.") % {"naam": versie.naam})
+            return redirect("canvas:versies", opgave_pk=opgave.pk)
+    lijst = list(opgave.canvasversies.select_related("vastgelegd_door").defer("items"))
+    return render(
+        request,
+        "canvas/versies.html",
+        {
+            "opgave": opgave,
+            "versies": lijst,
+            "form": form,
+            "kan_bewerken": kan_bewerken,
+            "a": lijst[0].pk if lijst else "",
+            "b": HUIDIG,
+        },
+        status=422 if form is not None and form.errors else 200,
+    )
+
+
+def _toestand(opgave: Opgave, keuze: str) -> tuple[str, list[dict]]:
+    """A version's frozen items, or the canvas as it is now ("huidig")."""
+    if keuze == HUIDIG:
+        items = [
+            {"id": i.pk, "blok": i.blok, "volgorde": i.volgorde, "tekst": i.tekst}
+            for i in opgave.canvas_items.all()
+        ]
+        return _("het huidige canvas"), items
+    versie = get_object_or_404(opgave.canvasversies, pk=pk_of_404(keuze))
+    return versie.naam, versie.items
+
+
+@login_required
+@require_GET
+def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = _opgave_for(request, opgave_pk)
+    a, b = request.GET.get("a", ""), request.GET.get("b", HUIDIG)
+    if a == b:
+        messages.error(request, _("Kies twee verschillende versies om te vergelijken."))
+        return redirect("canvas:versies", opgave_pk=opgave.pk)
+    naam_a, items_a = _toestand(opgave, a)
+    naam_b, items_b = _toestand(opgave, b)
+    return render(
+        request,
+        "canvas/versies_vergelijken.html",
+        {
+            "opgave": opgave,
+            "naam_a": naam_a,
+            "naam_b": naam_b,
+            "blokken": versies_module.vergelijk(items_a, items_b),
+        },
+    )

@@ -1,4 +1,5 @@
 import io
+import re
 
 from django import forms
 from django.conf import settings
@@ -16,6 +17,19 @@ _WIDGET_CLASSES = {
 
 
 KIES = _("— kies —")
+
+
+class BedragField(forms.DecimalField):
+    """Euro amounts typed the Dutch way: 12.500,50 or 12500,5 (also 12500.50)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "")  # 12.500 is twelve thousand five hundred
+        return super().to_python(value)
 
 
 def _dutch_empty_choice(field) -> None:

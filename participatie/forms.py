@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
 from canvas.models import Blok
-from core.forms import NLDSFormMixin
+from core.forms import BedragField, NLDSFormMixin
 
 from .models import (
     Actiepunt,
@@ -309,6 +309,7 @@ class AfspraakForm(NLDSFormMixin, forms.ModelForm):
     class Meta:
         model = Afspraak
         fields = ["omschrijving", "belover", "ontvanger", "eigenaar", "deadline", "bijdrage"]
+        field_classes = {"bijdrage": BedragField}
         widgets = {
             "omschrijving": forms.Textarea(attrs={"rows": 2}),
             "deadline": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
@@ -335,8 +336,6 @@ class AfspraakForm(NLDSFormMixin, forms.ModelForm):
             .exclude(rol=Rol.RAADSLID)
             .order_by("first_name", "last_name")
         )
-        self.fields["bijdrage"].localize = True
-        self.fields["bijdrage"].widget.is_localized = True
         self.fields["bijdrage"].help_text = _("Bijvoorbeeld 12.500,00 (optioneel).")
 
     def clean(self):

@@ -55,6 +55,8 @@ def urls(users, opgave):
     bijeenkomst = BijeenkomstFactory(thematafel=thematafel)
     signaal = SignaalFactory(opgave=opgave, ingediend_door=users["medewerker"])
     return [
+        ("get", reverse("canvas:versies", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("post", reverse("canvas:versies", args=[opgave.pk]), {"naam": ""}, INVOER),
         ("get", reverse("participatie:overzicht"), {}, LEZEN),
         ("get", reverse("participatie:signaal-list"), {}, LEZEN),
         ("get", reverse("participatie:opgave-participatie", args=[opgave.pk]), {}, LEZEN_OBJECT),

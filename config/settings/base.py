@@ -134,7 +134,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every number in a template is grouped, so id 1473 became "1.473" in element
+# ids, hx-target selectors and hidden form values. Amounts group explicitly (floatformat:"2g")
+# and are read by core.forms.BedragField.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,6 +1,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 
 from tests.conftest import client_for
@@ -42,3 +43,34 @@ def test_every_string_has_an_english_translation():
     ]
     assert untranslated == []
     assert PO.with_suffix(".mo").exists()
+
+
+def test_ids_from_a_thousand_up_render_without_grouping(users, opgave):
+    """Element ids, hx-targets and hidden values carry ids: 1473 must never become 1.473."""
+    from django.template import Context, Template
+
+    from canvas.models import CanvasItem
+
+    item = CanvasItem.objects.create(opgave=opgave, blok="rollen", tekst="t", pk=1473)
+    html = Template('<li id="item-{{ item.pk }}">{{ bedrag|floatformat:"2g" }}</li>').render(
+        Context({"item": item, "bedrag": 12500.5})
+    )
+    assert html == '<li id="item-1473">12.500,50</li>'
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("12.500,50", "12500.50"),
+        ("12500,5", "12500.5"),
+        ("12.500", "12500"),
+        ("€ 1.234,56", "1234.56"),
+        ("12500.50", "12500.50"),
+    ],
+)
+def test_amounts_are_read_the_dutch_way(typed, value):
+    from decimal import Decimal
+
+    from core.forms import BedragField
+
+    assert BedragField(max_digits=12, decimal_places=2).clean(typed) == Decimal(value)

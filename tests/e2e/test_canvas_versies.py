@@ -1,0 +1,42 @@
+"""Freezing and comparing canvas versions in a browser."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.conftest import assert_accessible
+from tests.e2e.test_opgavenprofiel import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    page.goto(f"{base}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen", exact=True).click()
+    page.get_by_role("link", name="Naar het canvas").click()
+    page.get_by_role("link", name="Versies: vastleggen en vergelijken").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_text("Geef de versie een naam")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Naam van de versie").fill("na sprint 1")
+    page.get_by_role("button", name="Vastleggen").click()
+    expect(page.locator("main")).to_contain_text("na sprint 1")
+
+    page.get_by_role("link", name="Terug naar het canvas").click()
+    blok = page.locator("#blok-doelgroepen")
+    blok.get_by_label("Nieuw item voor Doelgroepen").fill("Mantelzorgers van ouderen")
+    blok.get_by_role("button", name="Toevoegen").click()
+    expect(blok).to_contain_text("Mantelzorgers van ouderen")
+
+    page.get_by_role("link", name="Versies: vastleggen en vergelijken").click()
+    page.get_by_label("Van", exact=True).select_option(label="na sprint 1")
+    page.get_by_label("Naar", exact=True).select_option(label="Het huidige canvas")
+    page.get_by_role("button", name="Vergelijken").click()
+    section = page.locator("section", has=page.get_by_role("heading", name="Doelgroepen"))
+    expect(section).to_contain_text("Toegevoegd: Mantelzorgers van ouderen")
+    expect(page.locator("[data-soort]")).to_have_count(1)
+    assert_accessible(page)
