@@ -47,6 +47,13 @@ W_VRAAG_BLOKKEN: dict[str, list[str]] = {
 }
 
 
+class Soort(models.TextChoices):
+    """Within "Prestaties en effecten": what we deliver, or what changes for people."""
+
+    PRESTATIE = "prestatie", _("Prestatie")
+    EFFECT = "effect", _("Effect")
+
+
 class CanvasItemQuerySet(models.QuerySet):
     def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
         """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
@@ -71,6 +78,13 @@ class CanvasItem(TimeStampedModel):
     tekst = models.TextField(_("tekst"), max_length=4000)
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
     versie = models.PositiveIntegerField(_("versie"), default=1)
+    soort = models.CharField(
+        _("prestatie of effect"),
+        max_length=10,
+        choices=Soort,
+        default=Soort.PRESTATIE,
+        help_text=_("Alleen in het blok Prestaties en effecten."),
+    )
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bijgewerkt door"),
@@ -92,6 +106,9 @@ class CanvasItem(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=models.Q(versie__gte=1), name="canvasitem_versie_positief"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(soort__in=Soort.values), name="canvasitem_soort_valid"
             ),
         ]
 
@@ -149,3 +166,25 @@ class CanvasVersie(TimeStampedModel):
         versie.full_clean()
         versie.save()
         return versie
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class Schakel(models.Model):
+    """One link of the effect chain: this item contributes to that one."""
+
+    van = models.ForeignKey(CanvasItem, on_delete=models.CASCADE, related_name="schakels_naar")
+    naar = models.ForeignKey(CanvasItem, on_delete=models.CASCADE, related_name="schakels_van")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("schakel in de effectketen")
+        verbose_name_plural = _("schakels in de effectketen")
+        constraints = [
+            models.UniqueConstraint(fields=["van", "naar"], name="schakel_uniek"),
+            models.CheckConstraint(
+                condition=~models.Q(van=models.F("naar")), name="schakel_niet_naar_zichzelf"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.van_id} -> {self.naar_id}"

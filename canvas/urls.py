@@ -11,6 +11,7 @@ urlpatterns = [
         views.item_create,
         name="canvasitem-create",
     ),
+    path("opgaven/<int:opgave_pk>/canvas/effectketen/", views.effectketen, name="effectketen"),
     path("opgaven/<int:opgave_pk>/canvas/versies/", views.versies, name="versies"),
     path(
         "opgaven/<int:opgave_pk>/canvas/versies/vergelijken/",

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
 
+from . import keten
 from . import versies as versies_module
-from .forms import CanvasItemEditForm, CanvasItemForm, VersieForm
-from .models import Blok, CanvasItem, CanvasVersie
+from .forms import CanvasItemEditForm, CanvasItemForm, SchakelForm, VersieForm
+from .models import Blok, CanvasItem, CanvasVersie, Schakel, Soort
 
 PAGE = "canvas/canvas_detail.html"
 # An item taken over from participation links back to the inbreng (participatie.Inbreng).
@@ -265,4 +266,61 @@ def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
             "naam_b": naam_b,
             "blokken": versies_module.vergelijk(items_a, items_b),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def effectketen(request: HtmxHttpRequest, opgave_pk: int):
+    """Activiteiten -> prestaties -> effecten -> beleidsdoelen, drawn and checked for gaps."""
+    opgave = _opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    items = list(opgave.canvas_items.all())
+    schakels = list(Schakel.objects.filter(van__opgave=opgave).order_by("pk"))
+    knopen = {i.pk: keten.Knoop(i, r) for i in items if (r := keten.rol(i))}
+    bestaand = {(s.van_id, s.naar_id) for s in schakels}
+    form = SchakelForm(knopen=knopen, bestaand=bestaand) if kan_bewerken else None
+    if request.method == "POST":
+        _require_change(request, opgave)
+        formulier = request.POST.get("formulier")
+        if formulier == "schakel":
+            form = SchakelForm(request.POST, knopen=knopen, bestaand=bestaand)
+            if form.is_valid():
+                Schakel.objects.create(
+                    van_id=form.cleaned_data["van"], naar_id=form.cleaned_data["naar"]
+                )
+                messages.success(request, _("De schakel is toegevoegd."))
+                return redirect(request.path)
+        elif formulier == "schakel-verwijderen":
+            get_object_or_404(
+                Schakel, van__opgave=opgave, pk=pk_of_404(request.POST.get("schakel"))
+            ).delete()
+            messages.success(request, _("De schakel is verwijderd."))
+            return redirect(request.path)
+        elif formulier == "soort":
+            item = get_object_or_404(
+                opgave.canvas_items,
+                blok=Blok.PRESTATIES_EFFECTEN,
+                pk=pk_of_404(request.POST.get("item")),
+            )
+            if request.POST.get("soort") not in Soort.values:
+                raise Http404
+            item.soort = request.POST["soort"]
+            item.save(update_fields=["soort", "updated_at"])
+            return redirect(f"{request.path}#soorten")
+        else:
+            raise Http404
+    return render(
+        request,
+        "canvas/effectketen.html",
+        {
+            "opgave": opgave,
+            "keten": keten.bouw(items, schakels),
+            "form": form,
+            "kan_bewerken": kan_bewerken,
+            "prestaties_effecten": [i for i in items if i.blok == Blok.PRESTATIES_EFFECTEN],
+            "soorten": Soort.choices,
+            "geometrie": {"breedte": keten.BREEDTE, "vak_b": keten.VAK_B, "vak_h": keten.VAK_H},
+        },
+        status=422 if request.method == "POST" else 200,
     )

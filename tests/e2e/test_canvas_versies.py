@@ -40,3 +40,22 @@ def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server)
     expect(section).to_contain_text("Toegevoegd: Mantelzorgers van ouderen")
     expect(page.locator("[data-soort]")).to_have_count(1)
     assert_accessible(page)
+
+
+def test_effect_chain_names_loose_ends_and_takes_a_link(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    page.goto(f"{base}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen", exact=True).click()
+    page.get_by_role("link", name="Naar het canvas").click()
+    page.get_by_role("link", name="Effectketen: van activiteit tot beleidsdoel").click()
+    eindjes = page.locator("#losse-eindjes")
+    expect(eindjes).to_contain_text("Activiteit die geen beleidsdoel dient")
+    assert_accessible(page)
+    # A link the wrong way round is explained; the right way it is drawn.
+    page.get_by_label("Dit item").select_option(index=0)
+    page.get_by_label("draagt bij aan").select_option(index=0)
+    page.get_by_role("button", name="Schakel toevoegen").click()
+    expect(page.get_by_text("Zo loopt de keten niet")).to_be_visible()
+    assert_accessible(page)

@@ -6,6 +6,7 @@ and the command refuses to run unless OPGAVENREGIE_DEMODATA is switched on.
 """
 
 import datetime
+import itertools
 import random
 import zlib
 import zoneinfo
@@ -16,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Rol, User
-from canvas.models import Blok, CanvasItem
+from canvas.models import Blok, CanvasItem, Schakel, Soort
 from opgaven.models import (
     Domein,
     Fase,
@@ -508,6 +509,7 @@ class Command(BaseCommand):
             domeinen = {naam: upsert(Domein, {"actief": True}, naam=naam) for naam in DOMEINEN}
             self._opgaven(gebieden, users, stakeholders, domeinen)
             self._participatie(users)
+            self._effectketen(Opgave.objects.get(titel="Vitale kernen"))
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -625,6 +627,15 @@ class Command(BaseCommand):
                 van=Opgave.objects.get(titel=van),
                 naar=Opgave.objects.get(titel=naar),
             )
+
+    def _effectketen(self, opgave: Opgave) -> None:
+        """One chain from activity to goal; the other items stay loose ends to show the check."""
+        items = {i.tekst[:20]: i for i in opgave.canvas_items.all()}
+        effect = upsert(CanvasItem, {"soort": Soort.EFFECT}, pk=items["Minder inwoners voel"].pk)
+        keten = [items["Opgavesprints per ke"], items["8 dorpshuizen vernie"], effect]
+        keten.append(items["Elke kern heeft in 2"])
+        for van, naar in itertools.pairwise(keten):
+            Schakel.objects.get_or_create(van=van, naar=naar)
 
     def _participatie(self, users) -> None:
         """A thematafel with a held and a planned session, a sprint, a persona, a signal."""

@@ -1,0 +1,142 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from canvas.models import Blok, Schakel, Soort
+from tests import hostile
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+
+
+def _keten(opgave):
+    activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Sprint per kern")
+    prestatie = CanvasItemFactory(
+        opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN, tekst="8 dorpshuizen vernieuwd"
+    )
+    effect = CanvasItemFactory(
+        opgave=opgave,
+        blok=Blok.PRESTATIES_EFFECTEN,
+        soort=Soort.EFFECT,
+        tekst="Minder isolement",
+    )
+    doel = CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN, tekst="Leefbare kernen")
+    for van, naar in ((activiteit, prestatie), (prestatie, effect), (effect, doel)):
+        Schakel.objects.create(van=van, naar=naar)
+    return activiteit, prestatie, effect, doel
+
+
+def test_a_complete_chain_has_no_loose_ends(users, opgave):
+    _keten(opgave)
+    page = client_for(users["medewerker"]).get(reverse("canvas:effectketen", args=[opgave.pk]))
+    assert page.status_code == 200
+    assert "Geen losse eindjes" in page.content.decode()
+
+
+def test_the_loose_end_check_names_planted_gaps(users, opgave):
+    _keten(opgave)
+    CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Losse activiteit")
+    CanvasItemFactory(
+        opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN, soort=Soort.EFFECT, tekst="Wees-effect"
+    )
+    page = (
+        client_for(users["medewerker"])
+        .get(reverse("canvas:effectketen", args=[opgave.pk]))
+        .content.decode()
+    )
+    assert "Activiteit die geen beleidsdoel dient: “Losse activiteit”" in page
+    assert "Effect zonder activiteiten: “Wees-effect”" in page
+    assert "Sprint per kern”" not in page.split("Losse eindjes")[1].split("De keten")[0]
+
+
+def test_team_links_items_in_a_direction_that_makes_sense(users, opgave):
+    activiteit, _, effect, doel = _keten(opgave)
+    client = client_for(users["teamlid"])
+    url = reverse("canvas:effectketen", args=[opgave.pk])
+    response = client.post(
+        url, {"formulier": "schakel", "schakel-van": doel.pk, "schakel-naar": activiteit.pk}
+    )
+    assert response.status_code == 422
+    assert "Zo loopt de keten niet" in response.content.decode()
+    response = client.post(
+        url, {"formulier": "schakel", "schakel-van": effect.pk, "schakel-naar": doel.pk}
+    )
+    assert response.status_code == 422
+    assert "Deze schakel staat al in de keten." in response.content.decode()
+    assert (
+        client.post(
+            url, {"formulier": "schakel", "schakel-van": activiteit.pk, "schakel-naar": effect.pk}
+        ).status_code
+        == 302
+    )
+    assert Schakel.objects.count() == 4
+
+
+def test_items_of_another_opgave_cannot_be_linked(users, opgave, andere_opgave):
+    activiteit, *_ = _keten(opgave)
+    vreemd = CanvasItemFactory(opgave=andere_opgave, blok=Blok.BELEIDSDOELEN)
+    response = client_for(users["regisseur"]).post(
+        reverse("canvas:effectketen", args=[opgave.pk]),
+        {"formulier": "schakel", "schakel-van": activiteit.pk, "schakel-naar": vreemd.pk},
+    )
+    assert response.status_code == 422
+    assert "Kies een item uit de effectketen van dit canvas." in response.content.decode()
+
+
+def test_outsiders_cannot_change_the_chain(users, opgave):
+    activiteit, prestatie, *_ = _keten(opgave)
+    schakel = Schakel.objects.get(van=activiteit)
+    url = reverse("canvas:effectketen", args=[opgave.pk])
+    client = client_for(users["teamlid_ander"])
+    assert (
+        client.post(url, {"formulier": "schakel-verwijderen", "schakel": schakel.pk}).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            url, {"formulier": "soort", "item": prestatie.pk, "soort": "effect"}
+        ).status_code
+        == 403
+    )
+    assert Schakel.objects.filter(pk=schakel.pk).exists()
+
+
+def test_marking_an_item_as_effect_changes_its_place(users, opgave):
+    activiteit, prestatie, *_ = _keten(opgave)
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:effectketen", args=[opgave.pk])
+    assert (
+        client.post(
+            url, {"formulier": "soort", "item": prestatie.pk, "soort": "effect"}
+        ).status_code
+        == 302
+    )
+    prestatie.refresh_from_db()
+    assert prestatie.soort == Soort.EFFECT
+    assert (
+        client.post(
+            url, {"formulier": "soort", "item": activiteit.pk, "soort": "effect"}
+        ).status_code
+        == 404
+    )
+
+
+def test_hostile_text_in_the_chain_is_shown_not_run(users, opgave):
+    CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst=hostile.text())
+    page = (
+        client_for(users["regisseur"])
+        .get(reverse("canvas:effectketen", args=[opgave.pk]))
+        .content.decode()
+    )
+    assert hostile.SCRIPT not in page and hostile.IMG not in page
+
+
+def test_chain_page_costs_the_same_queries_with_more_items(users, opgave, andere_opgave):
+    client = client_for(users["regisseur"])
+    counts = []
+    for doel, n in ((opgave, 1), (andere_opgave, 10)):
+        for _ in range(n):
+            _keten(doel)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("canvas:effectketen", args=[doel.pk])).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
