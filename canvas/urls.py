@@ -12,6 +12,7 @@ urlpatterns = [
         name="canvasitem-create",
     ),
     path("opgaven/<int:opgave_pk>/canvas/effectketen/", views.effectketen, name="effectketen"),
+    path("opgaven/<int:opgave_pk>/canvas/begroting/", views.begroting, name="begroting"),
     path("opgaven/<int:opgave_pk>/canvas/versies/", views.versies, name="versies"),
     path(
         "opgaven/<int:opgave_pk>/canvas/versies/vergelijken/",

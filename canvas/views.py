@@ -11,10 +11,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
 
+from . import begroting as begroting_module
 from . import keten
 from . import versies as versies_module
-from .forms import CanvasItemEditForm, CanvasItemForm, SchakelForm, VersieForm
-from .models import Blok, CanvasItem, CanvasVersie, Schakel, Soort
+from .forms import (
+    BegrotingsregelForm,
+    CanvasItemEditForm,
+    CanvasItemForm,
+    FinancierForm,
+    SchakelForm,
+    VersieForm,
+)
+from .models import Begrotingsregel, Blok, CanvasItem, CanvasVersie, Schakel, Soort
 
 PAGE = "canvas/canvas_detail.html"
 # An item taken over from participation links back to the inbreng (participatie.Inbreng).
@@ -321,6 +329,67 @@ def effectketen(request: HtmxHttpRequest, opgave_pk: int):
             "prestaties_effecten": [i for i in items if i.blok == Blok.PRESTATIES_EFFECTEN],
             "soorten": Soort.choices,
             "geometrie": {"breedte": keten.BREEDTE, "vak_b": keten.VAK_B, "vak_h": keten.VAK_H},
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def begroting(request: HtmxHttpRequest, opgave_pk: int):
+    """The shared budget of an opgave: per year activities x financiers, and who pays what."""
+    opgave = _opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    financiers = opgave.financiers.all()
+    activiteiten = opgave.canvas_items.filter(blok=Blok.ACTIVITEITEN)
+    formulieren = {"activiteiten": activiteiten, "financiers": financiers, "opgave": opgave}
+    financier_form = FinancierForm(opgave=opgave) if kan_bewerken else None
+    regel_form = BegrotingsregelForm(**formulieren) if kan_bewerken else None
+    if request.method == "POST":
+        _require_change(request, opgave)
+        formulier = request.POST.get("formulier")
+        if formulier == "financier":
+            financier_form = FinancierForm(request.POST, opgave=opgave)
+            if financier_form.is_valid():
+                financier_form.save()
+                messages.success(request, _("De financier is toegevoegd."))
+                return redirect(f"{request.path}#financiers")
+        elif formulier == "regel":
+            regel_form = BegrotingsregelForm(request.POST, **formulieren)
+            if regel_form.is_valid():
+                data = regel_form.cleaned_data
+                Begrotingsregel.objects.update_or_create(
+                    jaar=data["jaar"],
+                    activiteit=data["activiteit"],
+                    financier=data["financier"],
+                    defaults={
+                        "opgave": opgave,
+                        "begroot": data["begroot"],
+                        "realisatie": data["realisatie"],
+                    },
+                )
+                messages.success(request, _("De begrotingsregel is opgeslagen."))
+                return redirect(f"{request.path}#jaar-{data['jaar']}")
+        elif formulier == "regel-verwijderen":
+            get_object_or_404(
+                opgave.begrotingsregels, pk=pk_of_404(request.POST.get("regel"))
+            ).delete()
+            messages.success(request, _("De begrotingsregel is verwijderd."))
+            return redirect(request.path)
+        else:
+            raise Http404
+    regels = list(opgave.begrotingsregels.select_related("activiteit", "financier"))
+    financiers_lijst = list(financiers)
+    return render(
+        request,
+        "canvas/begroting.html",
+        {
+            "opgave": opgave,
+            "begroting": begroting_module.overzicht(regels, financiers_lijst),
+            "regels": regels,
+            "kan_bewerken": kan_bewerken,
+            "financier_form": financier_form,
+            "regel_form": regel_form,
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -56,6 +56,15 @@ def urls(users, opgave):
     signaal = SignaalFactory(opgave=opgave, ingediend_door=users["medewerker"])
     return [
         ("get", reverse("canvas:versies", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("canvas:effectketen", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        (
+            "post",
+            reverse("canvas:effectketen", args=[opgave.pk]),
+            {"formulier": "schakel"},
+            INVOER,
+        ),
+        ("get", reverse("canvas:begroting", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("post", reverse("canvas:begroting", args=[opgave.pk]), {"formulier": "regel"}, INVOER),
         ("post", reverse("canvas:versies", args=[opgave.pk]), {"naam": ""}, INVOER),
         ("get", reverse("participatie:overzicht"), {}, LEZEN),
         ("get", reverse("participatie:signaal-list"), {}, LEZEN),

@@ -59,3 +59,27 @@ def test_effect_chain_names_loose_ends_and_takes_a_link(page, live_server):
     page.get_by_role("button", name="Schakel toevoegen").click()
     expect(page.get_by_text("Zo loopt de keten niet")).to_be_visible()
     assert_accessible(page)
+
+
+def test_budget_is_shared_and_totalled_in_euros(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    page.goto(f"{base}/opgaven/")
+    page.get_by_role("link", name="Vitale kernen", exact=True).click()
+    page.get_by_role("link", name="Naar het canvas").click()
+    page.get_by_role("link", name="Begroting: wie betaalt wat").click()
+    expect(page.get_by_test_id("totaal-begroot")).to_have_text("€\u00a0660.000,00")
+    assert_accessible(page)
+    page.get_by_label("Jaar").fill("2027")
+    page.get_by_label("Activiteit", exact=True).select_option(index=1)
+    page.get_by_label("Financier", exact=True).select_option(label="Provincie Limburg")
+    page.get_by_label("Begroot").fill("-10")
+    page.get_by_role("button", name="Regel opslaan").click()
+    expect(page.get_by_text("Een bedrag kan niet negatief zijn.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Begroot").fill("12.345,67")
+    page.get_by_role("button", name="Regel opslaan").click()
+    expect(page.get_by_test_id("totaal-begroot")).to_have_text("€\u00a0672.345,67")
+    expect(page.get_by_test_id("jaartotaal-2027")).to_contain_text("€\u00a0402.345,67")
+    assert_accessible(page)

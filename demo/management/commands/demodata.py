@@ -10,6 +10,7 @@ import itertools
 import random
 import zlib
 import zoneinfo
+from decimal import Decimal
 
 import pghistory
 from django.conf import settings
@@ -17,7 +18,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Rol, User
-from canvas.models import Blok, CanvasItem, Schakel, Soort
+from canvas.models import (
+    Begrotingsregel,
+    Blok,
+    CanvasItem,
+    Financier,
+    FinancierSoort,
+    Schakel,
+    Soort,
+)
 from opgaven.models import (
     Domein,
     Fase,
@@ -510,6 +519,7 @@ class Command(BaseCommand):
             self._opgaven(gebieden, users, stakeholders, domeinen)
             self._participatie(users)
             self._effectketen(Opgave.objects.get(titel="Vitale kernen"))
+            self._begroting(Opgave.objects.get(titel="Vitale kernen"))
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -636,6 +646,42 @@ class Command(BaseCommand):
         keten.append(items["Elke kern heeft in 2"])
         for van, naar in itertools.pairwise(keten):
             Schakel.objects.get_or_create(van=van, naar=naar)
+
+    def _begroting(self, opgave: Opgave) -> None:
+        """A budget shared by the municipality, a housing association, the province and the state."""
+        financiers = [
+            upsert(
+                Financier,
+                {"soort": soort, "begrotingsprogramma": programma},
+                opgave=opgave,
+                naam=naam,
+            )
+            for naam, soort, programma in [
+                ("Gemeente Maasdal", FinancierSoort.GEMEENTE, "Programma 3: Leefbare kernen"),
+                ("Woonstichting Maasdal", FinancierSoort.PARTNER, ""),
+                ("Provincie Limburg", FinancierSoort.PROVINCIE, "Leefbaarheidsfonds"),
+                ("Rijk (Regio Deal)", FinancierSoort.RIJK, ""),
+            ]
+        ]
+        activiteiten = list(opgave.canvas_items.filter(blok=Blok.ACTIVITEITEN).order_by("volgorde"))
+        bedragen = {
+            (2026, 0, 0): ("85000.00", "61250.40"),
+            (2026, 0, 2): ("40000.00", "40000.00"),
+            (2026, 1, 0): ("120000.00", "98412.75"),
+            (2026, 1, 1): ("25000.00", "12500.00"),
+            (2027, 0, 0): ("90000.00", "0.00"),
+            (2027, 0, 3): ("150000.00", "0.00"),
+            (2027, 1, 0): ("120000.00", "0.00"),
+            (2027, 1, 1): ("30000.00", "0.00"),
+        }
+        for (jaar, a, f), (begroot, realisatie) in bedragen.items():
+            upsert(
+                Begrotingsregel,
+                {"opgave": opgave, "begroot": Decimal(begroot), "realisatie": Decimal(realisatie)},
+                jaar=jaar,
+                activiteit=activiteiten[a],
+                financier=financiers[f],
+            )
 
     def _participatie(self, users) -> None:
         """A thematafel with a held and a planned session, a sprint, a persona, a signal."""
