@@ -91,9 +91,9 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     )
 
 
-def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 200):
+def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 200, fout=""):
     items = opgave.canvas_items.filter(blok=code).select_related(*ITEM_RELATED)
-    context = _blok_context(opgave, code, items, True, form)
+    context = _blok_context(opgave, code, items, True, form) | {"fout": fout}
     return render(request, f"{PAGE}#blok", context, status=status)
 
 
@@ -180,6 +180,15 @@ def item_delete(request: HtmxHttpRequest, pk: int):
     opgave = _opgave_for(request, item.opgave_id)
     _require_change(request, opgave)
     blok = item.blok
+    if item.begrotingsregels.exists():
+        # Money is planned on this activity: removing it would orphan budget lines.
+        fout = _(
+            "Dit item heeft begrotingsregels. Verwijder of verplaats die eerst in de begroting."
+        )
+        if not request.htmx:
+            messages.error(request, fout)
+            return redirect(_canvas_url(opgave, blok))
+        return _render_blok(request, opgave, blok, status=409, fout=fout)
     item.delete()
     if not request.htmx:
         return redirect(_canvas_url(opgave, blok))

@@ -163,3 +163,18 @@ def test_budget_page_costs_the_same_queries_with_more_lines(users, opgave, ander
             assert client.get(reverse("canvas:begroting", args=[doel.pk])).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_an_activity_with_budget_lines_is_not_deleted(users, opgave):
+    activiteiten, financiers = _opzet(opgave)
+    Begrotingsregel.objects.create(
+        opgave=opgave, jaar=2027, activiteit=activiteiten[0], financier=financiers[0], begroot=1
+    )
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvasitem-delete", args=[activiteiten[0].pk])
+    response = client.post(url, headers={"HX-Request": "true"})
+    assert response.status_code == 409
+    assert "heeft begrotingsregels" in response.content.decode()
+    assert client.post(url).status_code == 302
+    assert Begrotingsregel.objects.count() == 1
+    assert opgave.canvas_items.filter(pk=activiteiten[0].pk).exists()
