@@ -52,6 +52,7 @@ def main() -> None:
     client = Client()
     client.force_login(User.objects.get(username="regisseur"))
     opgave = Opgave.objects.order_by("titel").first()
+    kernen = Opgave.objects.filter(titel="Vitale kernen").first() or opgave
     pages = {
         "start (home)": "/",
         "beleidsagenda": "/opgaven/",
@@ -62,6 +63,9 @@ def main() -> None:
         "hub (opgave)": f"/opgaven/{opgave.pk}/",
         "canvas": f"/opgaven/{opgave.pk}/canvas/",
         "rapportages": "/rapportages/",
+        "effectketen": f"/opgaven/{kernen.pk}/canvas/effectketen/",
+        "begroting": f"/opgaven/{kernen.pk}/canvas/begroting/",
+        "canvasversies": f"/opgaven/{kernen.pk}/canvas/versies/",
         "participatie": "/participatie/?actiepunten=alle",
         "signalen": "/signalen/",
     }
