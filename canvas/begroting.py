@@ -14,9 +14,9 @@ class Bedrag:
     begroot: Decimal = NUL
     realisatie: Decimal = NUL
 
-    def __iadd__(self, regel: Begrotingsregel) -> "Bedrag":
-        self.begroot += regel.begroot
-        self.realisatie += regel.realisatie
+    def __iadd__(self, ander: "Bedrag | Begrotingsregel") -> "Bedrag":
+        self.begroot += ander.begroot
+        self.realisatie += ander.realisatie
         return self
 
 
@@ -70,11 +70,11 @@ def overzicht(regels: list[Begrotingsregel], financiers: list[Financier]) -> Beg
         rijen, kolommen, jaartotaal = [], [Bedrag() for _ in financiers], Bedrag()
         for activiteit_id, cellen in per_jaar[jaar].items():
             rijtotaal = Bedrag()
-            for i, cel in enumerate(cellen):
+            for kolom, cel in zip(kolommen, cellen, strict=True):
                 if cel is not None:
-                    for doel in (rijtotaal, kolommen[i], jaartotaal):
-                        doel.begroot += cel.begroot
-                        doel.realisatie += cel.realisatie
+                    rijtotaal += cel
+                    kolom += cel
+                    jaartotaal += cel
             rijen.append(Rij(activiteiten[activiteit_id], cellen, rijtotaal))
         rijen.sort(key=lambda r: (r.activiteit.volgorde, r.activiteit.pk))
         jaren.append(Jaar(jaar, rijen, kolommen, jaartotaal))

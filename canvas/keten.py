@@ -49,6 +49,7 @@ class Lijn:
 
 @dataclass
 class Keten:
+    knopen: dict[int, Knoop]
     kolommen: list[tuple[str, str, list[Knoop]]]
     lijnen: list[Lijn]
     hoogte: int
@@ -72,6 +73,7 @@ def bouw(items: list[CanvasItem], schakels: list[Schakel]) -> Keten:
         kolommen.append((code, label, in_kolom))
     langste = max((len(k) for _, _, k in kolommen), default=0)
     return Keten(
+        knopen=knopen,
         kolommen=kolommen,
         lijnen=lijnen,
         hoogte=BOVEN + max(langste, 1) * RIJ,

@@ -56,6 +56,13 @@ class Soort(models.TextChoices):
 
 
 class CanvasItemQuerySet(models.QuerySet):
+    def momentopname(self) -> list[dict]:
+        """The items as plain data, the form a CanvasVersie keeps and compares."""
+        return [
+            {"id": i.pk, "blok": i.blok, "volgorde": i.volgorde, "tekst": i.tekst}
+            for i in self.order_by("blok", "volgorde", "pk")
+        ]
+
     def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
         """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
 
@@ -159,10 +166,7 @@ class CanvasVersie(TimeStampedModel):
 
     @classmethod
     def vastleggen(cls, *, opgave: Opgave, naam: str, user) -> "CanvasVersie":
-        items = [
-            {"id": i.pk, "blok": i.blok, "volgorde": i.volgorde, "tekst": i.tekst}
-            for i in opgave.canvas_items.order_by("blok", "volgorde", "pk")
-        ]
+        items = opgave.canvas_items.momentopname()
         versie = cls(opgave=opgave, naam=naam, vastgelegd_door=user, items=items)
         versie.full_clean()
         versie.save()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
+from opgaven.views import opgave_for
 
 from . import begroting as begroting_module
 from . import keten
@@ -27,12 +28,6 @@ from .models import Begrotingsregel, Blok, CanvasItem, CanvasVersie, Schakel, So
 PAGE = "canvas/canvas_detail.html"
 # An item taken over from participation links back to the inbreng (participatie.Inbreng).
 ITEM_RELATED = ["bijgewerkt_door", "inbreng__bijeenkomst__thematafel"]
-
-
-def _opgave_for(request, pk: int) -> Opgave:
-    return get_object_or_404(
-        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
-    )
 
 
 def _item_for(request, pk: int) -> CanvasItem:
@@ -80,7 +75,7 @@ def samenvatting_context(request, opgave: Opgave) -> dict:
 @login_required
 @require_GET
 def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
     for item in opgave.canvas_items.select_related(*ITEM_RELATED):
@@ -100,7 +95,7 @@ def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 20
 @login_required
 @require_POST
 def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     if blok not in Blok.values:
         raise Http404
     _require_change(request, opgave)
@@ -128,7 +123,7 @@ def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
 @require_GET
 def item_detail(request: HtmxHttpRequest, pk: int):
     item = _item_for(request, pk)
-    opgave = _opgave_for(request, item.opgave_id)
+    opgave = opgave_for(request, item.opgave_id)
     if not request.htmx:
         return redirect(_canvas_url(opgave, item.blok))
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
@@ -141,7 +136,7 @@ def item_detail(request: HtmxHttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HtmxHttpRequest, pk: int):
     item = _item_for(request, pk)
-    opgave = _opgave_for(request, item.opgave_id)
+    opgave = opgave_for(request, item.opgave_id)
     _require_change(request, opgave)
     prefix = f"item-{item.pk}"
     if request.method == "GET":
@@ -177,7 +172,7 @@ def item_edit(request: HtmxHttpRequest, pk: int):
 @require_POST
 def item_delete(request: HtmxHttpRequest, pk: int):
     item = _item_for(request, pk)
-    opgave = _opgave_for(request, item.opgave_id)
+    opgave = opgave_for(request, item.opgave_id)
     _require_change(request, opgave)
     blok = item.blok
     if item.begrotingsregels.exists():
@@ -224,7 +219,7 @@ HUIDIG = "huidig"
 @require_http_methods(["GET", "POST"])
 def versies(request: HtmxHttpRequest, opgave_pk: int):
     """Named versions of the canvas: freeze the current state, pick two to compare."""
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     form = VersieForm(opgave=opgave) if kan_bewerken else None
     if request.method == "POST":
@@ -255,11 +250,7 @@ def versies(request: HtmxHttpRequest, opgave_pk: int):
 def _toestand(opgave: Opgave, keuze: str) -> tuple[str, list[dict]]:
     """A version's frozen items, or the canvas as it is now ("huidig")."""
     if keuze == HUIDIG:
-        items = [
-            {"id": i.pk, "blok": i.blok, "volgorde": i.volgorde, "tekst": i.tekst}
-            for i in opgave.canvas_items.all()
-        ]
-        return _("het huidige canvas"), items
+        return _("het huidige canvas"), opgave.canvas_items.momentopname()
     versie = get_object_or_404(opgave.canvasversies, pk=pk_of_404(keuze))
     return versie.naam, versie.items
 
@@ -267,7 +258,7 @@ def _toestand(opgave: Opgave, keuze: str) -> tuple[str, list[dict]]:
 @login_required
 @require_GET
 def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     a, b = request.GET.get("a", ""), request.GET.get("b", HUIDIG)
     if a == b:
         messages.error(request, _("Kies twee verschillende versies om te vergelijken."))
@@ -290,11 +281,12 @@ def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
 @require_http_methods(["GET", "POST"])
 def effectketen(request: HtmxHttpRequest, opgave_pk: int):
     """Activiteiten -> prestaties -> effecten -> beleidsdoelen, drawn and checked for gaps."""
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     items = list(opgave.canvas_items.all())
     schakels = list(Schakel.objects.filter(van__opgave=opgave).order_by("pk"))
-    knopen = {i.pk: keten.Knoop(i, r) for i in items if (r := keten.rol(i))}
+    schema = keten.bouw(items, schakels)
+    knopen = schema.knopen
     bestaand = {(s.van_id, s.naar_id) for s in schakels}
     form = SchakelForm(knopen=knopen, bestaand=bestaand) if kan_bewerken else None
     if request.method == "POST":
@@ -332,7 +324,7 @@ def effectketen(request: HtmxHttpRequest, opgave_pk: int):
         "canvas/effectketen.html",
         {
             "opgave": opgave,
-            "keten": keten.bouw(items, schakels),
+            "keten": schema,
             "form": form,
             "kan_bewerken": kan_bewerken,
             "prestaties_effecten": [i for i in items if i.blok == Blok.PRESTATIES_EFFECTEN],
@@ -347,7 +339,7 @@ def effectketen(request: HtmxHttpRequest, opgave_pk: int):
 @require_http_methods(["GET", "POST"])
 def begroting(request: HtmxHttpRequest, opgave_pk: int):
     """The shared budget of an opgave: per year activities x financiers, and who pays what."""
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     financiers = opgave.financiers.all()
     activiteiten = opgave.canvas_items.filter(blok=Blok.ACTIVITEITEN)

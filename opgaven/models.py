@@ -112,6 +112,14 @@ class OpgaveQuerySet(models.QuerySet):
             return self
         return self.none()
 
+    def waar_werkt(self, user) -> "OpgaveQuerySet":
+        """The opgaven ``user`` directs or is on the team of (without duplicates)."""
+        return self.filter(
+            pk__in=Opgave.objects.filter(
+                models.Q(opgaveregisseur=user) | models.Q(teamleden=user)
+            ).values("pk")
+        )
+
     def op_agenda(self) -> "OpgaveQuerySet":
         """In beleidsagenda order: rank first, then title for equal ranks."""
         return self.order_by("rang", "titel", "pk")

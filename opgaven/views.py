@@ -121,6 +121,13 @@ def opgave_create(request: HtmxHttpRequest):
     return render(request, "opgaven/opgave_form.html", {"form": form}, status=status)
 
 
+def opgave_for(request, pk: int) -> Opgave:
+    """An opgave this user may read, with its team loaded for the permission rules; else 404."""
+    return get_object_or_404(
+        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
+    )
+
+
 def _hub_opgave(request, pk: int) -> Opgave:
     return get_object_or_404(
         Opgave.objects.visible_to(request.user)
@@ -440,14 +447,7 @@ def home(request: HtmxHttpRequest):
     """Each role starts where its work is; raadsleden at the reports they receive."""
     if request.user.rol == "raadslid":
         return redirect("rapportages:rapportage-list")
-    mijn = (
-        Opgave.objects.filter(
-            models.Q(opgaveregisseur=request.user) | models.Q(teamleden=request.user)
-        )
-        .distinct()
-        .select_related("opgaveregisseur")
-        .op_agenda()
-    )
+    mijn = Opgave.objects.waar_werkt(request.user).select_related("opgaveregisseur").op_agenda()
     mijn_lijst = list(mijn)
     vandaag = timezone.localdate()
     return render(

@@ -561,10 +561,6 @@ class Bijeenkomst(TimeStampedModel):
     def verslag_html(self) -> str:
         return schoon_html(self.verslag)
 
-    @property
-    def is_geweest(self) -> bool:
-        return self.eindigt_op < timezone.now()
-
 
 VERSLAG_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
 

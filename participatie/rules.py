@@ -46,7 +46,7 @@ def kan_thematafel_bewerken(user, thematafel) -> bool:
         return False
     if user.rol == "beheerder" or thematafel.gespreksleider_id == user.pk:
         return True
-    return thematafel.opgaven.filter(Q(opgaveregisseur=user) | Q(teamleden=user)).exists()
+    return thematafel.opgaven.waar_werkt(user).exists()
 
 
 rules.add_perm("participatie.change_thematafel", is_ambtelijk & kan_thematafel_bewerken)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.security_log import log_event
 from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
+from opgaven.views import opgave_for
 
 from . import grid, importeren, services
 from .forms import (
@@ -42,16 +43,10 @@ def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | No
     }
 
 
-def _opgave_for(request, pk: int) -> Opgave:
-    return get_object_or_404(
-        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     if not request.user.has_perm("participatie.add_betrokkenheid", opgave):
         raise PermissionDenied
     form = BetrokkenheidForm(request.POST or None, opgave=opgave)
@@ -95,7 +90,7 @@ def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
     betrokkenheid = get_object_or_404(
         Betrokkenheid.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)), pk=pk
     )
-    opgave = _opgave_for(request, betrokkenheid.opgave_id)
+    opgave = opgave_for(request, betrokkenheid.opgave_id)
     if not request.user.has_perm("participatie.delete_betrokkenheid", opgave):
         raise PermissionDenied
     betrokkenheid.delete()
@@ -248,7 +243,7 @@ def _stakeholder_form(request, form: StakeholderForm):
 @require_GET
 def positie(request: HtmxHttpRequest, opgave_pk: int):
     """An opgave's power/interest grid, its table alternative, and who to bring into position."""
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
     return render(
         request,
@@ -277,7 +272,7 @@ def beoordelen(request: HtmxHttpRequest, pk: int):
         ).select_related("stakeholder", "opgave"),
         pk=pk,
     )
-    opgave = _opgave_for(request, betrokkenheid.opgave_id)
+    opgave = opgave_for(request, betrokkenheid.opgave_id)
     if not request.user.has_perm("participatie.add_betrokkenheid", opgave):
         raise PermissionDenied
     form = BeoordelingForm(
@@ -309,7 +304,7 @@ def beoordelen(request: HtmxHttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def contact(request: HtmxHttpRequest, opgave_pk: int):
     """Contact moments with their follow-ups, and the commitments made, for one opgave."""
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
     contact_form = ContactmomentForm(opgave=opgave) if kan_bewerken else None
     afspraak_form = AfspraakForm(opgave=opgave) if kan_bewerken else None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.security_log import log_event
 from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
+from opgaven.views import opgave_for
 
 from . import agenda, documenten, services
 from .forms import (
@@ -49,12 +50,6 @@ from .models import (
 FORM_PAGE = "participatie/formulier.html"
 
 
-def _opgave_for(request, pk: int) -> Opgave:
-    return get_object_or_404(
-        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
-    )
-
-
 def _thematafel_for(request, pk: int) -> Thematafel:
     return get_object_or_404(
         Thematafel.objects.visible_to(request.user).select_related("gespreksleider"), pk=pk
@@ -78,11 +73,7 @@ def _require(request, perm: str, obj=None) -> None:
 def _bewerkbare_opgaven(user):
     """The opgaven whose participation this user runs (all of them for the beheerder)."""
     opgaven = Opgave.objects.order_by("titel")
-    if user.rol == "beheerder":
-        return opgaven
-    return opgaven.filter(
-        pk__in=Opgave.objects.filter(Q(opgaveregisseur=user) | Q(teamleden=user)).values("pk")
-    )
+    return opgaven if user.rol == "beheerder" else opgaven.waar_werkt(user)
 
 
 def _form_page(request, *, form, titel: str, terug: tuple[str, str], knop: str, intro=""):
@@ -109,7 +100,7 @@ def participatie_context(request, opgave: Opgave) -> dict:
 @login_required
 @require_GET
 def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("participatie.change_participatie", opgave)
     return render(
         request,
@@ -138,7 +129,7 @@ def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def thematafel_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     _require(request, "participatie.change_participatie", opgave)
     form = ThematafelForm(
         request.POST or None,
@@ -372,13 +363,13 @@ def bijeenkomst_detail(request: HtmxHttpRequest, pk: int):
     )
 
 
-def _inbreng_rij_form(formulier: str, data, inbreng: Inbreng, opgaven):
-    prefix = f"{formulier}-{inbreng.pk}"
+def _inbreng_rij_form(formulier: str, data, inbreng: Inbreng, opgaven, initial=None):
+    kwargs = {"prefix": f"{formulier}-{inbreng.pk}", "initial": initial}
     if formulier == "stemmen":
-        return StemmenForm(data, prefix=prefix)
+        return StemmenForm(data, **kwargs)
     if formulier == "terugkoppeling":
-        return TerugkoppelingForm(data, prefix=prefix)
-    return OvernemenForm(data, prefix=prefix, opgaven=opgaven)
+        return TerugkoppelingForm(data, **kwargs)
+    return OvernemenForm(data, opgaven=opgaven, **kwargs)
 
 
 def _inbreng_rij_opslaan(request, formulier: str, inbreng: Inbreng, data: dict) -> None:
@@ -432,8 +423,7 @@ def _bijeenkomst_context(request, bijeenkomst, opgaven, kan_bewerken, forms, fou
                     },
                     "overnemen": {"blok": (item.blokken or [None])[0]},
                 }[naam]
-                rij["forms"][naam] = _inbreng_rij_form(naam, None, item, opgaven)
-                rij["forms"][naam].initial = initial
+                rij["forms"][naam] = _inbreng_rij_form(naam, None, item, opgaven, initial)
         rijen.append(rij)
     if kan_bewerken:
         forms.setdefault("aanwezigheid", AanwezigheidForm(instance=bijeenkomst))
@@ -461,7 +451,7 @@ def _bijeenkomst_context(request, bijeenkomst, opgaven, kan_bewerken, forms, fou
 @login_required
 @require_http_methods(["GET", "POST"])
 def sprint_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     _require(request, "participatie.change_participatie", opgave)
     nummer = (opgave.sprints.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
     form = SprintForm(request.POST or None, nummer=nummer)
@@ -489,7 +479,7 @@ def sprint_detail(request: HtmxHttpRequest, pk: int):
         Opgavesprint.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)),
         pk=pk,
     )
-    opgave = _opgave_for(request, sprint.opgave_id)
+    opgave = opgave_for(request, sprint.opgave_id)
     kan_bewerken = request.user.has_perm("participatie.change_participatie", opgave)
     form = None
     if kan_bewerken:
@@ -519,7 +509,7 @@ def sprint_detail(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def persona_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_for(request, opgave_pk)
+    opgave = opgave_for(request, opgave_pk)
     _require(request, "participatie.change_participatie", opgave)
     form = PersonaForm(request.POST or None, opgave=opgave)
     if request.method == "POST" and form.is_valid():
@@ -542,7 +532,7 @@ def persona_detail(request: HtmxHttpRequest, pk: int):
     persona = get_object_or_404(
         Persona.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)), pk=pk
     )
-    opgave = _opgave_for(request, persona.opgave_id)
+    opgave = opgave_for(request, persona.opgave_id)
     kan_bewerken = request.user.has_perm("participatie.change_participatie", opgave)
     persona_form = PersonaForm(instance=persona, opgave=opgave) if kan_bewerken else None
     stap_form = ReisstapForm() if kan_bewerken else None
@@ -728,7 +718,6 @@ def overzicht(request: HtmxHttpRequest):
             .select_related("bijeenkomst__thematafel")
             .order_by("bijeenkomst__begint_op", "pk")[:200],
             "signalen": _signalen_te_beantwoorden(request.user),
-            "vandaag": timezone.localdate(),
         },
     )
 
