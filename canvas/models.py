@@ -55,7 +55,31 @@ class Soort(models.TextChoices):
     EFFECT = "effect", _("Effect")
 
 
+class ItemStatus(models.TextChoices):
+    """Where an item stands in the canvas conversation."""
+
+    CONCEPT = "concept", _("Concept")
+    IN_BESPREKING = "in_bespreking", _("In bespreking")
+    AKKOORD = "akkoord", _("Akkoord")
+
+
 class CanvasItemQuerySet(models.QuerySet):
+    def met_details(self) -> "CanvasItemQuerySet":
+        """What an item shows on the canvas, in one query: editor, owner, comment count."""
+        # Meta.ordering does not apply to a GROUP BY query: order explicitly.
+        return (
+            self.select_related("bijgewerkt_door", "eigenaar")
+            .annotate(aantal_reacties=models.Count("reacties"))
+            .order_by("blok", "volgorde", "pk")
+        )
+
+    def herschik(self, volgorde: list[int]) -> None:
+        """Number the given items 1..n in this order (the caller holds the block's rows)."""
+        items = {item.pk: item for item in self.filter(pk__in=volgorde)}
+        for plaats, pk in enumerate(volgorde, start=1):
+            items[pk].volgorde = plaats
+        self.bulk_update(items.values(), ["volgorde"])
+
     def momentopname(self) -> list[dict]:
         """The items as plain data, the form a CanvasVersie keeps and compares."""
         return [
@@ -93,6 +117,18 @@ class CanvasItem(TimeStampedModel):
         default=Soort.PRESTATIE,
         help_text=_("Alleen in het blok Prestaties en effecten."),
     )
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="canvasitems_in_eigendom",
+        help_text=_("Wie uit het opgaveteam dit item trekt."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus, default=ItemStatus.CONCEPT
+    )
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bijgewerkt door"),
@@ -118,6 +154,38 @@ class CanvasItem(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(soort__in=Soort.values), name="canvasitem_soort_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ItemStatus.values), name="canvasitem_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.tekst[:60]
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class Reactie(models.Model):
+    """One comment in the thread under a canvas item."""
+
+    item = models.ForeignKey(
+        CanvasItem, verbose_name=_("canvasitem"), on_delete=models.CASCADE, related_name="reacties"
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tekst = models.TextField(_("reactie"), max_length=2000)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(tekst=""), name="reactie_niet_leeg"),
         ]
 
     def __str__(self):

@@ -19,7 +19,15 @@ urlpatterns = [
         views.versies_vergelijken,
         name="versies-vergelijken",
     ),
+    path(
+        "opgaven/<int:opgave_pk>/canvas/<str:blok>/volgorde/",
+        views.blok_volgorde,
+        name="blok-volgorde",
+    ),
     path("canvasitems/<int:pk>/", views.item_detail, name="canvasitem-detail"),
+    path(
+        "canvasitems/<int:pk>/verplaatsen/", views.item_verplaatsen, name="canvasitem-verplaatsen"
+    ),
     path("canvasitems/<int:pk>/bewerken/", views.item_edit, name="canvasitem-update"),
     path("canvasitems/<int:pk>/verwijderen/", views.item_delete, name="canvasitem-delete"),
 ]

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,21 +22,35 @@ from .forms import (
     CanvasItemEditForm,
     CanvasItemForm,
     FinancierForm,
+    ItemEigenschappenForm,
+    ReactieForm,
     SchakelForm,
     VersieForm,
 )
-from .models import Begrotingsregel, Blok, CanvasItem, CanvasVersie, Schakel, Soort
+from .models import (
+    Begrotingsregel,
+    Blok,
+    CanvasItem,
+    CanvasVersie,
+    Reactie,
+    Schakel,
+    Soort,
+)
 
 PAGE = "canvas/canvas_detail.html"
 # An item taken over from participation links back to the inbreng (participatie.Inbreng).
-ITEM_RELATED = ["bijgewerkt_door", "inbreng__bijeenkomst__thematafel"]
+INBRENG = "inbreng__bijeenkomst__thematafel"
+
+
+def _items(opgave: Opgave):
+    return opgave.canvas_items.met_details().select_related(INBRENG)
 
 
 def _item_for(request, pk: int) -> CanvasItem:
     return get_object_or_404(
-        CanvasItem.objects.filter(
-            opgave__in=Opgave.objects.visible_to(request.user)
-        ).select_related(*ITEM_RELATED),
+        CanvasItem.objects.filter(opgave__in=Opgave.objects.visible_to(request.user))
+        .met_details()
+        .select_related(INBRENG),
         pk=pk,
     )
 
@@ -78,7 +94,7 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
     per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
-    for item in opgave.canvas_items.select_related(*ITEM_RELATED):
+    for item in _items(opgave):
         per_blok[item.blok].append(item)
     blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
     return render(
@@ -86,9 +102,16 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     )
 
 
-def _render_blok(request, opgave: Opgave, code: str, form=None, status: int = 200, fout=""):
-    items = opgave.canvas_items.filter(blok=code).select_related(*ITEM_RELATED)
-    context = _blok_context(opgave, code, items, True, form) | {"fout": fout}
+def _render_blok(
+    request, opgave: Opgave, code: str, form=None, status: int = 200, fout="", focus=None
+):
+    items = _items(opgave).filter(blok=code)
+    focus_item, focus_richting = focus or (None, None)
+    context = _blok_context(opgave, code, items, True, form) | {
+        "fout": fout,
+        "focus_item": focus_item,
+        "focus_richting": focus_richting,
+    }
     return render(request, f"{PAGE}#blok", context, status=status)
 
 
@@ -120,15 +143,124 @@ def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def item_detail(request: HtmxHttpRequest, pk: int):
+    """The item in the canvas (htmx), or its own page: owner, status and the comment thread."""
     item = _item_for(request, pk)
     opgave = opgave_for(request, item.opgave_id)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    if request.htmx and request.method == "GET":
+        return render(
+            request, f"{PAGE}#item", {"item": item, "opgave": opgave, "kan_bewerken": kan_bewerken}
+        )
+    team = opgave.opgaveteam().order_by("first_name", "last_name", "username")
+    eigenschappen = ItemEigenschappenForm(
+        team=team, initial={"eigenaar": item.eigenaar_id, "status": item.status}
+    )
+    reactie_form = ReactieForm()
+    if request.method == "POST":
+        _require_change(request, opgave)
+        formulier = request.POST.get("formulier")
+        if formulier == "eigenschappen":
+            eigenschappen = ItemEigenschappenForm(request.POST, team=team)
+            if eigenschappen.is_valid():
+                # Only these two columns: a text being edited elsewhere is untouched.
+                CanvasItem.objects.filter(pk=item.pk).update(
+                    eigenaar=eigenschappen.cleaned_data["eigenaar"],
+                    status=eigenschappen.cleaned_data["status"],
+                    updated_at=timezone.now(),
+                )
+                messages.success(request, _("Eigenaar en status zijn opgeslagen."))
+                return redirect(request.path)
+        elif formulier == "reactie":
+            reactie_form = ReactieForm(request.POST)
+            if reactie_form.is_valid():
+                Reactie.objects.create(
+                    item=item, auteur=request.user, tekst=reactie_form.cleaned_data["tekst"]
+                )
+                messages.success(request, _("Uw reactie is geplaatst."))
+                return redirect(f"{request.path}#reacties")
+        elif formulier == "reactie-verwijderen":
+            # Everyone takes back their own words only.
+            get_object_or_404(
+                item.reacties, auteur=request.user, pk=pk_of_404(request.POST.get("reactie"))
+            ).delete()
+            messages.success(request, _("Uw reactie is verwijderd."))
+            return redirect(f"{request.path}#reacties")
+        else:
+            raise Http404
+    return render(
+        request,
+        "canvas/item_detail.html",
+        {
+            "opgave": opgave,
+            "item": item,
+            "reacties": item.reacties.select_related("auteur"),
+            "kan_bewerken": kan_bewerken,
+            "eigenschappen_form": eigenschappen if kan_bewerken else None,
+            "reactie_form": reactie_form if kan_bewerken else None,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def item_verplaatsen(request: HtmxHttpRequest, pk: int):
+    """One place up or down within the block (the keyboard way to reorder)."""
+    item = _item_for(request, pk)
+    opgave = opgave_for(request, item.opgave_id)
+    _require_change(request, opgave)
+    richting = request.POST.get("richting")
+    if richting not in ("omhoog", "omlaag"):
+        raise Http404
+    with transaction.atomic():
+        volgorde = _blok_volgorde_locked(opgave, item.blok)
+        plaats = volgorde.index(item.pk)
+        doel = plaats - 1 if richting == "omhoog" else plaats + 1
+        if 0 <= doel < len(volgorde):
+            volgorde[plaats], volgorde[doel] = volgorde[doel], volgorde[plaats]
+            CanvasItem.objects.herschik(volgorde)
+            plaats = doel
     if not request.htmx:
         return redirect(_canvas_url(opgave, item.blok))
-    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
-    return render(
-        request, f"{PAGE}#item", {"item": item, "opgave": opgave, "kan_bewerken": kan_bewerken}
+    # Keep the keyboard where it was; at the top or bottom that button is gone, use the other.
+    if plaats == 0:
+        richting = "omlaag"
+    elif plaats == len(volgorde) - 1:
+        richting = "omhoog"
+    return _render_blok(request, opgave, item.blok, focus=(item.pk, richting))
+
+
+@login_required
+@require_POST
+def blok_volgorde(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    """A new order for a whole block (what dragging with the mouse sends)."""
+    opgave = opgave_for(request, opgave_pk)
+    if blok not in Blok.values:
+        raise Http404
+    _require_change(request, opgave)
+    try:
+        gevraagd = [int(pk) for pk in request.POST.getlist("item")]
+    except ValueError:
+        gevraagd = []
+    with transaction.atomic():
+        huidig = _blok_volgorde_locked(opgave, blok)
+        if sorted(gevraagd) != sorted(huidig):
+            # Somebody added or removed an item meanwhile: show the block as it is now.
+            fout = _("Het blok is intussen gewijzigd. Bekijk de volgorde en verplaats opnieuw.")
+            return _render_blok(request, opgave, blok, status=409, fout=fout)
+        CanvasItem.objects.herschik(gevraagd)
+    return _render_blok(request, opgave, blok)
+
+
+def _blok_volgorde_locked(opgave: Opgave, blok: str) -> list[int]:
+    """The block's item ids in their order, rows locked until the transaction ends."""
+    return list(
+        CanvasItem.objects.select_for_update()
+        .filter(opgave=opgave, blok=blok)
+        .order_by("volgorde", "pk")
+        .values_list("pk", flat=True)
     )
 
 
@@ -157,7 +289,7 @@ def item_edit(request: HtmxHttpRequest, pk: int):
     if saved:
         if not request.htmx:
             return redirect(_canvas_url(opgave, item.blok))
-        item.refresh_from_db()
+        item = _item_for(request, pk)
         return render(
             request, f"{PAGE}#item", {"item": item, "opgave": opgave, "kan_bewerken": True}
         )

@@ -267,6 +267,15 @@ class Opgave(TimeStampedModel):
             return any(lid.pk == user.pk for lid in self.teamleden.all())
         return self.teamleden.filter(pk=user.pk).exists()
 
+    def opgaveteam(self):
+        """The regisseur and the team members, as users (who can own canvas items)."""
+        from django.contrib.auth import get_user_model
+
+        leden = Teamlidmaatschap.objects.filter(opgave=self).values("user")
+        return get_user_model().objects.filter(
+            models.Q(pk=self.opgaveregisseur_id) | models.Q(pk__in=leden)
+        )
+
     @property
     def is_domeinoverstijgend(self) -> bool:
         """Two or more domains; uses prefetched domeinen when present."""

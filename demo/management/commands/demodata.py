@@ -24,6 +24,8 @@ from canvas.models import (
     CanvasItem,
     Financier,
     FinancierSoort,
+    ItemStatus,
+    Reactie,
     Schakel,
     Soort,
 )
@@ -520,6 +522,7 @@ class Command(BaseCommand):
             self._participatie(users)
             self._effectketen(Opgave.objects.get(titel="Vitale kernen"))
             self._begroting(Opgave.objects.get(titel="Vitale kernen"))
+            self._canvasgesprek(Opgave.objects.get(titel="Vitale kernen"), users)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -646,6 +649,28 @@ class Command(BaseCommand):
         keten.append(items["Elke kern heeft in 2"])
         for van, naar in itertools.pairwise(keten):
             Schakel.objects.get_or_create(van=van, naar=naar)
+
+    def _canvasgesprek(self, opgave: Opgave, users) -> None:
+        """Owners, statuses and a short thread: the canvas is a conversation."""
+        items = {i.tekst[:20]: i for i in opgave.canvas_items.all()}
+        upsert(
+            CanvasItem,
+            {"eigenaar": users["regisseur"], "status": ItemStatus.AKKOORD},
+            pk=items["Elke kern heeft in 2"].pk,
+        )
+        dorpsbudget = upsert(
+            CanvasItem,
+            {"eigenaar": users["teamlid"], "status": ItemStatus.IN_BESPREKING},
+            pk=items["Dorpsbudget per kern"].pk,
+        )
+        for auteur, tekst in [
+            (
+                "teamlid",
+                "Woonstichting Maasdal wil meebetalen als de dorpshuizen ook huurders bereiken.",
+            ),
+            ("regisseur", "Goed punt. Ik zet het op de agenda van de thematafel in maart."),
+        ]:
+            Reactie.objects.get_or_create(item=dorpsbudget, auteur=users[auteur], tekst=tekst)
 
     def _begroting(self, opgave: Opgave) -> None:
         """A budget shared by the municipality, a housing association, the province and the state."""

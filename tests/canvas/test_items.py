@@ -1,0 +1,211 @@
+"""Canvas items: order (buttons and whole-block), owner and status, the comment thread."""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from canvas.models import Blok, CanvasItem, ItemStatus, Reactie
+from tests import hostile
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+
+HTMX = {"HX-Request": "true"}
+
+
+def _orde(opgave, blok=Blok.ACTIVITEITEN) -> list[str]:
+    return list(
+        CanvasItem.objects.filter(opgave=opgave, blok=blok)
+        .order_by("volgorde", "pk")
+        .values_list("tekst", flat=True)
+    )
+
+
+@pytest.fixture
+def drie(opgave):
+    return [
+        CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst=t, volgorde=i)
+        for i, t in enumerate(["A", "B", "C"], start=1)
+    ]
+
+
+def _verplaats(client, item, richting, headers=HTMX):
+    return client.post(
+        reverse("canvas:canvasitem-verplaatsen", args=[item.pk]),
+        {"richting": richting},
+        headers=headers,
+    )
+
+
+def test_move_up_and_down_keeps_focus_on_the_moved_item(users, opgave, drie):
+    client = client_for(users["teamlid"])
+    a, b, c = drie
+    response = _verplaats(client, b, "omhoog")
+    assert response.status_code == 200
+    assert _orde(opgave) == ["B", "A", "C"]
+    html = response.content.decode()
+    # B is now first: its "Omhoog" is gone, so the keyboard lands on its "Omlaag".
+    knop = html[html.index(f'id="item-{b.pk}"') :]
+    knop = knop[: knop.index("</li>")]
+    assert "Omhoog" not in knop
+    assert "autofocus" in knop and html.count("autofocus") == 1
+
+    assert _verplaats(client, a, "omlaag").status_code == 200
+    assert _orde(opgave) == ["B", "C", "A"]
+    # Moving the last one further down changes nothing and is no error.
+    assert _verplaats(client, a, "omlaag").status_code == 200
+    assert _orde(opgave) == ["B", "C", "A"]
+    # Without htmx: back to the block in the canvas.
+    response = _verplaats(client, c, "omhoog", headers={})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#blok-{Blok.ACTIVITEITEN}")
+    assert _orde(opgave) == ["C", "B", "A"]
+
+
+def test_whole_block_order_from_dragging(users, opgave, drie):
+    client = client_for(users["regisseur"])
+    a, b, c = drie
+    url = reverse("canvas:blok-volgorde", args=[opgave.pk, Blok.ACTIVITEITEN])
+    response = client.post(url, {"item": [c.pk, a.pk, b.pk]}, headers=HTMX)
+    assert response.status_code == 200
+    assert _orde(opgave) == ["C", "A", "B"]
+
+
+@pytest.mark.parametrize("kwestie", ["mist", "vreemd", "dubbel", "onzin"])
+def test_block_order_that_does_not_match_the_block_changes_nothing(
+    users, opgave, andere_opgave, drie, kwestie
+):
+    client = client_for(users["regisseur"])
+    a, b, c = drie
+    vreemd = CanvasItemFactory(opgave=andere_opgave, blok=Blok.ACTIVITEITEN)
+    ids = {
+        "mist": [c.pk, a.pk],
+        "vreemd": [c.pk, a.pk, b.pk, vreemd.pk],
+        "dubbel": [c.pk, a.pk, a.pk],
+        "onzin": [c.pk, "a", b.pk],
+    }[kwestie]
+    url = reverse("canvas:blok-volgorde", args=[opgave.pk, Blok.ACTIVITEITEN])
+    response = client.post(url, {"item": ids}, headers=HTMX)
+    assert response.status_code == 409
+    assert "intussen gewijzigd" in response.content.decode()
+    assert _orde(opgave) == ["A", "B", "C"]
+
+
+def test_owner_and_status_do_not_conflict_with_a_text_edit(users, opgave, drie):
+    item = drie[0]
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvasitem-detail", args=[item.pk])
+    response = client.post(
+        url,
+        {
+            "formulier": "eigenschappen",
+            "eigenschappen-eigenaar": users["teamlid"].pk,
+            "eigenschappen-status": ItemStatus.IN_BESPREKING,
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.eigenaar, item.status, item.versie) == (
+        users["teamlid"],
+        ItemStatus.IN_BESPREKING,
+        1,
+    )
+    # Someone who loaded the text before still saves it: owner and status are other columns.
+    teamlid = client_for(users["teamlid"])
+    response = teamlid.post(
+        reverse("canvas:canvasitem-update", args=[item.pk]),
+        {f"item-{item.pk}-tekst": "Nieuwe tekst", f"item-{item.pk}-versie": 1},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert (item.tekst, item.status, item.eigenaar) == (
+        "Nieuwe tekst",
+        ItemStatus.IN_BESPREKING,
+        users["teamlid"],
+    )
+    canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
+    assert "In bespreking" in canvas
+    assert f"eigenaar {escape(users['teamlid'])}" in canvas
+
+
+@pytest.mark.parametrize(
+    "veld,waarde,melding",
+    [
+        ("eigenaar", "buiten", "Kies een eigenaar uit het opgaveteam."),
+        ("status", "gesloopt", "Kies een van de statussen uit de lijst."),
+    ],
+)
+def test_owner_outside_the_team_or_unknown_status_is_refused(
+    users, opgave, drie, veld, waarde, melding
+):
+    item = drie[0]
+    if waarde == "buiten":
+        waarde = users["teamlid_ander"].pk
+    data = {
+        "formulier": "eigenschappen",
+        "eigenschappen-eigenaar": "",
+        "eigenschappen-status": ItemStatus.AKKOORD,
+    } | {f"eigenschappen-{veld}": waarde}
+    response = client_for(users["regisseur"]).post(
+        reverse("canvas:canvasitem-detail", args=[item.pk]), data
+    )
+    assert response.status_code == 422
+    assert melding in response.content.decode()
+    item.refresh_from_db()
+    assert (item.eigenaar, item.status) == (None, ItemStatus.CONCEPT)
+
+
+def test_comment_thread(users, opgave, drie):
+    item = drie[0]
+    url = reverse("canvas:canvasitem-detail", args=[item.pk])
+    teamlid, regisseur = client_for(users["teamlid"]), client_for(users["regisseur"])
+    tekst = hostile.text()
+    assert teamlid.post(url, {"formulier": "reactie", "reactie-tekst": tekst}).status_code == 302
+    assert (
+        regisseur.post(url, {"formulier": "reactie", "reactie-tekst": "Eens."}).status_code == 302
+    )
+    leeg = regisseur.post(url, {"formulier": "reactie", "reactie-tekst": "   "})
+    assert leeg.status_code == 422
+    assert "Schrijf eerst uw reactie." in leeg.content.decode()
+
+    pagina = client_for(users["medewerker"]).get(url).content.decode()
+    assert "<script>" not in pagina.split("<main", 1)[1]
+    assert pagina.index("Eens.") > pagina.index("Reacties")
+    canvas = regisseur.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
+    assert "2 reacties" in canvas
+
+    # Everyone removes only their own words.
+    eigen = Reactie.objects.get(auteur=users["regisseur"])
+    ander = Reactie.objects.get(auteur=users["teamlid"])
+    weg = {"formulier": "reactie-verwijderen", "reactie": ander.pk}
+    assert regisseur.post(url, weg).status_code == 404
+    weg["reactie"] = eigen.pk
+    assert regisseur.post(url, weg).status_code == 302
+    assert list(item.reacties.values_list("tekst", flat=True)) == [tekst]
+
+
+def test_canvas_queries_do_not_grow_with_owners_and_comments(
+    users, opgave, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+
+    def tel():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def vul(n):
+        for i in range(n):
+            item = CanvasItemFactory(
+                opgave=opgave, blok=list(Blok)[i % 10], eigenaar=users["teamlid"]
+            )
+            Reactie.objects.create(item=item, auteur=users["regisseur"], tekst="r")
+
+    vul(3)
+    weinig = tel()
+    vul(30)
+    assert tel() == weinig

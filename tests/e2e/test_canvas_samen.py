@@ -1,0 +1,130 @@
+"""Two people in one canvas: the same item at once, reordering by keyboard and mouse, a thread."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from canvas.models import Blok, CanvasItem
+from tests.conftest import assert_accessible
+from tests.e2e.test_opgavenprofiel import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _item(tekst: str) -> CanvasItem:
+    return CanvasItem.objects.get(opgave__titel="Vitale kernen", tekst__startswith=tekst)
+
+
+def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context_args, live_server):
+    call_command("demodata")
+    base = live_server.url
+    item = _item("Dorpsbudget per kern")
+    anders = _item("Opgavesprints per kern")
+    canvas = f"{base}/opgaven/{item.opgave_id}/canvas/"
+
+    tweede = browser.new_context(**browser_context_args)
+    pagina_b = tweede.new_page()
+    login(page, base, "regisseur")
+    login(pagina_b, base, "teamlid")
+    for pagina in (page, pagina_b):
+        pagina.goto(canvas)
+        pagina.locator(f"#item-{item.pk}").get_by_role("link", name="Bewerken").click()
+        expect(pagina.locator(f"#item-{item.pk}").get_by_label("Tekst")).to_be_visible()
+
+    a, b = page.locator(f"#item-{item.pk}"), pagina_b.locator(f"#item-{item.pk}")
+    a.get_by_label("Tekst").fill("Dorpsbudget per kern: € 25.000 per jaar.")
+    a.get_by_role("button", name="Opslaan").click()
+    expect(a).to_contain_text("€ 25.000 per jaar")
+
+    b.get_by_label("Tekst").fill("Dorpsbudget per kern, ook voor jongeren.")
+    b.get_by_role("button", name="Opslaan").click()
+    expect(b.get_by_test_id("conflict-huidig")).to_contain_text("€ 25.000 per jaar")
+    expect(b.get_by_test_id("conflict-mijn")).to_contain_text("ook voor jongeren")
+    # Nothing was overwritten, and the textarea still holds B's words to merge from.
+    expect(b.get_by_label("Tekst")).to_have_value("Dorpsbudget per kern, ook voor jongeren.")
+    assert_accessible(pagina_b)
+    item.refresh_from_db()
+    assert item.tekst == "Dorpsbudget per kern: € 25.000 per jaar."
+
+    samen = "Dorpsbudget per kern: € 25.000 per jaar, ook voor jongeren."
+    b.get_by_label("Tekst").fill(samen)
+    b.get_by_role("button", name="Opslaan").click()
+    expect(b).to_contain_text("ook voor jongeren")
+    expect(b).to_contain_text("versie 3")
+    item.refresh_from_db()
+    assert (item.tekst, item.versie) == (samen, 3)
+
+    # Different items at the same time never conflict.
+    page.reload()
+    pagina_b.reload()
+    page.locator(f"#item-{item.pk}").get_by_role("link", name="Bewerken").click()
+    pagina_b.locator(f"#item-{anders.pk}").get_by_role("link", name="Bewerken").click()
+    page.locator(f"#item-{item.pk}").get_by_label("Tekst").fill(samen + " Vanaf 2027.")
+    pagina_b.locator(f"#item-{anders.pk}").get_by_label("Tekst").fill(
+        "Opgavesprints in alle kernen."
+    )
+    page.locator(f"#item-{item.pk}").get_by_role("button", name="Opslaan").click()
+    pagina_b.locator(f"#item-{anders.pk}").get_by_role("button", name="Opslaan").click()
+    expect(page.locator(f"#item-{item.pk}")).to_contain_text("Vanaf 2027.")
+    expect(pagina_b.locator(f"#item-{anders.pk}")).to_contain_text("in alle kernen")
+    expect(pagina_b.get_by_test_id("conflict-huidig")).to_have_count(0)
+    tweede.close()
+
+
+def _volgorde() -> list[str]:
+    return [
+        tekst[:12]
+        for tekst in CanvasItem.objects.filter(
+            opgave__titel="Vitale kernen", blok=Blok.ACTIVITEITEN
+        )
+        .order_by("volgorde", "pk")
+        .values_list("tekst", flat=True)
+    ]
+
+
+def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_server):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "teamlid")
+    sprints, budget = _item("Opgavesprints per kern"), _item("Dorpsbudget per kern")
+    page.goto(f"{base}/opgaven/{sprints.opgave_id}/canvas/")
+    blok = page.locator(f"#blok-{Blok.ACTIVITEITEN}")
+    assert _volgorde() == ["Opgavesprint", "Dorpsbudget "]
+
+    # Keyboard: Enter on "Omlaag", and the focus stays with the moved item.
+    blok.locator(f"#item-{sprints.pk}").get_by_role("button", name="Omlaag").focus()
+    page.keyboard.press("Enter")
+    expect(blok.locator("li[data-item]").first).to_have_id(f"item-{budget.pk}")
+    gefocust = page.evaluate("() => document.activeElement.closest('li')?.id")
+    assert gefocust == f"item-{sprints.pk}"
+    assert _volgorde() == ["Dorpsbudget ", "Opgavesprint"]
+    page.keyboard.press("Enter")  # the focused button is now "Omhoog": back again
+    expect(blok.locator("li[data-item]").first).to_have_id(f"item-{sprints.pk}")
+    assert _volgorde() == ["Opgavesprint", "Dorpsbudget "]
+    assert_accessible(page)
+
+    # Mouse: drag the second item above the first.
+    with page.expect_response(lambda r: "/volgorde/" in r.url) as antwoord:
+        blok.locator(f"#item-{budget.pk} p.app-pre").drag_to(
+            blok.locator(f"#item-{sprints.pk} p.app-pre"), target_position={"x": 5, "y": 2}
+        )
+    assert antwoord.value.status == 200
+    expect(blok.locator("li[data-item]").first).to_have_id(f"item-{budget.pk}")
+    assert _volgorde() == ["Dorpsbudget ", "Opgavesprint"]
+
+    # The thread under an item.
+    blok.locator(f"#item-{budget.pk}").get_by_role("link", name="2 reacties").click()
+    expect(page.locator("#reacties")).to_contain_text("Woonstichting Maasdal wil meebetalen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Plaatsen").click()
+    expect(page.get_by_text("Schrijf eerst uw reactie.")).to_be_visible()
+    page.get_by_label("Uw reactie").fill("Ik vraag de jongerenraad <b>ook</b>.")
+    page.get_by_role("button", name="Plaatsen").click()
+    expect(page.locator("#reacties")).to_contain_text("Ik vraag de jongerenraad <b>ook</b>.")
+    page.get_by_label("Status").select_option(label="Akkoord")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("main")).to_contain_text("Eigenaar en status zijn opgeslagen.")
+    assert_accessible(page)
+    page.get_by_role("link", name="Terug naar het canvas").click()
+    expect(page.locator(f"#item-{budget.pk}")).to_contain_text("Akkoord")
+    expect(page.locator(f"#item-{budget.pk}")).to_contain_text("3 reacties")
