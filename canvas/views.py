@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from opgaven.models import Opgave
 from opgaven.views import opgave_for
 
 from . import begroting as begroting_module
-from . import keten
+from . import documenten, keten
 from . import versies as versies_module
 from .forms import (
     BegrotingsregelForm,
@@ -407,6 +407,20 @@ def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
             "blokken": versies_module.vergelijk(items_a, items_b),
         },
     )
+
+
+@login_required
+@require_GET
+def canvas_pdf(request: HtmxHttpRequest, opgave_pk: int):
+    """The whole canvas (now, or a frozen version) on one A3 landscape page."""
+    opgave = opgave_for(request, opgave_pk)
+    keuze = request.GET.get("versie", HUIDIG)
+    naam, items = _toestand(opgave, keuze)
+    stand = _("Huidige stand") if keuze == HUIDIG else _("Versie: %(naam)s") % {"naam": naam}
+    pdf = documenten.canvas_pdf(opgave=opgave, stand=stand, items=items)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="canvas-{opgave.pk}.pdf"'
+    return response
 
 
 @login_required

@@ -76,22 +76,53 @@ def _static_roots() -> list[str]:
     return roots
 
 
-def render_pdf(html: str, css: str = "") -> bytes:
-    """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1)."""
+OPTIONS = {
+    "pdf_variant": "pdf/ua-1",
+    "pdf_tags": True,
+    "custom_metadata": False,
+    "attachments": [],
+}
+
+
+def _render(html: str, css: str):
+    """Lay out the pages (no PDF yet), with only our own static files reachable."""
     fetcher = StaticOnlyURLFetcher()
     font_config = FontConfiguration()
     stylesheets = [CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)]
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    pdf = document.write_pdf(
-        stylesheets=stylesheets,
-        font_config=font_config,
-        pdf_variant="pdf/ua-1",
-        pdf_tags=True,
-        custom_metadata=False,
-        attachments=[],
-    )
+    return document.render(font_config=font_config, stylesheets=stylesheets, **OPTIONS)
+
+
+def _write(document) -> bytes:
+    pdf = document.write_pdf(**OPTIONS)
     check_pdf(pdf)
     return pdf
+
+
+def render_pdf(html: str, css: str = "") -> bytes:
+    """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1)."""
+    return _write(_render(html, css))
+
+
+def render_pdf_op_een_pagina(html: str, css: str, groottes=(10, 9, 8, 7, 6, 5, 4.5, 4)) -> bytes:
+    """Like ``render_pdf``, shrinking the base font size until everything fits on one page.
+
+    Nothing is cut off: at the smallest size a canvas too full for one page gets more pages.
+    """
+    for grootte in groottes:
+        document = _render(html, f"{css}\nhtml {{ font-size: {grootte}pt; }}")
+        if len(document.pages) == 1:
+            break
+    return _write(document)
+
+
+def static_css(*names: str) -> str:
+    """Our own stylesheets for a PDF, read from the static files and joined."""
+    parts = []
+    for name in names:
+        with open(finders.find(name), encoding="utf-8") as css:
+            parts.append(css.read())
+    return "\n".join(parts)
 
 
 def check_pdf(pdf: bytes) -> None:

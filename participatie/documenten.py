@@ -1,12 +1,11 @@
 """The terugkoppeling document for participants, through the one safe PDF helper."""
 
-from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.models import Huisstijl
-from core.pdf import render_pdf
+from core.pdf import render_pdf, static_css
 
 from .models import Inbreng, Thematafel
 
@@ -33,5 +32,4 @@ def terugkoppeling_pdf(*, thematafel: Thematafel) -> bytes:
             "gemaakt_op": timezone.now(),
         },
     )
-    with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
-        return render_pdf(html, css.read())
+    return render_pdf(html, static_css("css/pdf-fonts.css", "css/rapport.css"))

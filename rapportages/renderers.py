@@ -3,14 +3,13 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.staticfiles import finders
 from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from canvas.models import W_VRAAG_BLOKKEN, Blok, CanvasItem, WVraag
 from core.models import Huisstijl
-from core.pdf import render_pdf
+from core.pdf import render_pdf, static_css
 from opgaven.models import Opgave
 from participatie.models import Betrokkenheid
 
@@ -109,8 +108,8 @@ def programmarapportage(
             "gemaakt_op": timezone.now(),
         },
     )
-    with open(finders.find("css/rapport.css"), encoding="utf-8") as css:
-        pdf = render_pdf(html, css.read())  # the title comes from the template's <title>
+    # the title comes from the template's <title>
+    pdf = render_pdf(html, static_css("css/pdf-fonts.css", "css/rapport.css"))
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
 
 

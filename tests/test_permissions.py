@@ -67,6 +67,7 @@ def urls(users, opgave):
         ("post", reverse("canvas:begroting", args=[opgave.pk]), {"formulier": "regel"}, INVOER),
         ("post", reverse("canvas:versies", args=[opgave.pk]), {"naam": ""}, INVOER),
         ("get", reverse("canvas:canvasitem-detail", args=[item.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("canvas:canvas-pdf", args=[opgave.pk]), {}, LEZEN_OBJECT),
         (
             "post",
             reverse("canvas:canvasitem-detail", args=[item.pk]),
