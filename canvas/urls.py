@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("opgaven/<int:opgave_pk>/canvas/effectketen/", views.effectketen, name="effectketen"),
     path("opgaven/<int:opgave_pk>/canvas/begroting/", views.begroting, name="begroting"),
+    path("opgaven/<int:opgave_pk>/canvas/indicatoren/", views.indicatoren, name="indicatoren"),
     path("opgaven/<int:opgave_pk>/canvas/a3.pdf", views.canvas_pdf, name="canvas-pdf"),
     path("opgaven/<int:opgave_pk>/canvas/versies/", views.versies, name="versies"),
     path(

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,13 +16,17 @@ from opgaven.views import opgave_for
 
 from . import begroting as begroting_module
 from . import documenten, keten
+from . import indicatoren as indicatoren_module
 from . import versies as versies_module
 from .forms import (
     BegrotingsregelForm,
     CanvasItemEditForm,
     CanvasItemForm,
     FinancierForm,
+    IndicatorForm,
     ItemEigenschappenForm,
+    MetingenImportForm,
+    MetingForm,
     ReactieForm,
     SchakelForm,
     VersieForm,
@@ -32,6 +36,8 @@ from .models import (
     Blok,
     CanvasItem,
     CanvasVersie,
+    Indicator,
+    Meting,
     Reactie,
     Schakel,
     Soort,
@@ -307,11 +313,15 @@ def item_delete(request: HtmxHttpRequest, pk: int):
     opgave = opgave_for(request, item.opgave_id)
     _require_change(request, opgave)
     blok = item.blok
+    fout = ""
     if item.begrotingsregels.exists():
         # Money is planned on this activity: removing it would orphan budget lines.
         fout = _(
             "Dit item heeft begrotingsregels. Verwijder of verplaats die eerst in de begroting."
         )
+    elif item.indicatoren.exists():
+        fout = _("Dit item heeft indicatoren met metingen. Verwijder die eerst bij Indicatoren.")
+    if fout:
         if not request.htmx:
             messages.error(request, fout)
             return redirect(_canvas_url(opgave, blok))
@@ -476,6 +486,95 @@ def effectketen(request: HtmxHttpRequest, opgave_pk: int):
             "prestaties_effecten": [i for i in items if i.blok == Blok.PRESTATIES_EFFECTEN],
             "soorten": Soort.choices,
             "geometrie": {"breedte": keten.BREEDTE, "vak_b": keten.VAK_B, "vak_h": keten.VAK_H},
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicatoren(request: HtmxHttpRequest, opgave_pk: int):
+    """Indicators of effects and goals: measurements, a trend chart and a judgement."""
+    opgave = opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    items = opgave.canvas_items.filter(
+        Q(blok=Blok.BELEIDSDOELEN) | Q(blok=Blok.PRESTATIES_EFFECTEN, soort=Soort.EFFECT)
+    )
+    lijst = Indicator.objects.filter(item__opgave=opgave)
+    indicator_form = IndicatorForm(items=items) if kan_bewerken else None
+    meting_form = MetingForm(indicatoren=lijst) if kan_bewerken else None
+    import_form = MetingenImportForm(indicatoren=lijst) if kan_bewerken else None
+    import_fouten: list[str] = []
+    if request.method == "POST":
+        _require_change(request, opgave)
+        formulier = request.POST.get("formulier")
+        if formulier == "indicator":
+            indicator_form = IndicatorForm(request.POST, items=items)
+            if indicator_form.is_valid():
+                indicator = indicator_form.save()
+                messages.success(request, _("De indicator is toegevoegd."))
+                return redirect(f"{request.path}#indicator-{indicator.pk}")
+        elif formulier == "meting":
+            meting_form = MetingForm(request.POST, indicatoren=lijst)
+            if meting_form.is_valid():
+                data = meting_form.cleaned_data
+                Meting.objects.update_or_create(
+                    indicator=data["indicator"],
+                    datum=data["datum"],
+                    defaults={"waarde": data["waarde"], "toelichting": data["toelichting"]},
+                )
+                messages.success(request, _("De meting is opgeslagen."))
+                return redirect(f"{request.path}#indicator-{data['indicator'].pk}")
+        elif formulier == "import":
+            import_form = MetingenImportForm(request.POST, request.FILES, indicatoren=lijst)
+            if import_form.is_valid():
+                indicator = import_form.cleaned_data["indicator"]
+                inlezing = indicatoren_module.lees_csv(import_form.cleaned_data["bestand"].read())
+                import_fouten = inlezing.fouten
+                if not import_fouten:
+                    nieuw = Meting.importeer(indicator, inlezing.rijen)
+                    messages.success(
+                        request,
+                        _("%(n)d metingen ingelezen, waarvan %(nieuw)d nieuw.")
+                        % {"n": len(inlezing.rijen), "nieuw": nieuw},
+                    )
+                    return redirect(f"{request.path}#indicator-{indicator.pk}")
+        elif formulier == "meting-verwijderen":
+            get_object_or_404(
+                Meting, indicator__in=lijst, pk=pk_of_404(request.POST.get("meting"))
+            ).delete()
+            messages.success(request, _("De meting is verwijderd."))
+            return redirect(request.path)
+        elif formulier == "indicator-verwijderen":
+            get_object_or_404(lijst, pk=pk_of_404(request.POST.get("indicator"))).delete()
+            messages.success(request, _("De indicator en zijn metingen zijn verwijderd."))
+            return redirect(request.path)
+        else:
+            raise Http404
+    rijen = []
+    for indicator in lijst.select_related("item").prefetch_related("metingen"):
+        metingen = list(indicator.metingen.all())
+        rijen.append(
+            {
+                "indicator": indicator,
+                "metingen": [
+                    (m, indicatoren_module.verwacht(indicator, m.datum)) for m in metingen
+                ],
+                "oordeel": indicatoren_module.oordeel(indicator, metingen),
+                "grafiek": indicatoren_module.grafiek(indicator, metingen),
+            }
+        )
+    return render(
+        request,
+        "canvas/indicatoren.html",
+        {
+            "opgave": opgave,
+            "rijen": rijen,
+            "kan_bewerken": kan_bewerken,
+            "indicator_form": indicator_form,
+            "meting_form": meting_form,
+            "import_form": import_form,
+            "import_fouten": import_fouten,
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -19,16 +19,31 @@ _WIDGET_CLASSES = {
 KIES = _("— kies —")
 
 
-class BedragField(forms.DecimalField):
+def nl_getal(value: str) -> str:
+    """'12.500,50' -> '12500.50'; '12,5' -> '12.5'; '12.500' -> '12500'; '12.5' stays."""
+    value = value.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in value:
+        return value.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
+        return value.replace(".", "")  # 12.500 is twelve thousand five hundred
+    return value
+
+
+class GetalField(forms.DecimalField):
+    """Numbers typed the Dutch way: 12,5 or 1.234,5 (also 12.5)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = nl_getal(value)
+        return super().to_python(value)
+
+
+class BedragField(GetalField):
     """Euro amounts typed the Dutch way: 12.500,50 or 12500,5 (also 12500.50)."""
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-            if "," in value:
-                value = value.replace(".", "").replace(",", ".")
-            elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
-                value = value.replace(".", "")  # 12.500 is twelve thousand five hundred
+            value = value.replace("€", "")
         return super().to_python(value)
 
 

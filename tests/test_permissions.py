@@ -68,6 +68,13 @@ def urls(users, opgave):
         ("post", reverse("canvas:versies", args=[opgave.pk]), {"naam": ""}, INVOER),
         ("get", reverse("canvas:canvasitem-detail", args=[item.pk]), {}, LEZEN_OBJECT),
         ("get", reverse("canvas:canvas-pdf", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("canvas:indicatoren", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        (
+            "post",
+            reverse("canvas:indicatoren", args=[opgave.pk]),
+            {"formulier": "indicator"},
+            INVOER,
+        ),
         (
             "post",
             reverse("canvas:canvasitem-detail", args=[item.pk]),

@@ -128,3 +128,39 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
     page.get_by_role("link", name="Terug naar het canvas").click()
     expect(page.locator(f"#item-{budget.pk}")).to_contain_text("Akkoord")
     expect(page.locator(f"#item-{budget.pk}")).to_contain_text("3 reacties")
+
+
+def test_indicator_measured_from_a_csv_comes_on_track(page, live_server, tmp_path):
+    call_command("demodata")
+    base = live_server.url
+    login(page, base, "regisseur")
+    effect = _item("Minder inwoners voel")
+    page.goto(f"{base}/opgaven/{effect.opgave_id}/canvas/")
+    page.get_by_role("link", name="Indicatoren: meten of we op koers zijn").click()
+    sectie = page.locator("section", has=page.get_by_role("heading", name="Inwoners (65+)"))
+    expect(sectie.get_by_test_id("oordeel")).to_have_text("Achter op koers")
+    assert_accessible(page)
+
+    slecht = tmp_path / "slecht.csv"
+    slecht.write_text("datum;waarde\n01-10-2025;44,0\n31-09-2026;43\n", encoding="utf-8")
+    page.locator("#importeren").get_by_label("Indicator").select_option(
+        label="Inwoners (65+) die zich eenzaam voelen"
+    )
+    page.get_by_label("CSV-bestand").set_input_files(str(slecht))
+    page.get_by_role("button", name="Inlezen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Regel 3: '31-09-2026' is geen datum")
+    expect(sectie.locator(".app-grafiek__punt")).to_have_count(1)
+    assert_accessible(page)
+
+    goed = tmp_path / "goed.csv"
+    goed.write_text("datum;waarde\n01-10-2025;44,0\n01-10-2026;42,5\n", encoding="utf-8")
+    page.locator("#importeren").get_by_label("Indicator").select_option(
+        label="Inwoners (65+) die zich eenzaam voelen"
+    )
+    page.get_by_label("CSV-bestand").set_input_files(str(goed))
+    page.get_by_role("button", name="Inlezen").click()
+    expect(page.locator("main")).to_contain_text("2 metingen ingelezen, waarvan 2 nieuw.")
+    expect(sectie.locator(".app-grafiek__punt")).to_have_count(3)
+    expect(sectie.get_by_test_id("oordeel")).to_have_text("Op koers")
+    expect(sectie).to_contain_text("42,5")
+    assert_accessible(page)

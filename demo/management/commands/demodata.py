@@ -21,10 +21,13 @@ from accounts.models import Rol, User
 from canvas.models import (
     Begrotingsregel,
     Blok,
+    Bron,
     CanvasItem,
     Financier,
     FinancierSoort,
+    Indicator,
     ItemStatus,
+    Meting,
     Reactie,
     Schakel,
     Soort,
@@ -523,6 +526,7 @@ class Command(BaseCommand):
             self._effectketen(Opgave.objects.get(titel="Vitale kernen"))
             self._begroting(Opgave.objects.get(titel="Vitale kernen"))
             self._canvasgesprek(Opgave.objects.get(titel="Vitale kernen"), users)
+            self._indicatoren(Opgave.objects.get(titel="Vitale kernen"))
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -671,6 +675,46 @@ class Command(BaseCommand):
             ("regisseur", "Goed punt. Ik zet het op de agenda van de thematafel in maart."),
         ]:
             Reactie.objects.get_or_create(item=dorpsbudget, auteur=users[auteur], tekst=tekst)
+
+    def _indicatoren(self, opgave: Opgave) -> None:
+        """One goal on track, one effect behind: the judgement shows both ways."""
+        items = {i.tekst[:20]: i for i in opgave.canvas_items.all()}
+        d = datetime.date
+        for item, naam, eenheid, bron, nul, streef, metingen in [
+            (
+                items["Elke kern heeft in 2"],
+                "Kernen met een ontmoetingsplek",
+                "aantal",
+                Bron.EIGEN,
+                (Decimal(3), d(2025, 1, 1)),
+                (Decimal(8), d(2028, 12, 31)),
+                [(d(2025, 7, 1), Decimal(4)), (d(2026, 1, 1), Decimal(5))],
+            ),
+            (
+                items["Minder inwoners voel"],
+                "Inwoners (65+) die zich eenzaam voelen",
+                "%",
+                Bron.GGD,
+                (Decimal(48), d(2022, 10, 1)),
+                (Decimal(40), d(2028, 10, 1)),
+                [(d(2024, 10, 1), Decimal("46.5"))],
+            ),
+        ]:
+            indicator = upsert(
+                Indicator,
+                {
+                    "eenheid": eenheid,
+                    "bron": bron,
+                    "nulmeting": nul[0],
+                    "nulmeting_datum": nul[1],
+                    "streefwaarde": streef[0],
+                    "streefdatum": streef[1],
+                },
+                item=item,
+                naam=naam,
+            )
+            for datum, waarde in metingen:
+                upsert(Meting, {"waarde": waarde}, indicator=indicator, datum=datum)
 
     def _begroting(self, opgave: Opgave) -> None:
         """A budget shared by the municipality, a housing association, the province and the state."""
