@@ -14,6 +14,12 @@ urlpatterns = [
     path("opgaven/<int:opgave_pk>/canvas/effectketen/", views.effectketen, name="effectketen"),
     path("opgaven/<int:opgave_pk>/canvas/begroting/", views.begroting, name="begroting"),
     path("opgaven/<int:opgave_pk>/canvas/indicatoren/", views.indicatoren, name="indicatoren"),
+    path(
+        "opgaven/<int:opgave_pk>/canvas/realisatieplan/",
+        views.realisatieplan,
+        name="realisatieplan",
+    ),
+    path("canvasitems/<int:pk>/planning/", views.planning, name="planning"),
     path("opgaven/<int:opgave_pk>/canvas/a3.pdf", views.canvas_pdf, name="canvas-pdf"),
     path("opgaven/<int:opgave_pk>/canvas/versies/", views.versies, name="versies"),
     path(

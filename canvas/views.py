@@ -17,6 +17,7 @@ from opgaven.views import opgave_for
 from . import begroting as begroting_module
 from . import documenten, keten
 from . import indicatoren as indicatoren_module
+from . import realisatieplan as realisatieplan_module
 from . import versies as versies_module
 from .forms import (
     BegrotingsregelForm,
@@ -27,8 +28,10 @@ from .forms import (
     ItemEigenschappenForm,
     MetingenImportForm,
     MetingForm,
+    MijlpaalForm,
     ReactieForm,
     SchakelForm,
+    UitvoeringForm,
     VersieForm,
 )
 from .models import (
@@ -38,9 +41,11 @@ from .models import (
     CanvasVersie,
     Indicator,
     Meting,
+    Mijlpaal,
     Reactie,
     Schakel,
     Soort,
+    Uitvoering,
 )
 
 PAGE = "canvas/canvas_detail.html"
@@ -575,6 +580,88 @@ def indicatoren(request: HtmxHttpRequest, opgave_pk: int):
             "meting_form": meting_form,
             "import_form": import_form,
             "import_fouten": import_fouten,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_GET
+def realisatieplan(request: HtmxHttpRequest, opgave_pk: int):
+    """The activities as a plan: who, when, how far, milestones; a timeline and a table."""
+    opgave = opgave_for(request, opgave_pk)
+    activiteiten = list(
+        opgave.canvas_items.filter(blok=Blok.ACTIVITEITEN)
+        .select_related("uitvoering", "eigenaar")
+        .prefetch_related("mijlpalen")
+    )
+    return render(
+        request,
+        "canvas/realisatieplan.html",
+        {
+            "opgave": opgave,
+            "activiteiten": activiteiten,
+            "tijdlijn": realisatieplan_module.tijdlijn(activiteiten, timezone.localdate()),
+            "vandaag": timezone.localdate(),
+            "kan_bewerken": request.user.has_perm("canvas.change_canvas", opgave),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def planning(request: HtmxHttpRequest, pk: int):
+    """Plan one activity: owner or partner, start and end, status, progress, milestones."""
+    item = _item_for(request, pk)
+    if item.blok != Blok.ACTIVITEITEN:
+        raise Http404
+    opgave = opgave_for(request, item.opgave_id)
+    _require_change(request, opgave)
+    uitvoering = Uitvoering.objects.filter(activiteit=item).first() or Uitvoering(activiteit=item)
+    team = opgave.opgaveteam().order_by("first_name", "last_name", "username")
+    form = UitvoeringForm(instance=uitvoering, team=team, initial={"eigenaar": item.eigenaar_id})
+    mijlpaal_form = MijlpaalForm()
+    terug = reverse("canvas:realisatieplan", args=[opgave.pk])
+    if request.method == "POST":
+        formulier = request.POST.get("formulier")
+        if formulier == "uitvoering":
+            form = UitvoeringForm(request.POST, instance=uitvoering, team=team)
+            if form.is_valid():
+                with transaction.atomic():
+                    form.save()
+                    # Only the owner column: a text being edited elsewhere is untouched.
+                    CanvasItem.objects.filter(pk=item.pk).update(
+                        eigenaar=form.cleaned_data["eigenaar"], updated_at=timezone.now()
+                    )
+                messages.success(request, _("De planning is opgeslagen."))
+                return redirect(f"{terug}#activiteit-{item.pk}")
+        elif formulier == "mijlpaal":
+            mijlpaal_form = MijlpaalForm(request.POST, instance=Mijlpaal(activiteit=item))
+            if mijlpaal_form.is_valid():
+                mijlpaal_form.save()
+                messages.success(request, _("De mijlpaal is toegevoegd."))
+                return redirect(f"{request.path}#mijlpalen")
+        elif formulier in ("mijlpaal-behaald", "mijlpaal-verwijderen"):
+            mijlpaal = get_object_or_404(item.mijlpalen, pk=pk_of_404(request.POST.get("mijlpaal")))
+            if formulier == "mijlpaal-verwijderen":
+                mijlpaal.delete()
+            else:
+                mijlpaal.behaald = request.POST.get("behaald") == "ja"
+                mijlpaal.save(update_fields=["behaald"])
+            messages.success(request, _("De mijlpalen zijn bijgewerkt."))
+            return redirect(f"{request.path}#mijlpalen")
+        else:
+            raise Http404
+    return render(
+        request,
+        "canvas/planning.html",
+        {
+            "opgave": opgave,
+            "item": item,
+            "form": form,
+            "mijlpaal_form": mijlpaal_form,
+            "mijlpalen": item.mijlpalen.all(),
+            "vandaag": timezone.localdate(),
         },
         status=422 if request.method == "POST" else 200,
     )

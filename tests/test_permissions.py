@@ -33,6 +33,7 @@ EIGEN_RAPPORTAGE = [302, 404, 404, 200, 404, 200, 404, 200]
 @pytest.fixture
 def urls(users, opgave):
     item = CanvasItemFactory(opgave=opgave)
+    activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
     rapportage = Rapportage.objects.create(
         opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
     )
@@ -69,6 +70,14 @@ def urls(users, opgave):
         ("get", reverse("canvas:canvasitem-detail", args=[item.pk]), {}, LEZEN_OBJECT),
         ("get", reverse("canvas:canvas-pdf", args=[opgave.pk]), {}, LEZEN_OBJECT),
         ("get", reverse("canvas:indicatoren", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("canvas:realisatieplan", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("canvas:planning", args=[activiteit.pk]), {}, BEWERKEN),
+        (
+            "post",
+            reverse("canvas:planning", args=[activiteit.pk]),
+            {"formulier": "uitvoering"},
+            INVOER,
+        ),
         (
             "post",
             reverse("canvas:indicatoren", args=[opgave.pk]),

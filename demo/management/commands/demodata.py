@@ -28,9 +28,12 @@ from canvas.models import (
     Indicator,
     ItemStatus,
     Meting,
+    Mijlpaal,
     Reactie,
     Schakel,
     Soort,
+    Uitvoering,
+    UitvoeringStatus,
 )
 from opgaven.models import (
     Domein,
@@ -527,6 +530,7 @@ class Command(BaseCommand):
             self._begroting(Opgave.objects.get(titel="Vitale kernen"))
             self._canvasgesprek(Opgave.objects.get(titel="Vitale kernen"), users)
             self._indicatoren(Opgave.objects.get(titel="Vitale kernen"))
+            self._realisatieplan(Opgave.objects.get(titel="Vitale kernen"), users)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -715,6 +719,44 @@ class Command(BaseCommand):
             )
             for datum, waarde in metingen:
                 upsert(Meting, {"waarde": waarde}, indicator=indicator, datum=datum)
+
+    def _realisatieplan(self, opgave: Opgave, users) -> None:
+        """Two planned activities: one running with a milestone reached, one waiting on the council."""
+        items = {i.tekst[:20]: i for i in opgave.canvas_items.all()}
+        d = datetime.date
+        sprints, budget = items["Opgavesprints per ke"], items["Dorpsbudget per kern"]
+        upsert(CanvasItem, {"eigenaar": users["regisseur"]}, pk=sprints.pk)
+        for activiteit, plan, mijlpalen in [
+            (
+                sprints,
+                {
+                    "start": d(2026, 1, 12),
+                    "eind": d(2027, 6, 30),
+                    "status": UitvoeringStatus.LOOPT,
+                    "voortgang": 40,
+                },
+                [
+                    ("Sprint 1 in Beekdal afgerond", d(2026, 3, 20), True),
+                    ("Alle acht kernen bezocht", d(2027, 3, 1), False),
+                ],
+            ),
+            (
+                budget,
+                {
+                    "partner": "Dorpsraden Maasdal",
+                    "start": d(2026, 9, 1),
+                    "eind": d(2028, 12, 31),
+                    "status": UitvoeringStatus.VERTRAAGD,
+                    "voortgang": 10,
+                },
+                [("Regeling dorpsbudget vastgesteld door de raad", d(2026, 10, 1), False)],
+            ),
+        ]:
+            upsert(Uitvoering, plan, activiteit=activiteit)
+            for naam, datum, behaald in mijlpalen:
+                upsert(
+                    Mijlpaal, {"datum": datum, "behaald": behaald}, activiteit=activiteit, naam=naam
+                )
 
     def _begroting(self, opgave: Opgave) -> None:
         """A budget shared by the municipality, a housing association, the province and the state."""
