@@ -66,6 +66,9 @@ def main() -> None:
         "effectketen": f"/opgaven/{kernen.pk}/canvas/effectketen/",
         "begroting": f"/opgaven/{kernen.pk}/canvas/begroting/",
         "canvasversies": f"/opgaven/{kernen.pk}/canvas/versies/",
+        "indicatoren": f"/opgaven/{kernen.pk}/canvas/indicatoren/",
+        "realisatieplan": f"/opgaven/{kernen.pk}/canvas/realisatieplan/",
+        "canvas A3 PDF": f"/opgaven/{kernen.pk}/canvas/a3.pdf",
         "participatie": "/participatie/?actiepunten=alle",
         "signalen": "/signalen/",
     }

@@ -209,3 +209,27 @@ def test_canvas_queries_do_not_grow_with_owners_and_comments(
     weinig = tel()
     vul(30)
     assert tel() == weinig
+
+
+def test_item_page_queries_do_not_grow_with_the_thread(users, opgave):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    item = CanvasItemFactory(opgave=opgave, eigenaar=users["teamlid"])
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvasitem-detail", args=[item.pk])
+
+    def tel():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def vul(n):
+        for i in range(n):
+            auteur = users["teamlid"] if i % 2 else users["regisseur"]
+            Reactie.objects.create(item=item, auteur=auteur, tekst=f"r{i}")
+
+    vul(3)
+    weinig = tel()
+    vul(30)
+    assert tel() == weinig
