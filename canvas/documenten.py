@@ -16,15 +16,16 @@ def canvas_pdf(*, opgave: Opgave, stand: str, items: list[dict]) -> bytes:
     per_blok: dict[str, list[dict]] = {code: [] for code in Blok.values}
     for item in sorted(items, key=lambda i: (i["volgorde"], i["id"])):
         per_blok.setdefault(item["blok"], []).append(item)
+    blokken = [
+        {"code": code, "label": label, "items": per_blok[code]} for code, label in Blok.choices
+    ]
     html = render_to_string(
         "canvas/pdf/canvas.html",
         {
             "opgave": opgave,
             "stand": stand,
-            "blokken": [
-                {"code": code, "label": label, "items": per_blok[code]}
-                for code, label in Blok.choices
-            ],
+            # Two rows of five blocks, in canvas order.
+            "rijen": [blokken[:5], blokken[5:]],
             "gemeente": huisstijl.naam,
             "logo": huisstijl.logo_data_uri(),
             "gemaakt_op": timezone.now(),
