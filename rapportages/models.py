@@ -1,9 +1,11 @@
+import pghistory
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from opgaven.models import Opgave
 
 MAX_POGINGEN = 3
@@ -37,6 +39,118 @@ class Job(models.Model):
         return self.status in (Status.KLAAR, Status.MISLUKT)
 
 
+class MomentSoort(models.TextChoices):
+    """The moments of the municipal planning & control cycle, in the order of a year."""
+
+    VOORJAARSNOTA = "voorjaarsnota", _("Voorjaarsnota")
+    BERAP1 = "berap1", _("Eerste bestuursrapportage")
+    BERAP2 = "berap2", _("Tweede bestuursrapportage")
+    BEGROTING = "begroting", _("Begroting")
+    JAARREKENING = "jaarrekening", _("Jaarrekening")
+
+
+class PcMoment(TimeStampedModel):
+    """One P&C moment (begroting 2027) with the date the contributions must be ready."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=MomentSoort)
+    jaar = models.PositiveSmallIntegerField(_("begrotingsjaar"))
+    deadline = models.DateField(_("deadline bijdragen"))
+
+    class Meta:
+        verbose_name = _("P&C-moment")
+        verbose_name_plural = _("P&C-momenten")
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soort", "jaar"],
+                name="pcmoment_uniek",
+                violation_error_message=_("Dit moment staat al in de kalender."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(soort__in=MomentSoort.values), name="pcmoment_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(jaar__gte=2000, jaar__lte=2100), name="pcmoment_jaar"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.jaar}"
+
+    def get_absolute_url(self):
+        return reverse("rapportages:moment-detail", args=[self.pk])
+
+
+class BijdrageStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    AMBTELIJK_AKKOORD = "ambtelijk_akkoord", _("Ambtelijk akkoord")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Bijdrage(TimeStampedModel):
+    """What one opgave writes for one P&C moment: an answer to each of the three W-questions."""
+
+    moment = models.ForeignKey(
+        PcMoment, verbose_name=_("P&C-moment"), on_delete=models.CASCADE, related_name="bijdragen"
+    )
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="bijdragen"
+    )
+    bereiken = models.TextField(_("Wat willen we bereiken?"), max_length=8000, blank=True)
+    doen = models.TextField(_("Wat gaan we daarvoor doen?"), max_length=8000, blank=True)
+    kosten = models.TextField(_("Wat mag het kosten?"), max_length=8000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BijdrageStatus, default=BijdrageStatus.CONCEPT
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijgewerkt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+        ordering = ["opgave__titel", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["moment", "opgave"], name="bijdrage_een_per_moment"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=BijdrageStatus.values), name="bijdrage_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave} · {self.moment}"
+
+    @classmethod
+    def opslaan(cls, *, moment: PcMoment, opgave: Opgave, versie: int, user, **teksten) -> bool:
+        """Save only on top of the version the writer loaded (0: there was none yet).
+
+        Two people saving at once: one wins, the other gets False and sees both texts.
+        """
+        if versie == 0:
+            try:
+                with transaction.atomic():
+                    cls.objects.create(
+                        moment=moment, opgave=opgave, bijgewerkt_door=user, **teksten
+                    )
+            except IntegrityError:
+                return False
+            return True
+        bijgewerkt = cls.objects.filter(moment=moment, opgave=opgave, versie=versie).update(
+            versie=models.F("versie") + 1,
+            bijgewerkt_door=user,
+            updated_at=timezone.now(),
+            **teksten,
+        )
+        return bijgewerkt == 1
+
+
 class RapportageQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RapportageQuerySet":
         """Reports ``user`` may see: the beheerder all; raadsleden the published ones;
@@ -63,6 +177,15 @@ class Rapportage(Job):
         on_delete=models.CASCADE,
         related_name="rapportages",
         help_text=_("Leeg: alle opgaven."),
+    )
+    moment = models.ForeignKey(
+        PcMoment,
+        verbose_name=_("P&C-moment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rapportages",
+        help_text=_("Leeg: een rapportage van de stand van nu."),
     )
     aangevraagd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -118,11 +241,7 @@ class Rapportage(Job):
 
     @property
     def titel(self) -> str:
-        return (
-            f"Programmarapportage {self.opgave.titel}"
-            if self.opgave_id
-            else "Programmarapportage alle opgaven"
-        )
+        return titel(opgave=self.opgave, moment=self.moment)
 
     @property
     def bestandsnaam(self) -> str:
@@ -190,3 +309,11 @@ class Export(Job):
     @property
     def bestandsnaam(self) -> str:
         return f"{self.soort}-{self.pk}.{self.formaat}"
+
+
+def titel(*, opgave: Opgave | None, moment: PcMoment | None) -> str:
+    """ "Programmarapportage Begroting 2027 · Vitale kernen": the report's title everywhere."""
+    onderwerp = opgave.titel if opgave is not None else "alle opgaven"
+    if moment is None:
+        return f"Programmarapportage {onderwerp}"
+    return f"Programmarapportage {moment} · {onderwerp}"

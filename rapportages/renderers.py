@@ -13,11 +13,14 @@ from core.pdf import render_pdf, static_css
 from opgaven.models import Opgave
 from participatie.models import Betrokkenheid
 
+from .models import Bijdrage, PcMoment
+
 
 @dataclass
 class WAntwoord:
     vraag: str
     blokken: list[tuple[str, list[str]]] = field(default_factory=list)
+    tekst: str = ""  # the contribution's answer for a P&C moment, when there is one
 
 
 @dataclass
@@ -26,6 +29,7 @@ class OpgaveInRapport:
     anker: str
     w_vragen: list[WAntwoord]
     betrokkenheden: list[Betrokkenheid]
+    bijdrage: Bijdrage | None = None
 
 
 def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
@@ -48,7 +52,14 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
     )
 
 
-def _w_vragen(opgave: Opgave) -> list[WAntwoord]:
+def _w_vragen(opgave: Opgave, bijdrage: Bijdrage | None = None) -> list[WAntwoord]:
+    """The contribution's answers for the moment; without one, the canvas blocks."""
+    if bijdrage is not None:
+        return [
+            WAntwoord(vraag=str(WVraag.BEREIKEN.label), tekst=bijdrage.bereiken),
+            WAntwoord(vraag=str(WVraag.DOEN.label), tekst=bijdrage.doen),
+            WAntwoord(vraag=str(WVraag.KOSTEN.label), tekst=bijdrage.kosten),
+        ]
     per_blok: dict[str, list[str]] = {}
     for item in opgave.canvas_items.all():
         per_blok.setdefault(item.blok, []).append(item.tekst)
@@ -71,29 +82,34 @@ def programmarapportage_pdf(
     opgaven: QuerySet[Opgave],
     *,
     titel: str,
+    moment: PcMoment | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Cover, contents, and per opgave the three W-questions and its stakeholders, as PDF."""
-    return programmarapportage(opgaven, titel=titel, on_progress=on_progress).pdf
+    return programmarapportage(opgaven, titel=titel, moment=moment, on_progress=on_progress).pdf
 
 
 def programmarapportage(
     opgaven: QuerySet[Opgave],
     *,
     titel: str,
+    moment: PcMoment | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Rapport:
-    """The programme report and the data it shows."""
+    """The programme report and the data it shows; for a P&C moment, its contributions."""
     huisstijl = Huisstijl.huidige()
     rows = list(opgaven_voor_rapport(opgaven))
+    bijdragen = {b.opgave_id: b for b in moment.bijdragen.all()} if moment is not None else {}
     secties = []
     for index, opgave in enumerate(rows, start=1):
+        bijdrage = bijdragen.get(opgave.pk)
         secties.append(
             OpgaveInRapport(
                 opgave=opgave,
                 anker=f"opgave-{opgave.pk}",
-                w_vragen=_w_vragen(opgave),
+                w_vragen=_w_vragen(opgave, bijdrage),
                 betrokkenheden=list(opgave.betrokkenheden.all()),
+                bijdrage=bijdrage,
             )
         )
         if on_progress:
@@ -105,6 +121,7 @@ def programmarapportage(
             "gemeente": huisstijl.naam,
             "logo": huisstijl.logo_data_uri(),
             "secties": secties,
+            "moment": moment,
             "gemaakt_op": timezone.now(),
         },
     )
@@ -123,7 +140,8 @@ def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict
                 "titel": s.opgave.titel,
                 "fase": s.opgave.fase,
                 "maatschappelijke_bedoeling": s.opgave.maatschappelijke_bedoeling,
-                "w_vragen": {w.vraag: dict(w.blokken) for w in s.w_vragen},
+                "w_vragen": {w.vraag: w.tekst or dict(w.blokken) for w in s.w_vragen},
+                "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
                 "stakeholders": [
                     {
                         "naam": b.stakeholder.naam,

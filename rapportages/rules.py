@@ -52,3 +52,9 @@ rules.add_perm("rapportages.publish_rapportage", is_beheerder | mag_rapport_vast
 
 # Anyone who reads the register may export it; contact details follow the same rule as on screen.
 rules.add_perm("rapportages.add_export", is_ambtelijk)
+
+# A contribution to a P&C moment is written by the opgave's team; the beheerder (for the
+# college) sets it to "vastgesteld" and can reopen it.
+rules.add_perm("rapportages.change_bijdrage", kan_opgave_bewerken)
+rules.add_perm("rapportages.vaststellen_bijdrage", is_beheerder)
+rules.add_perm("rapportages.add_pcmoment", is_beheerder)

@@ -17,10 +17,12 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def rapportage_aanvragen(*, opgave: Opgave | None, user) -> Rapportage:
+def rapportage_aanvragen(*, opgave: Opgave | None, user, moment=None) -> Rapportage:
     """Create the job row and hand it to a worker once the transaction commits."""
     totaal = 1 if opgave is not None else Opgave.objects.count()
-    rapportage = Rapportage.objects.create(opgave=opgave, aangevraagd_door=user, totaal=totaal)
+    rapportage = Rapportage.objects.create(
+        opgave=opgave, moment=moment, aangevraagd_door=user, totaal=totaal
+    )
     # robust: a broker that is down must not turn this request into an error; the row
     # stays "wachtrij" and can be dispatched again.
     transaction.on_commit(lambda: _dispatch(rapportage.pk), robust=True)
@@ -38,7 +40,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
     if not jobs.claim(Rapportage, rapportage_id):
         logger.info("Rapportage %s not claimed (done, gone or given up)", rapportage_id)
         return
-    rapportage = Rapportage.objects.select_related("opgave").get(pk=rapportage_id)
+    rapportage = Rapportage.objects.select_related("opgave", "moment").get(pk=rapportage_id)
     opgaven = (
         Opgave.objects.filter(pk=rapportage.opgave_id)
         if rapportage.opgave_id
@@ -51,6 +53,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
         rapport = programmarapportage(
             opgaven,
             titel=rapportage.titel,
+            moment=rapportage.moment,
             on_progress=lambda gedaan, totaal: jobs.voortgang(
                 Rapportage, rapportage_id, gedaan, totaal
             ),

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.security_log import log_event
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.models import Opgave
 
 from . import services
-from .models import Export, Rapportage, Status
+from .models import Export, PcMoment, Rapportage, Status
 
 
 def opgave_rapportages_context(request, opgave: Opgave) -> dict:
@@ -52,7 +52,10 @@ def rapportage_create(request: HtmxHttpRequest):
         )
     if not request.user.has_perm("rapportages.add_rapportage", opgave):
         raise PermissionDenied
-    rapportage = services.rapportage_aanvragen(opgave=opgave, user=request.user)
+    moment = None
+    if request.POST.get("moment"):
+        moment = get_object_or_404(PcMoment, pk=pk_of_404(request.POST["moment"]))
+    rapportage = services.rapportage_aanvragen(opgave=opgave, user=request.user, moment=moment)
     return redirect(rapportage)
 
 

@@ -6,7 +6,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import client_for
 
-KWARGS = {"pk": 1, "opgave_pk": 1, "relatie_pk": 1, "thematafel_pk": 1, "blok": "beleidsdoelen"}
+KWARGS = {
+    "pk": 1,
+    "opgave_pk": 1,
+    "relatie_pk": 1,
+    "thematafel_pk": 1,
+    "moment_pk": 1,
+    "blok": "beleidsdoelen",
+}
 
 
 def _names(resolver: URLResolver, namespace: str = ""):

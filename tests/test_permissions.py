@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from canvas.models import Blok
-from rapportages.models import Rapportage, Status
+from rapportages.models import PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
 from tests.participatie.factories import BijeenkomstFactory, SignaalFactory, ThematafelFactory
@@ -34,6 +34,7 @@ EIGEN_RAPPORTAGE = [302, 404, 404, 200, 404, 200, 404, 200]
 def urls(users, opgave):
     item = CanvasItemFactory(opgave=opgave)
     activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
+    moment = PcMoment.objects.create(soort="begroting", jaar=2027, deadline="2026-09-15")
     rapportage = Rapportage.objects.create(
         opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
     )
@@ -71,6 +72,15 @@ def urls(users, opgave):
         ("get", reverse("canvas:canvas-pdf", args=[opgave.pk]), {}, LEZEN_OBJECT),
         ("get", reverse("canvas:indicatoren", args=[opgave.pk]), {}, LEZEN_OBJECT),
         ("get", reverse("canvas:realisatieplan", args=[opgave.pk]), {}, LEZEN_OBJECT),
+        ("get", reverse("rapportages:kalender"), {}, LEZEN),
+        ("get", reverse("rapportages:moment-detail", args=[moment.pk]), {}, LEZEN),
+        ("get", reverse("rapportages:bijdrage", args=[moment.pk, opgave.pk]), {}, LEZEN),
+        (
+            "post",
+            reverse("rapportages:bijdrage", args=[moment.pk, opgave.pk]),
+            {},
+            [302, 403, 403, 422, 403, 422, 403, 422],
+        ),
         ("get", reverse("canvas:planning", args=[activiteit.pk]), {}, BEWERKEN),
         (
             "post",

@@ -62,6 +62,8 @@ from participatie.models import (
     Thematafel,
     Vorm,
 )
+from rapportages import bijdragen
+from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 
 DEMO_WACHTWOORD = "demo"
 
@@ -531,6 +533,7 @@ class Command(BaseCommand):
             self._canvasgesprek(Opgave.objects.get(titel="Vitale kernen"), users)
             self._indicatoren(Opgave.objects.get(titel="Vitale kernen"))
             self._realisatieplan(Opgave.objects.get(titel="Vitale kernen"), users)
+            self._pc_kalender(Opgave.objects.get(titel="Vitale kernen"), users)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
@@ -756,6 +759,36 @@ class Command(BaseCommand):
             for naam, datum, behaald in mijlpalen:
                 upsert(
                     Mijlpaal, {"datum": datum, "behaald": behaald}, activiteit=activiteit, naam=naam
+                )
+
+    def _pc_kalender(self, opgave: Opgave, users) -> None:
+        """Two years of P&C moments; Vitale kernen wrote for two of them."""
+        d = datetime.date
+        momenten = {}
+        for jaar in (2026, 2027):
+            for soort, moment_jaar, deadline in [
+                (MomentSoort.JAARREKENING, jaar - 1, d(jaar, 4, 1)),
+                (MomentSoort.VOORJAARSNOTA, jaar, d(jaar, 4, 15)),
+                (MomentSoort.BERAP1, jaar, d(jaar, 5, 15)),
+                (MomentSoort.BEGROTING, jaar + 1, d(jaar, 9, 15)),
+                (MomentSoort.BERAP2, jaar, d(jaar, 10, 15)),
+            ]:
+                momenten[(soort, moment_jaar)] = upsert(
+                    PcMoment, {"deadline": deadline}, soort=soort, jaar=moment_jaar
+                )
+        for sleutel, status in [
+            ((MomentSoort.BEGROTING, 2027), BijdrageStatus.VASTGESTELD),
+            ((MomentSoort.BERAP2, 2026), BijdrageStatus.AMBTELIJK_AKKOORD),
+        ]:
+            moment = momenten[sleutel]
+            if not Bijdrage.objects.filter(moment=moment, opgave=opgave).exists():
+                tekst = vars(bijdragen.voorstel(opgave, moment))
+                Bijdrage.objects.create(
+                    moment=moment,
+                    opgave=opgave,
+                    status=status,
+                    bijgewerkt_door=users["regisseur"],
+                    **tekst,
                 )
 
     def _begroting(self, opgave: Opgave) -> None:

@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import NLDSFormMixin
+
+from .models import Bijdrage, BijdrageStatus, PcMoment
+
+
+class PcMomentForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "moment"
+    deadline = forms.DateField(
+        label=_("Deadline bijdragen"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vul de deadline in."),
+            "invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026."),
+        },
+    )
+
+    class Meta:
+        model = PcMoment
+        fields = ["soort", "jaar", "deadline"]
+        error_messages = {
+            "soort": {"required": _("Kies het soort moment.")},
+            "jaar": {"required": _("Vul het begrotingsjaar in."), "invalid": _("Vul een jaar in.")},
+        }
+
+    def clean_jaar(self):
+        jaar = self.cleaned_data["jaar"]
+        if not 2000 <= jaar <= 2100:
+            raise forms.ValidationError(_("Kies een jaar tussen 2000 en 2100."))
+        return jaar
+
+
+TEKST = {"rows": 10}
+
+
+class BijdrageForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "bijdrage"
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = Bijdrage
+        fields = ["bereiken", "doen", "kosten", "status"]
+        widgets = {
+            "bereiken": forms.Textarea(attrs=TEKST),
+            "doen": forms.Textarea(attrs=TEKST),
+            "kosten": forms.Textarea(attrs=TEKST),
+        }
+        error_messages = {
+            veld: {
+                "max_length": _(
+                    "Deze tekst is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
+                )
+            }
+            for veld in ("bereiken", "doen", "kosten")
+        } | {"status": {"invalid_choice": _("Kies een status uit de lijst.")}}
+
+    def __init__(self, *args, mag_vaststellen: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not mag_vaststellen:
+            # Vaststellen is the beheerder's step (on behalf of the college).
+            self.fields["status"].choices = [
+                c for c in BijdrageStatus.choices if c[0] != BijdrageStatus.VASTGESTELD
+            ]
+            self.fields["status"].error_messages["invalid_choice"] = _(
+                "Alleen de beheerder stelt een bijdrage vast."
+            )

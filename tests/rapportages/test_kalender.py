@@ -1,0 +1,193 @@
+"""P&C calendar: moments, contributions per opgave (prefilled, two writers, vaststellen),
+and the programme report for a moment."""
+
+import datetime
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
+from rapportages import bijdragen
+from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+from tests.opgaven.factories import OpgaveFactory
+
+D = datetime.date
+
+
+@pytest.fixture
+def moment(db):
+    return PcMoment.objects.create(soort=MomentSoort.BEGROTING, jaar=2027, deadline=D(2026, 9, 15))
+
+
+def _url(moment, opgave):
+    return reverse("rapportages:bijdrage", args=[moment.pk, opgave.pk])
+
+
+def _post(client, moment, opgave, versie, **velden):
+    data = {
+        "bijdrage-bereiken": "Elke kern een ontmoetingsplek.",
+        "bijdrage-doen": "Opgavesprints per kern.",
+        "bijdrage-kosten": "€ 300.000",
+        "bijdrage-status": BijdrageStatus.CONCEPT,
+        "bijdrage-versie": versie,
+    } | {f"bijdrage-{k}": v for k, v in velden.items()}
+    return client.post(_url(moment, opgave), data)
+
+
+def test_draft_comes_from_canvas_indicators_and_budget(opgave, moment):
+    CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN, tekst="Elke kern een plek")
+    activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Sprints")
+    gemeente = Financier.objects.create(
+        opgave=opgave, naam="Gemeente", soort=FinancierSoort.GEMEENTE
+    )
+    rijk = Financier.objects.create(opgave=opgave, naam="Rijk", soort=FinancierSoort.RIJK)
+    for financier, bedrag, jaar in [
+        (gemeente, "1234.56", 2027),
+        (rijk, "1000", 2027),
+        (rijk, "5", 2028),
+    ]:
+        Begrotingsregel.objects.create(
+            opgave=opgave,
+            jaar=jaar,
+            activiteit=activiteit,
+            financier=financier,
+            begroot=Decimal(bedrag),
+        )
+    voorstel = bijdragen.voorstel(opgave, moment)
+    assert "- Elke kern een plek" in voorstel.bereiken
+    assert "- Sprints" in voorstel.doen
+    som = Begrotingsregel.objects.filter(opgave=opgave, jaar=2027).aggregate(s=Sum("begroot"))["s"]
+    assert som == Decimal("2234.56")
+    assert "Begroot 2027: €\u00a02.234,56" in voorstel.kosten
+    assert "Gemeente: €\u00a01.234,56 (55,2%)" in voorstel.kosten
+    leeg = bijdragen.voorstel(OpgaveFactory(), moment)
+    assert leeg.kosten == "Voor 2027 staan nog geen begrotingsregels in het canvas."
+
+
+def test_write_then_a_stale_save_is_shown_not_lost(users, opgave, moment):
+    regisseur, teamlid = client_for(users["regisseur"]), client_for(users["teamlid"])
+    pagina = regisseur.get(_url(moment, opgave))
+    assert pagina.status_code == 200
+    assert "Dit is een voorstel uit het canvas" in pagina.content.decode()
+    assert (
+        _post(regisseur, moment, opgave, 0, bereiken="Versie van de regisseur").status_code == 302
+    )
+    assert _post(teamlid, moment, opgave, 1, doen="Doen volgens het teamlid").status_code == 302
+    # The regisseur still had version 1 open.
+    response = _post(regisseur, moment, opgave, 1, doen="<b>Doen</b> volgens de regisseur")
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Iemand anders heeft deze bijdrage intussen opgeslagen." in html
+    assert "Doen volgens het teamlid" in html
+    assert escape("<b>Doen</b> volgens de regisseur") in html
+    assert 'value="2"' in html
+    bijdrage = Bijdrage.objects.get()
+    assert (bijdrage.doen, bijdrage.versie) == ("Doen volgens het teamlid", 2)
+    # Two people creating it at once: the second is a conflict too, never a second row.
+    ander = OpgaveFactory(opgaveregisseur=users["regisseur"])
+    assert _post(regisseur, moment, ander, 0).status_code == 302
+    assert _post(regisseur, moment, ander, 0).status_code == 409
+    assert Bijdrage.objects.filter(opgave=ander).count() == 1
+
+
+def test_only_the_beheerder_sets_vastgesteld_and_then_it_is_locked(users, opgave, moment):
+    regisseur, beheerder = client_for(users["regisseur"]), client_for(users["beheerder"])
+    response = _post(regisseur, moment, opgave, 0, status=BijdrageStatus.VASTGESTELD)
+    assert response.status_code == 422
+    assert "Alleen de beheerder stelt een bijdrage vast." in response.content.decode()
+    assert not Bijdrage.objects.exists()
+    assert _post(regisseur, moment, opgave, 0, status="ambtelijk_akkoord").status_code == 302
+    assert _post(beheerder, moment, opgave, 1, status="vastgesteld").status_code == 302
+    response = _post(regisseur, moment, opgave, 2, bereiken="Toch iets anders")
+    assert response.status_code == 302
+    bijdrage = Bijdrage.objects.get()
+    assert (bijdrage.bereiken, bijdrage.status) == ("Elke kern een ontmoetingsplek.", "vastgesteld")
+    pagina = regisseur.get(_url(moment, opgave)).content.decode()
+    assert "verandert niet meer" in pagina and "<textarea" not in pagina
+    # The beheerder reopens it.
+    assert _post(beheerder, moment, opgave, 2, status="concept").status_code == 302
+    assert Bijdrage.objects.get().status == BijdrageStatus.CONCEPT
+
+
+def test_calendar_moments_are_added_by_the_beheerder_once(users, moment):
+    url = reverse("rapportages:kalender")
+    data = {"moment-soort": "begroting", "moment-jaar": "2027", "moment-deadline": "2026-09-15"}
+    assert client_for(users["regisseur"]).post(url, data).status_code == 403
+    assert client_for(users["raadslid"]).get(url).status_code == 403
+    beheerder = client_for(users["beheerder"])
+    response = beheerder.post(url, data)
+    assert response.status_code == 422
+    assert "Dit moment staat al in de kalender." in response.content.decode()
+    response = beheerder.post(url, data | {"moment-soort": "berap1", "moment-jaar": "2026"})
+    assert response.status_code == 302
+    pagina = beheerder.get(url).content.decode()
+    assert "Eerste bestuursrapportage 2026" in pagina and "Begroting 2027" in pagina
+
+
+def test_moment_page_queries_do_not_grow(users, moment):
+    client = client_for(users["medewerker"])
+    url = reverse("rapportages:moment-detail", args=[moment.pk])
+
+    def vul(n):
+        for _ in range(n):
+            o = OpgaveFactory()
+            Bijdrage.objects.create(moment=moment, opgave=o, bijgewerkt_door=users["regisseur"])
+
+    def tel():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    vul(2)
+    weinig = tel()
+    vul(20)
+    assert tel() == weinig
+
+
+def _pdftekst(pad) -> str:
+    return subprocess.run(
+        ["pdftotext", str(pad), "-"], capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_report_for_a_moment_uses_the_contributions(users, opgave, andere_opgave, moment, tmp_path):
+    Bijdrage.objects.create(
+        moment=moment,
+        opgave=opgave,
+        bereiken="Een plek in elke kern",
+        doen="Acht dorpshuizen",
+        kosten="Begroot 2027: € 300.000,00",
+        status=BijdrageStatus.VASTGESTELD,
+    )
+    CanvasItemFactory(opgave=andere_opgave, tekst="Doel zonder bijdrage")
+    uit = tmp_path / "begroting.pdf"
+    call_command("rapportage", opgave="alle", output=str(uit), moment="begroting-2027")
+    tekst = " ".join(_pdftekst(uit).split())
+    assert "Programmarapportage Begroting 2027 · alle opgaven" in tekst
+    assert "Bijdrage aan Begroting 2027: vastgesteld." in tekst
+    assert "Een plek in elke kern" in tekst and "Acht dorpshuizen" in tekst
+    assert "Nog geen bijdrage aan Begroting 2027" in tekst
+    assert "Doel zonder bijdrage" in tekst
+
+
+@pytest.mark.parametrize("waarde", ["begroting-1999", "zomernota-2027", "999999", "x"])
+def test_command_explains_an_unknown_moment(moment, tmp_path, waarde):
+    with pytest.raises(CommandError, match=r"Geen P&C-moment .* Bekend: begroting-2027"):
+        call_command("rapportage", opgave="alle", output=str(tmp_path / "x.pdf"), moment=waarde)
+
+
+@pytest.mark.parametrize("waarde", ["abc", "99999999999999999999", "-1"])
+def test_report_request_with_a_bad_moment_is_404(users, waarde):
+    response = client_for(users["beheerder"]).post(
+        reverse("rapportages:rapportage-create"), {"opgave": "alle", "moment": waarde}
+    )
+    assert response.status_code == 404
