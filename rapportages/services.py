@@ -177,3 +177,31 @@ def vastgelopen_jobs_opnieuw_aanbieden(
         _dispatch_export(pk)
         aantal += 1
     return aantal
+
+
+CONCEPT_VOORAF = datetime.timedelta(days=7)
+
+
+def concept_rapportages_klaarzetten(vandaag: datetime.date | None = None) -> int:
+    """A week before a P&C moment's deadline, draft its report for all opgaven (once).
+
+    The draft is requested in the name of a beheerder, who finds it under Rapportages;
+    without an active beheerder nothing is drafted (and that is logged).
+    """
+    from accounts.models import User
+
+    from .models import PcMoment
+
+    vandaag = vandaag or timezone.localdate()
+    momenten = PcMoment.objects.filter(
+        deadline__gte=vandaag, deadline__lte=vandaag + CONCEPT_VOORAF
+    ).exclude(rapportages__status__in=[Status.WACHTRIJ, Status.BEZIG, Status.KLAAR])
+    beheerder = User.objects.filter(rol="beheerder", is_active=True).order_by("pk").first()
+    aantal = 0
+    for moment in momenten:
+        if beheerder is None:
+            logger.warning("Geen actieve beheerder: geen conceptrapportage voor %s", moment)
+            break
+        rapportage_aanvragen(opgave=None, user=beheerder, moment=moment)
+        aantal += 1
+    return aantal

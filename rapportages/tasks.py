@@ -52,3 +52,9 @@ def exports_opruimen() -> None:
 def jobs_opnieuw_aanbieden() -> None:
     """Every minute: jobs stuck in the queue are dispatched again."""
     logger.info("jobs_opnieuw_aanbieden: %s", services.vastgelopen_jobs_opnieuw_aanbieden())
+
+
+@shared_task(ignore_result=True)
+def conceptrapportages_klaarzetten() -> None:
+    """Daily: a week before a P&C deadline, the report for that moment is drafted."""
+    logger.info("conceptrapportages_klaarzetten: %s", services.concept_rapportages_klaarzetten())

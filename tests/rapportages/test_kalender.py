@@ -191,3 +191,33 @@ def test_report_request_with_a_bad_moment_is_404(users, waarde):
         reverse("rapportages:rapportage-create"), {"opgave": "alle", "moment": waarde}
     )
     assert response.status_code == 404
+
+
+def test_a_week_before_the_deadline_the_report_is_drafted_once(
+    users, moment, django_capture_on_commit_callbacks
+):
+    from rapportages import services
+    from rapportages.models import Rapportage
+
+    later = PcMoment.objects.create(soort="berap2", jaar=2026, deadline=D(2026, 10, 15))
+    with django_capture_on_commit_callbacks(execute=False):
+        assert services.concept_rapportages_klaarzetten(D(2026, 9, 7)) == 0  # 8 days before
+        assert services.concept_rapportages_klaarzetten(D(2026, 9, 8)) == 1
+        assert services.concept_rapportages_klaarzetten(D(2026, 9, 10)) == 0  # already drafted
+        assert services.concept_rapportages_klaarzetten(D(2026, 9, 16)) == 0  # deadline passed
+    (concept,) = Rapportage.objects.all()
+    assert (concept.moment, concept.opgave, concept.aangevraagd_door) == (
+        moment,
+        None,
+        users["beheerder"],
+    )
+    assert concept.titel == "Programmarapportage Begroting 2027 · alle opgaven"
+    # Without an active beheerder nothing is drafted; with one, the next moment is.
+    users["beheerder"].is_active = False
+    users["beheerder"].save()
+    with django_capture_on_commit_callbacks(execute=False):
+        assert services.concept_rapportages_klaarzetten(D(2026, 10, 10)) == 0
+        users["beheerder"].is_active = True
+        users["beheerder"].save()
+        assert services.concept_rapportages_klaarzetten(D(2026, 10, 10)) == 1
+    assert Rapportage.objects.filter(moment=later).count() == 1
