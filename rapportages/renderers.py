@@ -3,15 +3,17 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from canvas.models import W_VRAAG_BLOKKEN, Blok, CanvasItem, WVraag
+from canvas.begroting import Begroting, overzicht
+from canvas.models import W_VRAAG_BLOKKEN, Begrotingsregel, Blok, CanvasItem, WVraag
 from core.models import Huisstijl
 from core.pdf import render_pdf, static_css
 from opgaven.models import Opgave
-from participatie.models import Betrokkenheid
+from participatie.models import Afspraak, Betrokkenheid, Bijeenkomst, Inbreng, Terugkoppeling
 
 from .models import Bijdrage, PcMoment
 
@@ -30,14 +32,52 @@ class OpgaveInRapport:
     w_vragen: list[WAntwoord]
     betrokkenheden: list[Betrokkenheid]
     bijdrage: Bijdrage | None = None
+    begroting: Begroting | None = None
+    afspraken: list = field(default_factory=list)
+
+
+def _aantal(queryset) -> Coalesce:
+    """COUNT(*) of ``queryset`` (filtered on OuterRef("pk")) as a subquery per opgave."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by()
+            .annotate(groep=Value(1))
+            .values("groep")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
 
 
 def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
     """The opgaven with everything a report shows, in a fixed number of queries."""
+    nu = timezone.now()
+    inbreng = Inbreng.objects.filter(
+        bijeenkomst__thematafel__opgaven=OuterRef("pk"), bijeenkomst__begint_op__lte=nu
+    )
     return (
         opgaven.select_related("opgaveregisseur")
+        .annotate(
+            n_bijeenkomsten=_aantal(
+                Bijeenkomst.objects.filter(thematafel__opgaven=OuterRef("pk"), begint_op__lte=nu)
+            ),
+            n_inbreng=_aantal(inbreng),
+            n_teruggekoppeld=_aantal(inbreng.exclude(terugkoppeling=Terugkoppeling.OPEN)),
+        )
         .prefetch_related(
             "gebieden",
+            "financiers",
+            Prefetch(
+                "begrotingsregels",
+                queryset=Begrotingsregel.objects.select_related("activiteit", "financier"),
+            ),
+            Prefetch(
+                "afspraken",
+                queryset=Afspraak.objects.select_related("belover", "ontvanger").order_by(
+                    "deadline", "pk"
+                ),
+            ),
             Prefetch(
                 "canvas_items", queryset=CanvasItem.objects.order_by("blok", "volgorde", "pk")
             ),
@@ -110,6 +150,10 @@ def programmarapportage(
                 w_vragen=_w_vragen(opgave, bijdrage),
                 betrokkenheden=list(opgave.betrokkenheden.all()),
                 bijdrage=bijdrage,
+                begroting=overzicht(
+                    list(opgave.begrotingsregels.all()), list(opgave.financiers.all())
+                ),
+                afspraken=list(opgave.afspraken.all()),
             )
         )
         if on_progress:
@@ -141,6 +185,8 @@ def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict
                 "fase": s.opgave.fase,
                 "maatschappelijke_bedoeling": s.opgave.maatschappelijke_bedoeling,
                 "w_vragen": {w.vraag: w.tekst or dict(w.blokken) for w in s.w_vragen},
+                "begroot": str(s.begroting.totaal.begroot),
+                "realisatie": str(s.begroting.totaal.realisatie),
                 "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
                 "stakeholders": [
                     {
