@@ -15,6 +15,7 @@ from core.pdf import render_pdf, static_css
 from opgaven.models import Opgave
 from participatie.models import Afspraak, Betrokkenheid, Bijeenkomst, Inbreng, Terugkoppeling
 
+from . import wijzigingen
 from .models import Bijdrage, PcMoment
 
 
@@ -34,6 +35,8 @@ class OpgaveInRapport:
     bijdrage: Bijdrage | None = None
     begroting: Begroting | None = None
     afspraken: list = field(default_factory=list)
+    vorige: dict | None = None  # {"titel", "datum"} of the previous published report
+    wijzigingen: list[str] = field(default_factory=list)
 
 
 def _aantal(queryset) -> Coalesce:
@@ -140,6 +143,7 @@ def programmarapportage(
     huisstijl = Huisstijl.huidige()
     rows = list(opgaven_voor_rapport(opgaven))
     bijdragen = {b.opgave_id: b for b in moment.bijdragen.all()} if moment is not None else {}
+    vorige = _vorige_per_opgave()
     secties = []
     for index, opgave in enumerate(rows, start=1):
         bijdrage = bijdragen.get(opgave.pk)
@@ -156,6 +160,11 @@ def programmarapportage(
                 afspraken=list(opgave.afspraken.all()),
             )
         )
+        sectie = secties[-1]
+        if opgave.pk in vorige:
+            rapport, oud = vorige[opgave.pk]
+            sectie.vorige = {"titel": rapport.titel, "datum": rapport.gepubliceerd_op}
+            sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie))
         if on_progress:
             on_progress(index, len(rows))
     html = render_to_string(
@@ -174,30 +183,48 @@ def programmarapportage(
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
 
 
+def _vorige_per_opgave() -> dict[int, tuple]:
+    """Per opgave the most recent published report that had it, with the data it showed."""
+    from .models import Rapportage
+
+    vorige: dict[int, tuple] = {}
+    gepubliceerd = (
+        Rapportage.objects.filter(gepubliceerd_op__isnull=False)
+        .select_related("opgave", "moment")
+        .order_by("-gepubliceerd_op", "-pk")[:50]
+    )
+    for rapport in gepubliceerd:
+        for oud in rapport.gegevens.get("opgaven", []):
+            vorige.setdefault(oud["id"], (rapport, oud))
+    return vorige
+
+
+def _opgave_gegevens(s: OpgaveInRapport) -> dict:
+    return {
+        "id": s.opgave.pk,
+        "titel": s.opgave.titel,
+        "fase": s.opgave.fase,
+        "voortgang": s.opgave.voortgang,
+        "maatschappelijke_bedoeling": s.opgave.maatschappelijke_bedoeling,
+        "w_vragen": {w.vraag: w.tekst or dict(w.blokken) for w in s.w_vragen},
+        "begroot": str(s.begroting.totaal.begroot),
+        "realisatie": str(s.begroting.totaal.realisatie),
+        "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
+        "stakeholders": [
+            {
+                "naam": b.stakeholder.naam,
+                "rol": b.rol,
+                "invloed": b.invloed,
+                "belang": b.belang,
+            }
+            for b in s.betrokkenheden
+        ],
+    }
+
+
 def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict:
     return {
         "titel": titel,
         "gemeente": gemeente,
-        "opgaven": [
-            {
-                "id": s.opgave.pk,
-                "titel": s.opgave.titel,
-                "fase": s.opgave.fase,
-                "maatschappelijke_bedoeling": s.opgave.maatschappelijke_bedoeling,
-                "w_vragen": {w.vraag: w.tekst or dict(w.blokken) for w in s.w_vragen},
-                "begroot": str(s.begroting.totaal.begroot),
-                "realisatie": str(s.begroting.totaal.realisatie),
-                "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
-                "stakeholders": [
-                    {
-                        "naam": b.stakeholder.naam,
-                        "rol": b.rol,
-                        "invloed": b.invloed,
-                        "belang": b.belang,
-                    }
-                    for b in s.betrokkenheden
-                ],
-            }
-            for s in secties
-        ],
+        "opgaven": [_opgave_gegevens(s) for s in secties],
     }

@@ -1,0 +1,77 @@
+"""A report names what changed since the previous published report."""
+
+import subprocess
+from decimal import Decimal
+
+from django.utils import timezone
+
+from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
+from rapportages import wijzigingen
+from rapportages.models import Rapportage, Status
+from rapportages.renderers import programmarapportage
+from tests.canvas.factories import CanvasItemFactory
+from tests.participatie.factories import BetrokkenheidFactory
+
+
+def test_sentences_for_each_change():
+    oud = {
+        "fase": "verkennen",
+        "voortgang": "op_koers",
+        "begroot": "100.00",
+        "realisatie": "0.00",
+        "w_vragen": {"Wat willen we bereiken?": "A"},
+        "stakeholders": [{"naam": "Dorpsraad"}],
+    }
+    nieuw = oud | {
+        "fase": "concretiseren",
+        "voortgang": "risico",
+        "begroot": "1100.50",
+        "w_vragen": {"Wat willen we bereiken?": "B"},
+        "stakeholders": [{"naam": "Woonstichting"}],
+    }
+    assert wijzigingen.sinds(None, nieuw) == []
+    assert wijzigingen.sinds(oud, oud) == []
+    assert wijzigingen.sinds(oud, nieuw) == [
+        "Fase: Verkennen en doorleven → Concretiseren.",
+        "Voortgang: Op koers → Risico.",
+        "Begroot: €\u00a0100,00 → €\u00a01.100,50.",
+        "Het antwoord op 'Wat willen we bereiken?' is gewijzigd.",
+        "Nieuwe stakeholders: Woonstichting.",
+        "Niet meer betrokken: Dorpsraad.",
+    ]
+
+
+def _tekst(pdf: bytes) -> str:
+    uit = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(uit.stdout.decode().split()).replace("\u00a0", " ")
+
+
+def test_report_names_changes_since_the_published_one(users, opgave):
+    from opgaven.models import Opgave
+
+    eerste = programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Voorjaar")
+    assert "Dit is de eerste vastgestelde rapportage met deze opgave." in _tekst(eerste.pdf)
+    Rapportage.objects.create(
+        opgave=opgave,
+        aangevraagd_door=users["regisseur"],
+        totaal=1,
+        voortgang=1,
+        status=Status.KLAAR,
+        bestand="rapportages/vorige.pdf",
+        checksum="0" * 64,
+        gegevens=eerste.gegevens,
+        gepubliceerd_op=timezone.now(),
+    )
+    Opgave.objects.filter(pk=opgave.pk).update(fase="concretiseren")
+    activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
+    financier = Financier.objects.create(opgave=opgave, naam="Rijk", soort=FinancierSoort.RIJK)
+    Begrotingsregel.objects.create(
+        opgave=opgave, jaar=2027, activiteit=activiteit, financier=financier, begroot=Decimal(1000)
+    )
+    BetrokkenheidFactory(opgave=opgave, stakeholder__naam="Dorpsraad Beekdal")
+    tekst = _tekst(programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Najaar").pdf)
+    assert "Sinds Programmarapportage" in tekst
+    assert "Fase: Verkennen en doorleven → Concretiseren." in tekst
+    assert "Begroot: € 0,00 → € 1.000,00." in tekst
+    assert "Nieuwe stakeholders: Dorpsraad Beekdal." in tekst
+    assert "Het antwoord op 'Wat gaan we daarvoor doen?' is gewijzigd." in tekst
