@@ -8,8 +8,16 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from canvas import indicatoren as indicatoren_module
 from canvas.begroting import Begroting, overzicht
-from canvas.models import W_VRAAG_BLOKKEN, Begrotingsregel, Blok, CanvasItem, WVraag
+from canvas.models import (
+    W_VRAAG_BLOKKEN,
+    Begrotingsregel,
+    Blok,
+    CanvasItem,
+    Indicator,
+    WVraag,
+)
 from core.models import Huisstijl
 from core.pdf import render_pdf, static_css
 from opgaven.models import Opgave
@@ -36,6 +44,7 @@ class OpgaveInRapport:
     begroting: Begroting | None = None
     afspraken: list = field(default_factory=list)
     vorige: dict | None = None  # {"titel", "datum"} of the previous published report
+    indicatoren: list[dict] = field(default_factory=list)  # indicator, oordeel, grafiek
     wijzigingen: list[str] = field(default_factory=list)
 
 
@@ -144,6 +153,7 @@ def programmarapportage(
     rows = list(opgaven_voor_rapport(opgaven))
     bijdragen = {b.opgave_id: b for b in moment.bijdragen.all()} if moment is not None else {}
     vorige = _vorige_per_opgave()
+    indicatoren = _indicatoren_per_opgave(rows)
     secties = []
     for index, opgave in enumerate(rows, start=1):
         bijdrage = bijdragen.get(opgave.pk)
@@ -158,6 +168,7 @@ def programmarapportage(
                     list(opgave.begrotingsregels.all()), list(opgave.financiers.all())
                 ),
                 afspraken=list(opgave.afspraken.all()),
+                indicatoren=indicatoren.get(opgave.pk, []),
             )
         )
         sectie = secties[-1]
@@ -181,6 +192,28 @@ def programmarapportage(
     # the title comes from the template's <title>
     pdf = render_pdf(html, static_css("css/pdf-fonts.css", "css/rapport.css"))
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
+
+
+def _indicatoren_per_opgave(opgaven: list[Opgave]) -> dict[int, list[dict]]:
+    """Indicators with their judgement and chart geometry, two queries for all opgaven."""
+    per_opgave: dict[int, list[dict]] = {}
+    rijen = (
+        Indicator.objects.filter(item__opgave__in=opgaven)
+        .select_related("item")
+        .prefetch_related("metingen")
+        .order_by("item__opgave_id", "item__blok", "item__volgorde", "naam", "pk")
+    )
+    for indicator in rijen:
+        metingen = list(indicator.metingen.all())
+        per_opgave.setdefault(indicator.item.opgave_id, []).append(
+            {
+                "indicator": indicator,
+                "oordeel": indicatoren_module.oordeel(indicator, metingen),
+                "grafiek": indicatoren_module.grafiek(indicator, metingen),
+                "laatste": max(metingen, key=lambda m: m.datum) if metingen else None,
+            }
+        )
+    return per_opgave
 
 
 def _vorige_per_opgave() -> dict[int, tuple]:

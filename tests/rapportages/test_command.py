@@ -88,3 +88,33 @@ def test_a_long_unbroken_word_stays_on_the_page(opgave, tmp_path):
         rechts = [float(x) for x in re.findall(r'xMax="([\d.]+)"', pagina.group(2))]
         assert max(rechts, default=0) <= breedte
     assert "Stichtingxxx" in bbox
+
+
+def test_report_shows_indicators_with_their_judgement(opgave, tmp_path):
+    import datetime
+    from decimal import Decimal
+
+    from canvas.models import Blok, Bron, Indicator, Meting
+
+    doel = CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN)
+    indicator = Indicator.objects.create(
+        item=doel,
+        naam="Kernen met een ontmoetingsplek",
+        eenheid="aantal",
+        bron=Bron.EIGEN,
+        nulmeting=Decimal(3),
+        nulmeting_datum=datetime.date(2025, 1, 1),
+        streefwaarde=Decimal(8),
+        streefdatum=datetime.date(2029, 1, 1),
+    )
+    Meting.objects.create(indicator=indicator, datum=datetime.date(2027, 1, 1), waarde=Decimal(4))
+    output = tmp_path / "indicatoren.pdf"
+    call_command("rapportage", opgave=str(opgave.pk), output=str(output))
+    text = " ".join(
+        subprocess.run(["pdftotext", str(output), "-"], capture_output=True, check=True)
+        .stdout.decode()
+        .split()
+    )
+    # halfway the line is at 5.5; 4 is behind
+    assert "Kernen met een ontmoetingsplek: achter op koers" in text
+    assert "laatste meting 4 aantal (1 januari 2027)" in text

@@ -1,5 +1,6 @@
 """WeasyPrint may load nothing but data: URLs and our static files (TRUST.md)."""
 
+import datetime
 import http.server
 import io
 import socket
@@ -10,7 +11,7 @@ import pypdf
 import pytest
 from django.core.management import call_command
 
-from canvas.models import Blok
+from canvas.models import Blok, Financier, Indicator
 from core.pdf import StaticOnlyURLFetcher, render_pdf
 from tests.canvas.factories import CanvasItemFactory
 from tests.opgaven.factories import OpgaveFactory
@@ -73,6 +74,19 @@ def test_hostile_content_in_every_report_field_fetches_nothing(db, canary, tmp_p
     BetrokkenheidFactory(
         opgave=opgave, stakeholder__naam=f'<link rel="stylesheet" href="{base}/s">'
     )
+    # Text that ends up inside the report's SVG charts and budget tables.
+    doel = opgave.canvas_items.get(blok=Blok.BELEIDSDOELEN)
+    Indicator.objects.create(
+        item=doel,
+        naam=f'<image href="{base}/svg"/>'[:200],
+        eenheid=f'"><use href="{base}/use#x"/>',
+        bron="eigen",
+        nulmeting=1,
+        nulmeting_datum=datetime.date(2025, 1, 1),
+        streefwaarde=2,
+        streefdatum=datetime.date(2026, 1, 1),
+    )
+    Financier.objects.create(opgave=opgave, naam=f'<img src="{base}/financier">', soort="partner")
     output = tmp_path / "rapport.pdf"
 
     call_command("rapportage", opgave="alle", output=str(output))
