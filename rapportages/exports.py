@@ -1,8 +1,11 @@
 """Spreadsheet exports: rows from the domain, written as xlsx or csv with formula escaping."""
 
 import csv
+import datetime
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from django.utils import timezone
 
 from participatie.models import Stakeholder
 
@@ -55,6 +58,130 @@ def stakeholder_rijen(user) -> tuple[int, Iterator[list[str]]]:
             ]
 
     return qs.count(), rijen()
+
+
+OPGAVE_KOLOMMEN = [
+    "Rang",
+    "Opgave",
+    "Fase",
+    "Prioriteit",
+    "Voortgang",
+    "Opgaveregisseur",
+    "Bestuurlijk opdrachtgever",
+    "Startdatum",
+    "Einddatum",
+]
+
+
+def opgave_rijen(user) -> tuple[int, Iterator[list[str]]]:
+    from opgaven.models import Opgave
+
+    qs = Opgave.objects.visible_to(user).select_related("opgaveregisseur").op_agenda()
+
+    def rijen():
+        for o in qs.iterator(chunk_size=2000):
+            yield [
+                str(o.rang),
+                o.titel,
+                o.get_fase_display(),
+                o.get_prioriteit_display(),
+                o.get_voortgang_display(),
+                str(o.opgaveregisseur),
+                o.bestuurlijk_opdrachtgever,
+                _datum(o.startdatum),
+                _datum(o.einddatum),
+            ]
+
+    return qs.count(), rijen()
+
+
+ACTIEPUNT_KOLOMMEN = ["Actiepunt", "Eigenaar", "Uiterlijk", "Status", "Thematafel", "Bijeenkomst"]
+
+
+def actiepunt_rijen(user) -> tuple[int, Iterator[list[str]]]:
+    from participatie.models import Actiepunt
+
+    qs = (
+        Actiepunt.objects.filter(bijeenkomst__thematafel__in=_thematafels(user))
+        .select_related("eigenaar", "bijeenkomst__thematafel")
+        .order_by("deadline", "pk")
+    )
+
+    def rijen():
+        for a in qs.iterator(chunk_size=2000):
+            yield [
+                a.omschrijving,
+                str(a.eigenaar) if a.eigenaar else "",
+                _datum(a.deadline),
+                a.get_status_display(),
+                a.bijeenkomst.thematafel.thema,
+                _datum(a.bijeenkomst.begint_op),
+            ]
+
+    return qs.count(), rijen()
+
+
+BEGROTING_KOLOMMEN = [
+    "Opgave",
+    "Jaar",
+    "Activiteit",
+    "Financier",
+    "Soort financier",
+    "Begrotingsprogramma",
+    "Begroot",
+    "Realisatie",
+]
+
+
+def begrotingsregel_rijen(user) -> tuple[int, Iterator[list[str]]]:
+    """Amounts as plain decimals with a point (12500.50): exact, and read the same everywhere."""
+    from canvas.models import Begrotingsregel
+    from opgaven.models import Opgave
+
+    qs = (
+        Begrotingsregel.objects.filter(opgave__in=Opgave.objects.visible_to(user))
+        .select_related("opgave", "activiteit", "financier")
+        .order_by("opgave__titel", "jaar", "activiteit__volgorde", "financier__naam", "pk")
+    )
+
+    def rijen():
+        for r in qs.iterator(chunk_size=2000):
+            yield [
+                r.opgave.titel,
+                str(r.jaar),
+                r.activiteit.tekst,
+                r.financier.naam,
+                r.financier.get_soort_display(),
+                r.financier.begrotingsprogramma,
+                str(r.begroot),
+                str(r.realisatie),
+            ]
+
+    return qs.count(), rijen()
+
+
+def _datum(waarde) -> str:
+    """15-03-2026; a moment in time as its date in the Netherlands."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime.datetime):
+        waarde = timezone.localtime(waarde)
+    return waarde.strftime("%d-%m-%Y")
+
+
+def _thematafels(user):
+    from participatie.models import Thematafel
+
+    return Thematafel.objects.visible_to(user)
+
+
+# soort -> (column names, rows for a user)
+SOORTEN = {
+    "stakeholders": (STAKEHOLDER_KOLOMMEN, stakeholder_rijen),
+    "opgaven": (OPGAVE_KOLOMMEN, opgave_rijen),
+    "actiepunten": (ACTIEPUNT_KOLOMMEN, actiepunt_rijen),
+    "begrotingsregels": (BEGROTING_KOLOMMEN, begrotingsregel_rijen),
+}
 
 
 def schrijf(

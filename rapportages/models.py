@@ -261,6 +261,9 @@ class Export(Job):
 
     class Soort(models.TextChoices):
         STAKEHOLDERS = "stakeholders", _("Stakeholders")
+        OPGAVEN = "opgaven", _("Opgaven")
+        ACTIEPUNTEN = "actiepunten", _("Actiepunten")
+        BEGROTINGSREGELS = "begrotingsregels", _("Begrotingsregels")
 
     class Formaat(models.TextChoices):
         XLSX = "xlsx", _("Excel (.xlsx)")

@@ -127,7 +127,8 @@ def export_maken(*, export_id: int) -> None:
     if not jobs.claim(Export, export_id):
         return
     export = Export.objects.select_related("aangevraagd_door").get(pk=export_id)
-    totaal, rijen = exports.stakeholder_rijen(export.aangevraagd_door)
+    kolommen, maak_rijen = exports.SOORTEN[export.soort]
+    totaal, rijen = maak_rijen(export.aangevraagd_door)
     jobs.voortgang(Export, export_id, 0, totaal)
     naam = f"exports/{export.bestandsnaam}"
     try:
@@ -136,7 +137,7 @@ def export_maken(*, export_id: int) -> None:
             schrijver=lambda pad: exports.schrijf(
                 pad,
                 export.formaat,
-                exports.STAKEHOLDER_KOLOMMEN,
+                kolommen,
                 rijen,
                 lambda gedaan: jobs.voortgang(Export, export_id, min(gedaan, totaal), totaal),
             ),

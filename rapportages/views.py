@@ -35,6 +35,11 @@ def rapportage_list(request: HtmxHttpRequest):
         {
             "rapportages": rapportages,
             "kan_alles_maken": request.user.has_perm("rapportages.add_rapportage", None),
+            "export_soorten": [
+                (soort, label)
+                for soort, label in Export.Soort.choices
+                if soort != Export.Soort.STAKEHOLDERS  # exported from the register itself
+            ],
         },
     )
 

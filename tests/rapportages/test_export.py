@@ -137,3 +137,55 @@ def test_raadslid_cannot_export(users):
         reverse("rapportages:export-create"), {"soort": "stakeholders", "formaat": "csv"}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("formaat", ["xlsx", "csv"])
+def test_opgaven_actiepunten_and_budget_lines_are_exported_escaped(users, opgave, formaat):
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
+    from opgaven.models import Opgave
+    from tests.canvas.factories import CanvasItemFactory
+    from tests.participatie.factories import ActiepuntFactory, BijeenkomstFactory, ThematafelFactory
+
+    Opgave.objects.filter(pk=opgave.pk).update(bestuurlijk_opdrachtgever=hostile.FORMULA)
+    sessie = BijeenkomstFactory(thematafel=ThematafelFactory(opgaven=[opgave]))
+    ActiepuntFactory(bijeenkomst=sessie, omschrijving='=HYPERLINK("http://x")')
+    activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="-2+3")
+    financier = Financier.objects.create(opgave=opgave, naam="Rijk", soort=FinancierSoort.RIJK)
+    Begrotingsregel.objects.create(
+        opgave=opgave,
+        jaar=2027,
+        activiteit=activiteit,
+        financier=financier,
+        begroot=Decimal("12500.50"),
+        realisatie=Decimal("0.01"),
+    )
+
+    def export(soort):
+        e = Export.objects.create(
+            soort=soort,
+            formaat=formaat,
+            aangevraagd_door=users["medewerker"],
+            verloopt_op=timezone.now() + datetime.timedelta(days=7),
+        )
+        services.export_maken(export_id=e.pk)
+        e.refresh_from_db()
+        assert e.status == Status.KLAAR, e.foutmelding
+        with e.bestand.open("rb") as handle:
+            return _rijen(formaat, handle.read())
+
+    opgaven = export("opgaven")
+    assert opgaven[0][:3] == ["Rang", "Opgave", "Fase"]
+    assert len(opgaven) == 1 + Opgave.objects.count()
+    rij = next(r for r in opgaven if r[1] == opgave.titel)
+    assert rij[6] == "'" + hostile.FORMULA
+    actiepunten = export("actiepunten")
+    assert actiepunten[1][0] == '\'=HYPERLINK("http://x")'
+    regels = export("begrotingsregels")
+    assert regels[1][2] == "'-2+3"
+    som = sum(Decimal(r[6]) for r in regels[1:])
+    assert som == Begrotingsregel.objects.aggregate(s=Sum("begroot"))["s"] == Decimal("12500.50")
+    assert regels[1][7] == "0.01"
