@@ -51,6 +51,17 @@ def client_for(user) -> Client:
     return client
 
 
+def tel_queries(client, url) -> int:
+    """How many queries a GET of ``url`` costs (and it must succeed)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(ctx.captured_queries)
+
+
 @pytest.fixture
 def celery_worker_thread(transactional_db):
     """A real Celery worker (in a thread of this process) on the configured broker."""

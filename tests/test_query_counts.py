@@ -3,8 +3,6 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canvas.models import Blok
@@ -12,7 +10,7 @@ from opgaven.models import Domein, FaseWijziging, OpgaveRelatie, VoortgangMeldin
 from participatie.models import Opgavesprint
 from tests.accounts.factories import UserFactory
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.opgaven.factories import GebiedFactory, OpgaveFactory
 from tests.participatie.factories import (
     ActiepuntFactory,
@@ -46,13 +44,6 @@ def _fill(opgave, n: int) -> None:
         )
 
 
-def _count(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize(
     "url_name", ["opgaven:opgave-detail", "canvas:canvas-detail", "opgaven:opgave-list"]
 )
@@ -63,12 +54,12 @@ def test_queries_do_not_grow_with_related_rows(users, url_name):
     _fill(groot, 30)
     args = [] if url_name == "opgaven:opgave-list" else None
     if args is None:
-        counts = [_count(client, reverse(url_name, args=[o.pk])) for o in (klein, groot)]
+        counts = [tel_queries(client, reverse(url_name, args=[o.pk])) for o in (klein, groot)]
     else:
-        before = _count(client, reverse(url_name))
+        before = tel_queries(client, reverse(url_name))
         for _ in range(27):
             _fill(OpgaveFactory(), 1)
-        counts = [before, _count(client, reverse(url_name))]
+        counts = [before, tel_queries(client, reverse(url_name))]
     assert counts[0] == counts[1], counts
 
 
@@ -128,5 +119,5 @@ def test_participation_pages_do_not_grow_with_rows(db, pagina):
             "signalen": reverse("participatie:signaal-list"),
             "canvas": reverse("canvas:canvas-detail", args=[opgave.pk]),
         }[pagina]
-        counts.append(_count(client, url))
+        counts.append(tel_queries(client, url))
     assert counts[0] == counts[1], counts

@@ -5,15 +5,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from canvas import indicatoren
 from canvas.models import Blok, Bron, Indicator, Meting, Soort
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 
 D = datetime.date
 
@@ -210,12 +208,7 @@ def test_indicator_page_queries_do_not_grow(users, opgave):
             for j in range(4):
                 Meting.objects.create(indicator=indicator, datum=D(2025, 1 + j, 1), waarde=j)
 
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
-
     vul(2)
-    weinig = tel()
+    weinig = tel_queries(client, url)
     vul(20)
-    assert tel() == weinig
+    assert tel_queries(client, url) == weinig

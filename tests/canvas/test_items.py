@@ -7,7 +7,7 @@ from django.utils.html import escape
 from canvas.models import Blok, CanvasItem, ItemStatus, Reactie
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 
 HTMX = {"HX-Request": "true"}
 
@@ -187,16 +187,8 @@ def test_comment_thread(users, opgave, drie):
 def test_canvas_queries_do_not_grow_with_owners_and_comments(
     users, opgave, django_assert_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = client_for(users["regisseur"])
     url = reverse("canvas:canvas-detail", args=[opgave.pk])
-
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
 
     def vul(n):
         for i in range(n):
@@ -206,23 +198,15 @@ def test_canvas_queries_do_not_grow_with_owners_and_comments(
             Reactie.objects.create(item=item, auteur=users["regisseur"], tekst="r")
 
     vul(3)
-    weinig = tel()
+    weinig = tel_queries(client, url)
     vul(30)
-    assert tel() == weinig
+    assert tel_queries(client, url) == weinig
 
 
 def test_item_page_queries_do_not_grow_with_the_thread(users, opgave):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     item = CanvasItemFactory(opgave=opgave, eigenaar=users["teamlid"])
     client = client_for(users["regisseur"])
     url = reverse("canvas:canvasitem-detail", args=[item.pk])
-
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
 
     def vul(n):
         for i in range(n):
@@ -230,6 +214,6 @@ def test_item_page_queries_do_not_grow_with_the_thread(users, opgave):
             Reactie.objects.create(item=item, auteur=auteur, tekst=f"r{i}")
 
     vul(3)
-    weinig = tel()
+    weinig = tel_queries(client, url)
     vul(30)
-    assert tel() == weinig
+    assert tel_queries(client, url) == weinig

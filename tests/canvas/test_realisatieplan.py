@@ -3,14 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canvas import realisatieplan
 from canvas.models import Blok, CanvasItem, Mijlpaal, Uitvoering, UitvoeringStatus
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 
 D = datetime.date
 
@@ -157,12 +155,7 @@ def test_plan_page_queries_do_not_grow(users, opgave):
             for j in range(2):
                 Mijlpaal.objects.create(activiteit=item, naam=f"m{j}", datum=D(2026, 2, 1 + j))
 
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
-
     vul(3)
-    weinig = tel()
+    weinig = tel_queries(client, url)
     vul(30)
-    assert tel() == weinig
+    assert tel_queries(client, url) == weinig

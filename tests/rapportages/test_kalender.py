@@ -7,9 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.db.models import Sum
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -17,7 +15,7 @@ from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
 from rapportages import bijdragen
 from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 D = datetime.date
@@ -142,15 +140,10 @@ def test_moment_page_queries_do_not_grow(users, moment):
             o = OpgaveFactory()
             Bijdrage.objects.create(moment=moment, opgave=o, bijgewerkt_door=users["regisseur"])
 
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
-
     vul(2)
-    weinig = tel()
+    weinig = tel_queries(client, url)
     vul(20)
-    assert tel() == weinig
+    assert tel_queries(client, url) == weinig
 
 
 def _pdftekst(pad) -> str:
