@@ -160,16 +160,27 @@ def verlopen_exports_opruimen() -> int:
     return aantal
 
 
+# Longer than the hard time limit of a render (6 minutes): a job still "bezig" after this
+# lost its worker (say, the whole machine restarted) and is offered again.
+BEZIG_TE_LANG = datetime.timedelta(minutes=10)
+
+
 def vastgelopen_jobs_opnieuw_aanbieden(
-    *, ouder_dan: datetime.timedelta = datetime.timedelta(minutes=2)
+    *,
+    ouder_dan: datetime.timedelta = datetime.timedelta(minutes=2),
+    bezig_ouder_dan: datetime.timedelta = BEZIG_TE_LANG,
 ) -> int:
     """Dispatch again the jobs still waiting in the queue (say, the broker was down when
-    they were created). Running a job twice is safe: the task claims its row first."""
+    they were created) and reports whose worker vanished mid-render. Running a job twice
+    is safe: the task claims its row first, and gives up after three attempts."""
     grens = timezone.now() - ouder_dan
     aantal = 0
-    for pk in Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens).values_list(
-        "pk", flat=True
-    ):
+    verweesd = Rapportage.objects.filter(
+        status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan
+    )
+    for pk in (
+        Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens) | verweesd
+    ).values_list("pk", flat=True):
         _dispatch(pk)
         aantal += 1
     for pk in Export.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens).values_list(

@@ -95,9 +95,10 @@ def test_rendering_twice_yields_one_file(users, opgave):
     assert rapportage.status == Status.KLAAR
     assert rapportage.pogingen == 1
     folder = Path(settings.MEDIA_ROOT) / "rapportages"
-    assert [p.name for p in folder.iterdir() if str(rapportage.pk) in p.name] == [
-        rapportage.bestandsnaam
-    ]
+    # One file, no half-written temporary next to it (other tests' files may be there too).
+    namen = [p.name for p in folder.iterdir()]
+    assert rapportage.bestandsnaam in namen
+    assert not [n for n in namen if n.startswith(".tmp-")]
 
 
 def test_job_gives_up_after_three_attempts(users, opgave):
@@ -131,3 +132,31 @@ def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users,
     assert _wait_until_done(stuck).status == Status.KLAAR
     fresh.refresh_from_db()
     assert fresh.status == Status.WACHTRIJ  # young jobs are left to the queue
+
+
+def test_sweeper_offers_again_a_report_whose_worker_vanished(celery_worker_thread, users, opgave):
+    """'Bezig' for longer than any render may take: its worker is gone; render it again."""
+    import datetime
+
+    from django.utils import timezone
+
+    verweesd = Rapportage.objects.create(
+        opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
+    )
+    bezig = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
+    Rapportage.objects.filter(pk=verweesd.pk).update(
+        status=Status.BEZIG,
+        pogingen=1,
+        gestart_op=timezone.now() - datetime.timedelta(minutes=11),
+        created_at=timezone.now() - datetime.timedelta(minutes=11),
+    )
+    Rapportage.objects.filter(pk=bezig.pk).update(
+        status=Status.BEZIG, pogingen=1, gestart_op=timezone.now()
+    )
+
+    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 1
+
+    verweesd = _wait_until_done(verweesd)
+    assert (verweesd.status, verweesd.pogingen) == (Status.KLAAR, 2)
+    bezig.refresh_from_db()
+    assert bezig.status == Status.BEZIG  # a render in progress is left alone
