@@ -121,3 +121,120 @@ def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_pro
         assert not list(pad.parent.glob(".tmp-*")), "a half-written file was left behind"
     finally:
         pad.unlink(missing_ok=True)
+
+
+def _vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _redis(poort: int) -> subprocess.Popen:
+    proces = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(poort),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def bereikbaar():
+        import socket
+
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
+        except OSError:
+            return False
+        return True
+
+    _wacht(bereikbaar, 10, "redis-server luistert")
+    return proces
+
+
+def _broker(url: str | None) -> None:
+    """Point this process's Celery app at another broker. The pools stay open: kombu keeps
+    them per broker URL and hands the original back when the URL is restored."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = url or settings.CELERY_BROKER_URL
+    app.conf.broker_transport_options = (
+        settings.REDIS_TRANSPORT_OPTIONS if url else settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    )
+    # A running web process has loaded the transport code already (about a second of
+    # imports, once per process); load it here too, so the test measures the broker wait.
+    app.connection_for_write().transport  # noqa: B018
+
+
+def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(users, opgave):
+    from django.urls import reverse
+
+    from tests.conftest import client_for
+
+    poort = _vrije_poort()
+    url = f"redis://127.0.0.1:{poort}/0"
+    redis = _redis(poort)
+    _broker(url)
+    worker = None
+    try:
+        redis.terminate()
+        redis.wait(timeout=10)
+        client = client_for(users["regisseur"])
+        begin = time.monotonic()
+        response = client.post(reverse("rapportages:rapportage-create"), {"opgave": opgave.pk})
+        duur = time.monotonic() - begin
+        assert response.status_code == 302
+        print(f"aanvraag zonder Redis: {duur:.2f} s")
+        assert duur < 1.0, f"{duur:.2f} s"
+        rapportage = Rapportage.objects.get()
+        assert rapportage.status == Status.WACHTRIJ
+
+        redis = _redis(poort)
+        env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test", "REDIS_URL": url}
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env | _database_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        import datetime
+
+        assert services.vastgelopen_jobs_opnieuw_aanbieden(ouder_dan=datetime.timedelta(0)) == 1
+
+        def klaar():
+            rapportage.refresh_from_db()
+            return rapportage.is_afgelopen
+
+        _wacht(klaar, 120, "de rapportage is gemaakt nadat Redis terug was")
+        assert rapportage.status == Status.KLAAR, rapportage.foutmelding
+        (Path(settings.MEDIA_ROOT) / rapportage.bestand.name).unlink(missing_ok=True)
+    finally:
+        if worker is not None:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=20)
+        redis.terminate()
+        redis.wait(timeout=10)
+        _broker(None)
