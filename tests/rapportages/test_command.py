@@ -61,6 +61,12 @@ def test_report_budget_totals_equal_the_database_and_the_overview_is_landscape(
         som = Begrotingsregel.objects.filter(opgave=o).aggregate(b=Sum("begroot"))["b"]
         assert euro(som).replace("\u00a0", " ") in text, (o, som)
     assert "€ 1.235,55" in text  # 1234.56 + 0.99, to the cent
+    from opgaven.models import Opgave
+
+    for vraag in ["Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?"]:
+        assert text.count(vraag) == Opgave.objects.count(), vraag  # every opgave answers all three
+    info = subprocess.run(["pdfinfo", str(output)], capture_output=True, check=True)
+    assert "Tagged:          yes" in info.stdout.decode()
     assert "Overzicht van de opgaven" in text
     assert "Participatie" in text and "Risico's" in text
     reader = pypdf.PdfReader(io.BytesIO(output.read_bytes()))
