@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BedragField, GetalField, NLDSFormMixin
+from core.forms import BedragField, GetalField, NLDSFormMixin, datum_veld
 
 from .models import (
     CanvasItem,
@@ -252,7 +252,6 @@ class BegrotingsregelForm(NLDSFormMixin, forms.Form):
         return self.cleaned_data.get("realisatie") or 0
 
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 GETAL_FOUTEN = {
     "invalid": _("Vul een getal in, bijvoorbeeld 12,5."),
     "max_digits": _("Dat getal is te groot."),
@@ -272,24 +271,12 @@ def _getal(label, **kwargs):
     )
 
 
-def _datum(label, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DATUM,
-        error_messages={
-            "required": _("Vul een datum in."),
-            "invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026."),
-        },
-        **kwargs,
-    )
-
-
 class IndicatorForm(NLDSFormMixin, forms.ModelForm):
     prefix = "indicator"
     nulmeting = _getal(_("Nulmeting"))
-    nulmeting_datum = _datum(_("Datum nulmeting"))
+    nulmeting_datum = datum_veld(_("Datum nulmeting"))
     streefwaarde = _getal(_("Streefwaarde"))
-    streefdatum = _datum(_("Streefdatum"))
+    streefdatum = datum_veld(_("Streefdatum"))
 
     class Meta:
         model = Indicator
@@ -340,7 +327,7 @@ def _indicator_veld():
 class MetingForm(NLDSFormMixin, forms.Form):
     prefix = "meting"
     indicator = _indicator_veld()
-    datum = _datum(_("Datum"))
+    datum = datum_veld(_("Datum"))
     waarde = _getal(_("Waarde"))
     toelichting = forms.CharField(label=_("Toelichting"), max_length=200, required=False)
 
@@ -386,8 +373,8 @@ class UitvoeringForm(NLDSFormMixin, forms.ModelForm):
         empty_label=_("(nog niemand)"),
         error_messages={"invalid_choice": _("Kies een eigenaar uit het opgaveteam.")},
     )
-    start = _datum(_("Start"), required=False)
-    eind = _datum(_("Eind"), required=False)
+    start = datum_veld(_("Start"), required=False)
+    eind = datum_veld(_("Eind"), required=False)
     voortgang = forms.IntegerField(
         label=_("Voortgang (%)"),
         min_value=0,
@@ -423,7 +410,7 @@ class UitvoeringForm(NLDSFormMixin, forms.ModelForm):
 
 class MijlpaalForm(NLDSFormMixin, forms.ModelForm):
     prefix = "mijlpaal"
-    datum = _datum(_("Datum"))
+    datum = datum_veld(_("Datum"))
 
     class Meta:
         model = Mijlpaal

@@ -87,6 +87,11 @@ class CanvasItemQuerySet(models.QuerySet):
             for i in self.order_by("blok", "volgorde", "pk")
         ]
 
+    def eigenschappen_opslaan(self, pk: int, **velden) -> None:
+        """Owner or status: only these columns, so a text being edited elsewhere (and its
+        version) is untouched and never conflicts."""
+        self.filter(pk=pk).update(**velden, updated_at=timezone.now())
+
     def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
         """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
 

@@ -175,11 +175,10 @@ def item_detail(request: HtmxHttpRequest, pk: int):
         if formulier == "eigenschappen":
             eigenschappen = ItemEigenschappenForm(request.POST, team=team)
             if eigenschappen.is_valid():
-                # Only these two columns: a text being edited elsewhere is untouched.
-                CanvasItem.objects.filter(pk=item.pk).update(
+                CanvasItem.objects.eigenschappen_opslaan(
+                    item.pk,
                     eigenaar=eigenschappen.cleaned_data["eigenaar"],
                     status=eigenschappen.cleaned_data["status"],
-                    updated_at=timezone.now(),
                 )
                 messages.success(request, _("Eigenaar en status zijn opgeslagen."))
                 return redirect(request.path)
@@ -629,9 +628,8 @@ def planning(request: HtmxHttpRequest, pk: int):
             if form.is_valid():
                 with transaction.atomic():
                     form.save()
-                    # Only the owner column: a text being edited elsewhere is untouched.
-                    CanvasItem.objects.filter(pk=item.pk).update(
-                        eigenaar=form.cleaned_data["eigenaar"], updated_at=timezone.now()
+                    CanvasItem.objects.eigenschappen_opslaan(
+                        item.pk, eigenaar=form.cleaned_data["eigenaar"]
                     )
                 messages.success(request, _("De planning is opgeslagen."))
                 return redirect(f"{terug}#activiteit-{item.pk}")

@@ -19,6 +19,23 @@ _WIDGET_CLASSES = {
 KIES = _("— kies —")
 
 
+# The browser's date picker; the value travels as ISO (2026-03-15), shown the Dutch way.
+DATUM = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+def datum_veld(label, *, leeg=None, **kwargs) -> forms.DateField:
+    """A date field with the date picker and Dutch messages (``leeg``: when it is missing)."""
+    return forms.DateField(
+        label=label,
+        widget=DATUM,
+        error_messages={
+            "required": leeg or _("Vul een datum in."),
+            "invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026."),
+        },
+        **kwargs,
+    )
+
+
 def nl_getal(value: str) -> str:
     """'12.500,50' -> '12500.50'; '12,5' -> '12.5'; '12.500' -> '12500'; '12.5' stays."""
     value = value.strip().replace(" ", "").replace("\u00a0", "")

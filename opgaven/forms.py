@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
-from core.forms import NLDSFormMixin
+from core.forms import DATUM, NLDSFormMixin
 
 from .models import (
     Domein,
@@ -18,8 +18,6 @@ from .models import (
     Teamlidmaatschap,
     Voortgang,
 )
-
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class OpgaveForm(NLDSFormMixin, forms.ModelForm):
@@ -55,8 +53,8 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "risicos": forms.Textarea(attrs={"rows": 3}),
             "gebieden": forms.CheckboxSelectMultiple,
             "domeinen": forms.CheckboxSelectMultiple,
-            "startdatum": DATE,
-            "einddatum": DATE,
+            "startdatum": DATUM,
+            "einddatum": DATUM,
         }
         error_messages = {
             "titel": {"required": _("Geef de opgave een titel.")},
@@ -110,7 +108,7 @@ class FaseForm(NLDSFormMixin, forms.Form):
 
     van_fase = forms.ChoiceField(choices=Fase.choices, widget=forms.HiddenInput)
     naar_fase = forms.ChoiceField(label=_("Nieuwe fase"), choices=Fase.choices)
-    datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
+    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=timezone.localdate)
     toelichting = forms.CharField(
         label=_("Toelichting"),
         widget=forms.Textarea(attrs={"rows": 3}),

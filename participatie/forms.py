@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
 from canvas.models import Blok
-from core.forms import BedragField, NLDSFormMixin
+from core.forms import DATUM, BedragField, NLDSFormMixin
 
 from .models import (
     Actiepunt,
@@ -134,7 +134,7 @@ class StakeholderForm(NLDSFormMixin, forms.ModelForm):
         ]
         widgets = {
             "toelichting": forms.Textarea(attrs={"rows": 3}),
-            "bewaren_tot": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "bewaren_tot": DATUM,
             "vorm": forms.RadioSelect,
         }
         error_messages = {
@@ -243,14 +243,14 @@ class ContactmomentForm(NLDSFormMixin, forms.ModelForm):
     vervolg_deadline = forms.DateField(
         label=_("Vervolgactie uiterlijk"),
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=DATUM,
     )
 
     class Meta:
         model = Contactmoment
         fields = ["datum", "soort", "richting", "stakeholders", "deelnemers", "samenvatting"]
         widgets = {
-            "datum": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "datum": DATUM,
             "stakeholders": forms.CheckboxSelectMultiple,
             "deelnemers": forms.CheckboxSelectMultiple,
             "samenvatting": forms.Textarea(attrs={"rows": 4}),
@@ -312,7 +312,7 @@ class AfspraakForm(NLDSFormMixin, forms.ModelForm):
         field_classes = {"bijdrage": BedragField}
         widgets = {
             "omschrijving": forms.Textarea(attrs={"rows": 2}),
-            "deadline": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "deadline": DATUM,
             # Text, not number: Dutch amounts are typed as 1.234,56.
             "bijdrage": forms.TextInput(attrs={"inputmode": "decimal"}),
         }
@@ -384,7 +384,6 @@ NIET_VAN_DEZE_OPGAVE = _(
     "Voeg de stakeholder eerst toe aan de opgave."
 )
 DATUMTIJD = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
-DATUM = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ThematafelForm(NLDSFormMixin, forms.ModelForm):

@@ -99,10 +99,10 @@ ACTIEPUNT_KOLOMMEN = ["Actiepunt", "Eigenaar", "Uiterlijk", "Status", "Thematafe
 
 
 def actiepunt_rijen(user) -> tuple[int, Iterator[list[str]]]:
-    from participatie.models import Actiepunt
+    from participatie.models import Actiepunt, Thematafel
 
     qs = (
-        Actiepunt.objects.filter(bijeenkomst__thematafel__in=_thematafels(user))
+        Actiepunt.objects.filter(bijeenkomst__thematafel__in=Thematafel.objects.visible_to(user))
         .select_related("eigenaar", "bijeenkomst__thematafel")
         .order_by("deadline", "pk")
     )
@@ -167,12 +167,6 @@ def _datum(waarde) -> str:
     if isinstance(waarde, datetime.datetime):
         waarde = timezone.localtime(waarde)
     return waarde.strftime("%d-%m-%Y")
-
-
-def _thematafels(user):
-    from participatie.models import Thematafel
-
-    return Thematafel.objects.visible_to(user)
 
 
 # soort -> (column names, rows for a user)

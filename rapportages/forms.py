@@ -1,21 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import NLDSFormMixin
+from core.forms import NLDSFormMixin, datum_veld
 
 from .models import Bijdrage, BijdrageStatus, PcMoment
 
 
 class PcMomentForm(NLDSFormMixin, forms.ModelForm):
     prefix = "moment"
-    deadline = forms.DateField(
-        label=_("Deadline bijdragen"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Vul de deadline in."),
-            "invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026."),
-        },
-    )
+    deadline = datum_veld(_("Deadline bijdragen"), leeg=_("Vul de deadline in."))
 
     class Meta:
         model = PcMoment
