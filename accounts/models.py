@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +9,16 @@ class Rol(models.TextChoices):
     TEAMLID = "teamlid", _("Teamlid")
     MEDEWERKER = "medewerker", _("Medewerker")
     RAADSLID = "raadslid", _("Raadslid")
+
+
+class AccountManager(UserManager):
+    def ambtelijk(self):
+        """Active staff who can own work (everyone but raadsleden), by name."""
+        return (
+            self.filter(is_active=True)
+            .exclude(rol=Rol.RAADSLID)
+            .order_by("first_name", "last_name", "username")
+        )
 
 
 class User(AbstractUser):
@@ -22,6 +32,8 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Voor teamleden van partnerorganisaties."),
     )
+
+    objects = AccountManager()
 
     class Meta:
         verbose_name = _("gebruiker")

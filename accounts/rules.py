@@ -22,3 +22,6 @@ is_raadslid = _has_rol(Rol.RAADSLID)
 is_ingelogd = rules.is_authenticated & rules.is_active
 # Everyone who works on opgaven; raadsleden only receive published reports.
 is_ambtelijk = is_ingelogd & ~is_raadslid
+
+# The kernel (core) knows no roles; the municipality's branding is set by the beheerder.
+rules.add_perm("core.change_huisstijl", is_beheerder)

@@ -8,13 +8,14 @@ class CanvasConfig(AppConfig):
     def ready(self):
         from opgaven import hub
 
-        from . import views
+        from .views.items import samenvatting_context
 
         hub.registreer(
-            hub.HubSectie(
+            hub.Sectie(
+                plek="opgave",
                 naam="canvas",
                 volgorde=30,
-                template_name="canvas/canvas_samenvatting.html",
-                context=views.samenvatting_context,
+                template_name="canvas/items/canvas_samenvatting.html",
+                context=samenvatting_context,
             )
         )

@@ -4,7 +4,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.models import Huisstijl
-from core.pdf import render_pdf_op_een_pagina, static_css
 from opgaven.models import Opgave
 
 from .models import Blok
@@ -12,6 +11,9 @@ from .models import Blok
 
 def canvas_pdf(*, opgave: Opgave, stand: str, items: list[dict]) -> bytes:
     """``items`` as a snapshot (``CanvasItemQuerySet.momentopname`` or a frozen version)."""
+    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
+    from core.pdf import render_pdf_op_een_pagina, static_css
+
     huisstijl = Huisstijl.huidige()
     per_blok: dict[str, list[dict]] = {code: [] for code in Blok.values}
     for item in sorted(items, key=lambda i: (i["volgorde"], i["id"])):

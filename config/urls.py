@@ -1,7 +1,7 @@
 from django.urls import include, path
 
+from config.views import home
 from core import views as core_views
-from opgaven.views import home
 
 urlpatterns = [
     path("", home, name="home"),

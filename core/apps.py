@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Kern"
+
+    def ready(self):
+        from . import security_log  # noqa: F401  (connects the login signals)

@@ -1,15 +1,19 @@
-from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpRequest
-from django_htmx.middleware import HtmxDetails
+"""What every view shares: the request type, ids from user input, permission checks, files."""
 
-from accounts.models import User
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django_htmx.middleware import HtmxDetails
 
 
 class HtmxHttpRequest(HttpRequest):
-    """A request as our views see it: with htmx details and our user model."""
+    """A request as our views see it: with htmx details and the user (``accounts.User``)."""
 
     htmx: HtmxDetails
-    user: User | AnonymousUser
+    user: AbstractBaseUser | AnonymousUser
 
 
 def pk_of_404(value) -> int:
@@ -18,3 +22,36 @@ def pk_of_404(value) -> int:
     if not tekst.isdigit():
         raise Http404
     return int(tekst)
+
+
+def form_data(request: HttpRequest):
+    """What a form is bound to: the POST (even an empty one, which then shows what is
+    missing), or None on a GET (an empty form). Not ``form_data(request)``: that treats
+    an empty POST as a GET and answers 200 with nothing said."""
+    return request.POST if request.method == "POST" else None
+
+
+def require_perm(request: HttpRequest, perm: str, obj=None) -> None:
+    """403 unless the user has ``perm`` (on ``obj``); the 403 page logs the denial."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def download(inhoud: bytes, bestandsnaam: str, content_type: str) -> HttpResponse:
+    """A file to save, not to show: attachment, and never cached on the way."""
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def form_page(
+    request: HttpRequest, *, form, titel: str, terug: tuple[str, str], knop: str, intro=""
+):
+    """A page with one form (create or edit something), 422 while it has errors."""
+    return render(
+        request,
+        "components/formulier_pagina.html",
+        {"form": form, "titel": titel, "terug": terug, "knop": knop, "intro": intro},
+        status=422 if form.errors else 200,
+    )

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.messages import get_messages
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -20,4 +22,30 @@ class LanguageMiddleware:
         request.LANGUAGE_CODE = code
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
+        return response
+
+
+class HtmxMessagesMiddleware:
+    """Messages set during an htmx request reach the page: the message region is sent along,
+    swapped out of band (the page itself is not reloaded, so nothing else would show them)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and "HX-Redirect" not in response
+            and "Location" not in response
+        ):
+            meldingen = list(get_messages(request))
+            if meldingen:
+                response.content += render_to_string(
+                    "components/meldingen.html",
+                    {"messages": meldingen, "oob": True},
+                    request=request,
+                ).encode()
         return response

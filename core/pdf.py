@@ -1,4 +1,4 @@
-"""The one helper that turns our own HTML into PDF, locked down (see TRUST.md).
+"""The one helper that turns our own HTML into PDF, locked down (docs/security.md).
 
 WeasyPrint fetches any URL (file://, http://) by default and can attach files to the
 PDF. Everything that reaches a PDF passes through ``render_pdf``: the only resources

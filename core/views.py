@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.security_log import log_event
+from core.security_log import log_event
 
 from .forms import HuisstijlForm
+from .http import form_data
 from .models import Huisstijl
 
 
@@ -26,8 +27,8 @@ def huisstijl(request):
         raise PermissionDenied
     huidige = Huisstijl.huidige()
     form = HuisstijlForm(
-        request.POST or None,
-        request.FILES or None,
+        form_data(request),
+        request.FILES if request.method == "POST" else None,
         initial={"naam": huidige.naam, "thema": huidige.thema},
     )
     if request.method == "POST" and form.is_valid():

@@ -1,9 +1,11 @@
-"""Sections that other apps add to the hub page of an opgave.
+"""Sections and links that the apps above ``opgaven`` put on its pages (and on each other's).
 
-The hub shows stakeholders, the canvas and reports, but ``opgaven`` imports no other
-domain app: each app registers a section here (in its ``AppConfig.ready``) and renders
-it itself. The app's own htmx partial view calls the same ``context`` function, so
-the section on the hub and the swapped partial are always the same.
+Dependencies point one way (ARCHITECTURE.md): ``opgaven`` imports no other domain app,
+yet its hub shows stakeholders, the canvas and reports, and its start page shows what
+waits for you. Each app registers what it adds in its ``AppConfig.ready`` and renders it
+itself; a page asks for what was registered for its ``plek`` ("opgave", "start",
+"samenhang", "stakeholders", ...). An app's own htmx view for a section calls the same
+``context`` function, so the section on the page and the swapped one are always the same.
 """
 
 from collections.abc import Callable
@@ -11,56 +13,59 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from .models import Opgave
-
 
 @dataclass(frozen=True)
-class HubSectie:
+class Sectie:
+    """A section on page ``plek``; ``context(request, **objects)`` returns None to stay away."""
+
+    plek: str
     naam: str
     volgorde: int
     template_name: str
-    context: Callable[[HttpRequest, Opgave], dict]
-
-
-_secties: dict[str, HubSectie] = {}
-
-
-def registreer(sectie: HubSectie) -> None:
-    _secties[sectie.naam] = sectie
-
-
-def render_secties(request: HttpRequest, opgave: Opgave) -> list[SafeString]:
-    """Every registered section, rendered for this request and opgave, in order."""
-    return [
-        render_to_string(sectie.template_name, sectie.context(request, opgave), request=request)
-        for sectie in sorted(_secties.values(), key=lambda s: s.volgorde)
-    ]
+    context: Callable[..., dict | None]
 
 
 @dataclass(frozen=True)
-class StartSectie:
-    """A section another app adds to everyone's start page (what is due for them)."""
+class Verwijzing:
+    """A link on page ``plek`` to a page of another app, for who has ``perm``."""
 
-    naam: str
-    volgorde: int
-    template_name: str
-    context: Callable[[HttpRequest], dict | None]
-
-
-_start_secties: dict[str, StartSectie] = {}
+    plek: str
+    label: str
+    url_name: str
+    perm: str
 
 
-def registreer_start(sectie: StartSectie) -> None:
-    _start_secties[sectie.naam] = sectie
+_secties: dict[tuple[str, str], Sectie] = {}
+_verwijzingen: dict[tuple[str, str], Verwijzing] = {}
 
 
-def render_start_secties(request: HttpRequest) -> list[SafeString]:
-    """Every registered start section that has something to say for this user."""
+def registreer(sectie: Sectie) -> None:
+    _secties[(sectie.plek, sectie.naam)] = sectie
+
+
+def registreer_verwijzing(verwijzing: Verwijzing) -> None:
+    _verwijzingen[(verwijzing.plek, verwijzing.url_name)] = verwijzing
+
+
+def render_secties(request: HttpRequest, plek: str, **objects) -> list[SafeString]:
+    """Every section registered for ``plek`` that has something to show, in order."""
     result = []
-    for sectie in sorted(_start_secties.values(), key=lambda s: s.volgorde):
-        context = sectie.context(request)
-        if context:
+    for sectie in sorted(_secties.values(), key=lambda s: s.volgorde):
+        if sectie.plek != plek:
+            continue
+        context = sectie.context(request, **objects)
+        if context is not None:
             result.append(render_to_string(sectie.template_name, context, request=request))
     return result
+
+
+def verwijzingen(request: HttpRequest, plek: str) -> list[tuple[str, str]]:
+    """(label, url) of the links registered for ``plek`` that this user may follow."""
+    return [
+        (str(v.label), reverse(v.url_name))
+        for v in _verwijzingen.values()
+        if v.plek == plek and request.user.has_perm(v.perm)
+    ]

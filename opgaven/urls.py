@@ -1,25 +1,34 @@
 from django.urls import path
 
-from . import views
+from .views import agenda, beheer, hub, overzichten
 
 app_name = "opgaven"
 
 urlpatterns = [
-    path("", views.opgave_list, name="opgave-list"),
-    path("agenda/verplaatsen/", views.agenda_verplaatsen, name="agenda-verplaatsen"),
-    path("nieuw/", views.opgave_create, name="opgave-create"),
-    path("<int:pk>/", views.opgave_detail, name="opgave-detail"),
-    path("<int:pk>/bewerken/", views.opgave_update, name="opgave-update"),
-    path("<int:pk>/fase/", views.fase_wijzigen, name="opgave-fase"),
-    path("<int:pk>/voortgang/", views.voortgang_melden, name="opgave-voortgang"),
-    path("<int:pk>/team/", views.team_bewerken, name="opgave-team"),
-    path("<int:pk>/samenhang/", views.relatie_create, name="relatie-create"),
+    # agenda
+    path("", agenda.opgave_list, name="opgave-list"),
+    path("agenda/verplaatsen/", agenda.agenda_verplaatsen, name="agenda-verplaatsen"),
+    path("nieuw/", agenda.opgave_create, name="opgave-create"),
+    # hub
+    path("<int:pk>/", hub.opgave_detail, name="opgave-detail"),
+    path("<int:pk>/bewerken/", hub.opgave_update, name="opgave-update"),
+    path("<int:pk>/fase/", hub.fase_wijzigen, name="opgave-fase"),
+    path("<int:pk>/voortgang/", hub.voortgang_melden, name="opgave-voortgang"),
+    path("<int:pk>/team/", hub.teamlid_create, name="teamlid-create"),
+    path("<int:pk>/team/<int:lid_pk>/rol/", hub.teamlid_rol, name="teamlid-rol"),
+    path("<int:pk>/team/<int:lid_pk>/verwijderen/", hub.teamlid_delete, name="teamlid-delete"),
+    path("<int:pk>/samenhang/", hub.relatie_create, name="relatie-create"),
     path(
         "<int:pk>/samenhang/<int:relatie_pk>/verwijderen/",
-        views.relatie_delete,
+        hub.relatie_delete,
         name="relatie-delete",
     ),
-    path("samenhang/", views.samenhang, name="samenhang"),
-    path("wie-werkt-waaraan/", views.wie_werkt_waaraan, name="wie-werkt-waaraan"),
-    path("beheer/referentielijsten/", views.referentielijsten, name="referentielijsten"),
+    # overzichten
+    path("samenhang/", overzichten.samenhang, name="samenhang"),
+    path("wie-werkt-waaraan/", overzichten.wie_werkt_waaraan, name="wie-werkt-waaraan"),
+    # beheer
+    path("beheer/referentielijsten/", beheer.referentielijsten, name="referentielijsten"),
+    path("beheer/domeinen/", beheer.domein_create, name="domein-create"),
+    path("beheer/domeinen/<int:pk>/actief/", beheer.domein_actief, name="domein-actief"),
+    path("beheer/gebieden/", beheer.gebied_create, name="gebied-create"),
 ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ParticipatieConfig(AppConfig):
@@ -6,39 +7,51 @@ class ParticipatieConfig(AppConfig):
     verbose_name = "Participatie"
 
     def ready(self):
+        from canvas import herkomst
         from opgaven import hub
 
-        from . import views, views_participatie
+        from .herkomst import uit_inbreng
+        from .views.contact import te_laat_context
+        from .views.overzicht import open_werk_context, participatie_context
+        from .views.positie import betrokkenheden_context
 
-        hub.registreer(
-            hub.HubSectie(
+        for sectie in [
+            hub.Sectie(
+                plek="opgave",
                 naam="betrokkenheden",
                 volgorde=20,
-                template_name="participatie/betrokkenheden.html#betrokkenheden",
-                context=views.betrokkenheden_context,
-            )
-        )
-        hub.registreer(
-            hub.HubSectie(
+                template_name="participatie/positie/betrokkenheden.html#betrokkenheden",
+                context=betrokkenheden_context,
+            ),
+            hub.Sectie(
+                plek="opgave",
                 naam="participatie",
                 volgorde=25,
-                template_name="participatie/participatie_samenvatting.html",
-                context=views_participatie.participatie_context,
-            )
-        )
-        hub.registreer_start(
-            hub.StartSectie(
-                naam="open-werk",
-                volgorde=20,
-                template_name="participatie/start_open_werk.html",
-                context=views_participatie.open_werk_context,
-            )
-        )
-        hub.registreer_start(
-            hub.StartSectie(
+                template_name="participatie/overzicht/participatie_samenvatting.html",
+                context=participatie_context,
+            ),
+            hub.Sectie(
+                plek="start",
                 naam="te-laat",
                 volgorde=10,
-                template_name="participatie/start_te_laat.html",
-                context=views.te_laat_context,
+                template_name="participatie/contact/start_te_laat.html",
+                context=te_laat_context,
+            ),
+            hub.Sectie(
+                plek="start",
+                naam="open-werk",
+                volgorde=20,
+                template_name="participatie/overzicht/start_open_werk.html",
+                context=open_werk_context,
+            ),
+        ]:
+            hub.registreer(sectie)
+        hub.registreer_verwijzing(
+            hub.Verwijzing(
+                plek="samenhang",
+                label=_("Stakeholders die in meerdere opgaven meedoen"),
+                url_name="participatie:gedeelde-stakeholders",
+                perm="opgaven.view_opgave",
             )
         )
+        herkomst.registreer(uit_inbreng)

@@ -5,7 +5,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.models import Huisstijl
-from core.pdf import render_pdf, static_css
 
 from .models import Inbreng, Thematafel
 
@@ -15,6 +14,9 @@ def terugkoppeling_pdf(*, thematafel: Thematafel) -> bytes:
 
     Residents are not named: participants get the answers, not each other's identities.
     """
+    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
+    from core.pdf import render_pdf, static_css
+
     huisstijl = Huisstijl.huidige()
     bijeenkomsten = thematafel.bijeenkomsten.filter(begint_op__lte=timezone.now()).prefetch_related(
         Prefetch("inbreng", queryset=Inbreng.objects.select_related("stakeholder", "canvas_item")),

@@ -7,11 +7,15 @@ file) in memory, so a 10,000-row file costs a handful of queries, not one per ro
 import csv
 import datetime
 import io
+import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
 
@@ -28,6 +32,7 @@ KOLOMMEN = [
     "bewaren_tot",
 ]
 MAX_RIJEN = 20_000
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class ImportFout(Exception):
@@ -230,3 +235,55 @@ def importeer(rijen: list[Rij]) -> int:
                 bijwerken.append(stakeholder)
         Stakeholder.objects.bulk_update(bijwerken, ["organisatie"], batch_size=1000)
     return len(nieuw)
+
+
+@dataclass
+class Voorbeeld:
+    """A checked upload, kept (as ``bestand`` under the media root) until it is confirmed."""
+
+    bestand: str
+    naam: str
+    rijen: list[Rij]
+
+    def context(self) -> dict:
+        fout = [r for r in self.rijen if r.fouten]
+        return {
+            "bestand": self.bestand,
+            "naam": self.naam,
+            "aantal": len(self.rijen),
+            "goed": len(self.rijen) - len(fout),
+            "fout_rijen": fout[:1000],
+            "voorbeeld": [r for r in self.rijen if not r.fouten][:10],
+        }
+
+
+def _map() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def voorbeeld(upload) -> Voorbeeld:
+    """Read and check an uploaded file, and keep it until the import is confirmed."""
+    if upload is None:
+        raise ImportFout(_("Kies een bestand om in te lezen."))
+    if upload.size > MAX_BYTES:
+        raise ImportFout(_("Het bestand is groter dan 5 MB; splits het op."))
+    inhoud = upload.read()
+    rijen = lees(upload.name, inhoud)
+    controleer(rijen)
+    _map().mkdir(parents=True, exist_ok=True)
+    bestand = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
+    (_map() / bestand).write_bytes(inhoud)
+    return Voorbeeld(bestand=bestand, naam=upload.name, rijen=rijen)
+
+
+def bevestigen(*, bestand: str, naam: str) -> tuple[int, int] | None:
+    """Import the good rows of a kept file, checked again (the register may have changed
+    since the preview); (imported, rows), or None when the file is gone."""
+    pad = _map() / Path(bestand).name
+    if not pad.is_file():
+        return None
+    rijen = lees(naam, pad.read_bytes())
+    controleer(rijen)
+    aantal = importeer(rijen)
+    pad.unlink(missing_ok=True)
+    return aantal, len(rijen)

@@ -1,11 +1,10 @@
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.security_log import log_event
 from canvas.models import Blok, CanvasItem
+from core.security_log import log_event
 from opgaven.models import Opgave
 
 from .models import (
@@ -220,9 +219,7 @@ def persoon_inzage(*, stakeholder: Stakeholder) -> dict:
                 "uiterlijk": a.deadline.isoformat(),
                 "status": a.get_status_display(),
             }
-            for a in Afspraak.objects.filter(
-                Q(belover=stakeholder) | Q(ontvanger=stakeholder)
-            ).select_related("opgave")
+            for a in Afspraak.objects.van_of_aan(stakeholder).select_related("opgave")
         ],
         "bijeenkomsten": [
             {
@@ -259,14 +256,7 @@ def inbreng_overnemen(*, inbreng: Inbreng, opgave: Opgave, blok: str, user) -> C
     inbreng = Inbreng.objects.select_for_update().get(pk=inbreng.pk)
     if inbreng.canvas_item_id:
         return inbreng.canvas_item
-    volgorde = (
-        CanvasItem.objects.filter(opgave=opgave, blok=blok).aggregate(m=Max("volgorde"))["m"] or 0
-    )
-    item = CanvasItem(
-        opgave=opgave, blok=blok, tekst=inbreng.tekst, volgorde=volgorde + 1, bijgewerkt_door=user
-    )
-    item.full_clean()
-    item.save()
+    item = CanvasItem.objects.toevoegen(opgave=opgave, blok=blok, tekst=inbreng.tekst, user=user)
     inbreng.canvas_item = item
     inbreng.terugkoppeling = Terugkoppeling.OVERGENOMEN
     if not inbreng.toelichting:
@@ -284,8 +274,7 @@ def inbreng_overnemen(*, inbreng: Inbreng, opgave: Opgave, blok: str, user) -> C
 def sprint_starten(*, opgave: Opgave, **velden) -> Opgavesprint:
     """The next numbered sprint of an opgave (numbers never collide, also when two start one)."""
     Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
-    laatste = opgave.sprints.aggregate(m=Max("nummer"))["m"] or 0
-    sprint = Opgavesprint(opgave=opgave, nummer=laatste + 1, **velden)
+    sprint = Opgavesprint(opgave=opgave, nummer=opgave.sprints.volgend_nummer(), **velden)
     sprint.full_clean()
     sprint.save()
     return sprint

@@ -13,7 +13,7 @@ from canvas.models import Blok, Indicator, Soort
 from core.templatetags.opmaak import euro
 from opgaven.models import Opgave
 
-from .models import PcMoment
+from .models import Bijdrage, BijdrageStatus, PcMoment
 
 
 @dataclass
@@ -105,3 +105,11 @@ def _kosten(opgave: Opgave, jaar: int) -> str:
         f"gerealiseerd: {euro(begroting.totaal.realisatie)}.\n"
         + "\n".join(f"- {regel}" for regel in regels_tekst)
     )
+
+
+def begintekst(opgave: Opgave, moment: PcMoment, bijdrage: Bijdrage | None) -> dict:
+    """What the contribution form starts with: the saved texts, or a draft (version 0)."""
+    if bijdrage is None:
+        return vars(voorstel(opgave, moment)) | {"versie": 0, "status": BijdrageStatus.CONCEPT}
+    velden = ["bereiken", "doen", "kosten", "status", "versie"]
+    return {veld: getattr(bijdrage, veld) for veld in velden}

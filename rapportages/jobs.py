@@ -9,6 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from celery import current_app
 from django.db.models import F
 from django.utils import timezone
 
@@ -18,6 +19,16 @@ FOUT_ALGEMEEN = (
     "Het bestand kon niet worden gemaakt. Probeer het opnieuw; blijft dit gebeuren, "
     "neem dan contact op met de beheerder."
 )
+
+
+def aanbieden(job) -> None:
+    """Hand the job's id to a worker (the task named ``job.TAAK``).
+
+    By name, so this module and services never import the tasks that import them; a test
+    checks that every ``TAAK`` is a registered task. Publishing retries once, quickly: a
+    broker that is down must not hold a page (the sweeper offers the job again later).
+    """
+    current_app.send_task(job.TAAK, args=[job.pk], retry=True)
 
 
 def claim(model, pk: int) -> bool:

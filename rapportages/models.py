@@ -127,6 +127,10 @@ class Bijdrage(TimeStampedModel):
     def __str__(self):
         return f"{self.opgave} · {self.moment}"
 
+    @property
+    def is_vastgesteld(self) -> bool:
+        return self.status == BijdrageStatus.VASTGESTELD
+
     @classmethod
     def opslaan(cls, *, moment: PcMoment, opgave: Opgave, versie: int, user, **teksten) -> bool:
         """Save only on top of the version the writer loaded (0: there was none yet).
@@ -168,6 +172,8 @@ class RapportageQuerySet(models.QuerySet):
 
 class Rapportage(Job):
     """A programme report for one opgave or all of them, as a job."""
+
+    TAAK = "rapportages.tasks.render_rapportage"
 
     opgave = models.ForeignKey(
         Opgave,
@@ -258,6 +264,8 @@ class ExportQuerySet(models.QuerySet):
 
 class Export(Job):
     """A spreadsheet export job; like a report, the row is the truth and the file expires."""
+
+    TAAK = "rapportages.tasks.render_export"
 
     class Soort(models.TextChoices):
         STAKEHOLDERS = "stakeholders", _("Stakeholders")

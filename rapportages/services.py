@@ -7,11 +7,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.security_log import log_event
+from accounts.models import Rol, User
+from core.security_log import log_event
 from opgaven.models import Opgave
 
 from . import exports, jobs
-from .models import Export, Rapportage, Status
+from .models import Export, PcMoment, Rapportage, Status
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +26,8 @@ def rapportage_aanvragen(*, opgave: Opgave | None, user, moment=None) -> Rapport
     )
     # robust: a broker that is down must not turn this request into an error; the row
     # stays "wachtrij" and can be dispatched again.
-    transaction.on_commit(lambda: _dispatch(rapportage.pk), robust=True)
+    transaction.on_commit(lambda: jobs.aanbieden(rapportage), robust=True)
     return rapportage
-
-
-def _dispatch(rapportage_id: int) -> None:
-    from .tasks import render_rapportage
-
-    render_rapportage.apply_async(args=[rapportage_id], retry=True)
 
 
 def rapportage_render(*, rapportage_id: int) -> None:
@@ -112,14 +107,8 @@ def export_aanvragen(*, soort: str, formaat: str, user) -> Export:
         aangevraagd_door=user,
         verloopt_op=timezone.now() + EXPORT_GELDIG,
     )
-    transaction.on_commit(lambda: _dispatch_export(export.pk), robust=True)
+    transaction.on_commit(lambda: jobs.aanbieden(export), robust=True)
     return export
-
-
-def _dispatch_export(export_id: int) -> None:
-    from .tasks import render_export
-
-    render_export.apply_async(args=[export_id], retry=True)
 
 
 def export_maken(*, export_id: int) -> None:
@@ -178,15 +167,11 @@ def vastgelopen_jobs_opnieuw_aanbieden(
     verweesd = Rapportage.objects.filter(
         status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan
     )
-    for pk in (
-        Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens) | verweesd
-    ).values_list("pk", flat=True):
-        _dispatch(pk)
-        aantal += 1
-    for pk in Export.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens).values_list(
-        "pk", flat=True
-    ):
-        _dispatch_export(pk)
+    for job in [
+        *(Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens) | verweesd),
+        *Export.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens),
+    ]:
+        jobs.aanbieden(job)
         aantal += 1
     return aantal
 
@@ -200,15 +185,11 @@ def concept_rapportages_klaarzetten(vandaag: datetime.date | None = None) -> int
     The draft is requested in the name of a beheerder, who finds it under Rapportages;
     without an active beheerder nothing is drafted (and that is logged).
     """
-    from accounts.models import User
-
-    from .models import PcMoment
-
     vandaag = vandaag or timezone.localdate()
     momenten = PcMoment.objects.filter(
         deadline__gte=vandaag, deadline__lte=vandaag + CONCEPT_VOORAF
     ).exclude(rapportages__status__in=[Status.WACHTRIJ, Status.BEZIG, Status.KLAAR])
-    beheerder = User.objects.filter(rol="beheerder", is_active=True).order_by("pk").first()
+    beheerder = User.objects.filter(rol=Rol.BEHEERDER, is_active=True).order_by("pk").first()
     aantal = 0
     for moment in momenten:
         if beheerder is None:

@@ -1,23 +1,28 @@
 from django.urls import path
 
-from . import views, views_pc
+from .views import exports, kalender, rapportages
 
 app_name = "rapportages"
 
 urlpatterns = [
-    path("", views.rapportage_list, name="rapportage-list"),
-    path("nieuw/", views.rapportage_create, name="rapportage-create"),
-    path("<int:pk>/", views.rapportage_detail, name="rapportage-detail"),
-    path("<int:pk>/download/", views.rapportage_download, name="rapportage-download"),
-    path("<int:pk>/publiceren/", views.rapportage_publiceren, name="rapportage-publiceren"),
-    path("kalender/", views_pc.kalender, name="kalender"),
-    path("kalender/<int:pk>/", views_pc.moment_detail, name="moment-detail"),
+    # rapportages
+    path("", rapportages.rapportage_list, name="rapportage-list"),
+    path("nieuw/", rapportages.rapportage_create, name="rapportage-create"),
+    path("<int:pk>/", rapportages.rapportage_detail, name="rapportage-detail"),
+    path("<int:pk>/download/", rapportages.rapportage_download, name="rapportage-download"),
+    path("<int:pk>/publiceren/", rapportages.rapportage_publiceren, name="rapportage-publiceren"),
+    # kalender
+    path("kalender/", kalender.kalender, name="kalender"),
+    path("kalender/nieuw/", kalender.pcmoment_create, name="pcmoment-create"),
+    path("kalender/<int:pk>/", kalender.moment_detail, name="moment-detail"),
+    path("kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/", kalender.bijdrage, name="bijdrage"),
     path(
-        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/",
-        views_pc.bijdrage,
-        name="bijdrage",
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/opslaan/",
+        kalender.bijdrage_opslaan,
+        name="bijdrage-opslaan",
     ),
-    path("exports/nieuw/", views.export_create, name="export-create"),
-    path("exports/<int:pk>/", views.export_detail, name="export-detail"),
-    path("exports/<int:pk>/download/", views.export_download, name="export-download"),
+    # exports
+    path("exports/nieuw/", exports.export_create, name="export-create"),
+    path("exports/<int:pk>/", exports.export_detail, name="export-detail"),
+    path("exports/<int:pk>/download/", exports.export_download, name="export-download"),
 ]

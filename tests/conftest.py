@@ -35,13 +35,28 @@ def andere_opgave(db):
 
 @pytest.fixture
 def users(opgave, andere_opgave):
-    """One user per role of the permission matrix (TRUST.md), by name."""
+    """One user per role of the permission matrix (docs/security.md), by name."""
     from accounts.models import User
 
     UserFactory(username="beheerder", rol=Rol.BEHEERDER)
     UserFactory(username="medewerker", rol=Rol.MEDEWERKER)
     UserFactory(username="raadslid", rol=Rol.RAADSLID)
     return {u.username: u for u in User.objects.all()}
+
+
+def named_urls():
+    """(name, pattern) of every named route in the URL conf, with its namespace."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(resolver, namespace=""):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                yield from walk(entry, ns)
+            elif isinstance(entry, URLPattern) and entry.name:
+                yield f"{namespace}{entry.name}", entry
+
+    return list(walk(get_resolver()))
 
 
 def client_for(user) -> Client:

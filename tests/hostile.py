@@ -1,4 +1,4 @@
-"""Text that must be shown literally and never executed or evaluated (TRUST.md)."""
+"""Text that must be shown literally and never executed or evaluated (docs/security.md)."""
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -1,9 +1,11 @@
-"""Dutch formats that do not depend on USE_THOUSAND_SEPARATOR."""
+"""Dutch formats that do not depend on USE_THOUSAND_SEPARATOR, and the data table."""
 
 from decimal import Decimal
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -14,3 +16,36 @@ def euro(bedrag) -> str:
     if bedrag is None or bedrag == "":
         return ""
     return f"€\u00a0{floatformat(Decimal(bedrag), '2g')}"
+
+
+@register.simple_block_tag
+def tabel(
+    content,
+    *kolommen,
+    caption,
+    leeg="",
+    aantal=None,
+    getallen="",
+    caption_zichtbaar=False,
+    klasse="",
+):
+    """A data table: the NL Design System markup, a caption, column headings, and the
+    empty state instead of an empty table (``leeg`` when ``aantal`` is 0).
+
+    ``{% tabel _("Opgave") _("Begroot") caption=_("...") getallen="2" leeg=_("...")
+    aantal=rijen|length %}<tbody>...</tbody>{% endtabel %}``; ``getallen`` numbers the
+    columns (from 1) that hold amounts, aligned to the right.
+    """
+    if aantal == 0 and leeg:
+        return format_html('<p class="utrecht-paragraph">{}</p>', leeg)
+    rechts = {int(n) for n in str(getallen).split(",") if n.strip()}
+    return render_to_string(
+        "components/tabel.html",
+        {
+            "inhoud": content,
+            "caption": caption,
+            "caption_zichtbaar": caption_zichtbaar,
+            "klasse": klasse,
+            "kolommen": [(kolom, i in rechts) for i, kolom in enumerate(kolommen, start=1)],
+        },
+    )

@@ -89,9 +89,8 @@ class BegrotingTotalen(TestCase):
 def test_a_line_is_entered_the_dutch_way_and_updated_not_doubled(users, opgave):
     activiteiten, financiers = _opzet(opgave)
     client = client_for(users["teamlid"])
-    url = reverse("canvas:begroting", args=[opgave.pk])
+    url = reverse("canvas:begrotingsregel-opslaan", args=[opgave.pk])
     data = {
-        "formulier": "regel",
         "regel-jaar": 2027,
         "regel-activiteit": activiteiten[0].pk,
         "regel-financier": financiers[0].pk,
@@ -102,7 +101,7 @@ def test_a_line_is_entered_the_dutch_way_and_updated_not_doubled(users, opgave):
     assert client.post(url, {**data, "regel-begroot": "13.000,00"}).status_code == 302
     regel = Begrotingsregel.objects.get()
     assert regel.begroot == Decimal("13000.00") and regel.realisatie == Decimal("0")
-    page = client.get(url).content.decode()
+    page = client.get(reverse("canvas:begroting", args=[opgave.pk])).content.decode()
     assert "€\u00a013.000,00" in page
 
 
@@ -111,9 +110,8 @@ def test_bad_amounts_years_and_foreign_ids_are_explained(users, opgave, andere_o
     vreemde_activiteit = CanvasItemFactory(opgave=andere_opgave, blok=Blok.ACTIVITEITEN)
     geen_activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ROLLEN)
     client = client_for(users["regisseur"])
-    url = reverse("canvas:begroting", args=[opgave.pk])
+    url = reverse("canvas:begrotingsregel-opslaan", args=[opgave.pk])
     basis = {
-        "formulier": "regel",
         "regel-jaar": 2027,
         "regel-activiteit": activiteiten[0].pk,
         "regel-financier": financiers[0].pk,
@@ -139,7 +137,8 @@ def test_only_the_team_changes_the_budget(users, opgave):
     url = reverse("canvas:begroting", args=[opgave.pk])
     assert client_for(users["medewerker"]).get(url).status_code == 200
     response = client_for(users["teamlid_ander"]).post(
-        url, {"formulier": "financier", "financier-naam": "x", "financier-soort": "rijk"}
+        reverse("canvas:financier-create", args=[opgave.pk]),
+        {"financier-naam": "x", "financier-soort": "rijk"},
     )
     assert response.status_code == 403
     assert Financier.objects.count() == 3

@@ -1,4 +1,4 @@
-"""Two people, one canvas item: a stale save never overwrites (TRUST.md)."""
+"""Two people, one canvas item: a stale save never overwrites (docs/reliability.md)."""
 
 import threading
 

@@ -51,21 +51,15 @@ def test_the_loose_end_check_names_planted_gaps(users, opgave):
 def test_team_links_items_in_a_direction_that_makes_sense(users, opgave):
     activiteit, _, effect, doel = _keten(opgave)
     client = client_for(users["teamlid"])
-    url = reverse("canvas:effectketen", args=[opgave.pk])
-    response = client.post(
-        url, {"formulier": "schakel", "schakel-van": doel.pk, "schakel-naar": activiteit.pk}
-    )
+    url = reverse("canvas:schakel-create", args=[opgave.pk])
+    response = client.post(url, {"schakel-van": doel.pk, "schakel-naar": activiteit.pk})
     assert response.status_code == 422
     assert "Zo loopt de keten niet" in response.content.decode()
-    response = client.post(
-        url, {"formulier": "schakel", "schakel-van": effect.pk, "schakel-naar": doel.pk}
-    )
+    response = client.post(url, {"schakel-van": effect.pk, "schakel-naar": doel.pk})
     assert response.status_code == 422
     assert "Deze schakel staat al in de keten." in response.content.decode()
     assert (
-        client.post(
-            url, {"formulier": "schakel", "schakel-van": activiteit.pk, "schakel-naar": effect.pk}
-        ).status_code
+        client.post(url, {"schakel-van": activiteit.pk, "schakel-naar": effect.pk}).status_code
         == 302
     )
     assert Schakel.objects.count() == 4
@@ -75,8 +69,8 @@ def test_items_of_another_opgave_cannot_be_linked(users, opgave, andere_opgave):
     activiteit, *_ = _keten(opgave)
     vreemd = CanvasItemFactory(opgave=andere_opgave, blok=Blok.BELEIDSDOELEN)
     response = client_for(users["regisseur"]).post(
-        reverse("canvas:effectketen", args=[opgave.pk]),
-        {"formulier": "schakel", "schakel-van": activiteit.pk, "schakel-naar": vreemd.pk},
+        reverse("canvas:schakel-create", args=[opgave.pk]),
+        {"schakel-van": activiteit.pk, "schakel-naar": vreemd.pk},
     )
     assert response.status_code == 422
     assert "Kies een item uit de effectketen van dit canvas." in response.content.decode()
@@ -85,39 +79,23 @@ def test_items_of_another_opgave_cannot_be_linked(users, opgave, andere_opgave):
 def test_outsiders_cannot_change_the_chain(users, opgave):
     activiteit, prestatie, *_ = _keten(opgave)
     schakel = Schakel.objects.get(van=activiteit)
-    url = reverse("canvas:effectketen", args=[opgave.pk])
     client = client_for(users["teamlid_ander"])
-    assert (
-        client.post(url, {"formulier": "schakel-verwijderen", "schakel": schakel.pk}).status_code
-        == 403
-    )
-    assert (
-        client.post(
-            url, {"formulier": "soort", "item": prestatie.pk, "soort": "effect"}
-        ).status_code
-        == 403
-    )
+    weg = reverse("canvas:schakel-delete", args=[opgave.pk, schakel.pk])
+    assert client.post(weg).status_code == 403
+    soort = reverse("canvas:canvasitem-soort", args=[opgave.pk, prestatie.pk])
+    assert client.post(soort, {"soort": "effect"}).status_code == 403
     assert Schakel.objects.filter(pk=schakel.pk).exists()
 
 
 def test_marking_an_item_as_effect_changes_its_place(users, opgave):
     activiteit, prestatie, *_ = _keten(opgave)
     client = client_for(users["regisseur"])
-    url = reverse("canvas:effectketen", args=[opgave.pk])
-    assert (
-        client.post(
-            url, {"formulier": "soort", "item": prestatie.pk, "soort": "effect"}
-        ).status_code
-        == 302
-    )
+    url = reverse("canvas:canvasitem-soort", args=[opgave.pk, prestatie.pk])
+    assert client.post(url, {"soort": "effect"}).status_code == 302
     prestatie.refresh_from_db()
     assert prestatie.soort == Soort.EFFECT
-    assert (
-        client.post(
-            url, {"formulier": "soort", "item": activiteit.pk, "soort": "effect"}
-        ).status_code
-        == 404
-    )
+    geen_prestatie = reverse("canvas:canvasitem-soort", args=[opgave.pk, activiteit.pk])
+    assert client.post(geen_prestatie, {"soort": "effect"}).status_code == 404
 
 
 def test_hostile_text_in_the_chain_is_shown_not_run(users, opgave):

@@ -77,9 +77,8 @@ def test_chart_puts_points_where_they_belong(opgave):
 
 def _post_csv(client, opgave, indicator, inhoud: bytes, naam="metingen.csv"):
     return client.post(
-        reverse("canvas:indicatoren", args=[opgave.pk]),
+        reverse("canvas:metingen-import", args=[opgave.pk]),
         {
-            "formulier": "import",
             "import-indicator": indicator.pk,
             "import-bestand": SimpleUploadedFile(naam, inhoud, content_type="text/csv"),
         },
@@ -147,12 +146,11 @@ def test_csv_that_is_too_large_is_refused(users, opgave):
 
 def test_indicator_form_checks_item_and_dates(users, opgave, andere_opgave):
     client = client_for(users["regisseur"])
-    url = reverse("canvas:indicatoren", args=[opgave.pk])
+    url = reverse("canvas:indicator-create", args=[opgave.pk])
     doel = CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN)
     activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
     vreemd = CanvasItemFactory(opgave=andere_opgave, blok=Blok.BELEIDSDOELEN)
     data = {
-        "formulier": "indicator",
         "indicator-item": doel.pk,
         "indicator-naam": "Kernen met een ontmoetingsplek",
         "indicator-eenheid": "aantal",
@@ -177,9 +175,8 @@ def test_indicator_form_checks_item_and_dates(users, opgave, andere_opgave):
 def test_measurement_upserts_per_date_and_item_with_indicator_is_not_deleted(users, opgave):
     indicator = _indicator(opgave)
     client = client_for(users["regisseur"])
-    url = reverse("canvas:indicatoren", args=[opgave.pk])
+    url = reverse("canvas:meting-create", args=[opgave.pk])
     data = {
-        "formulier": "meting",
         "meting-indicator": indicator.pk,
         "meting-datum": "2026-01-01",
         "meting-waarde": "44",
@@ -193,7 +190,7 @@ def test_measurement_upserts_per_date_and_item_with_indicator_is_not_deleted(use
     )
     assert response.status_code == 409
     assert "indicatoren" in response.content.decode()
-    pagina = client.get(url).content.decode()
+    pagina = client.get(reverse("canvas:indicatoren", args=[opgave.pk])).content.decode()
     assert "Op koers" in pagina  # 43.5 is below the line (44) for a falling target
     assert pagina.count('class="app-grafiek__punt"') == 1
 

@@ -93,11 +93,10 @@ def test_block_order_that_does_not_match_the_block_changes_nothing(
 def test_owner_and_status_do_not_conflict_with_a_text_edit(users, opgave, drie):
     item = drie[0]
     client = client_for(users["regisseur"])
-    url = reverse("canvas:canvasitem-detail", args=[item.pk])
+    url = reverse("canvas:canvasitem-eigenschappen", args=[item.pk])
     response = client.post(
         url,
         {
-            "formulier": "eigenschappen",
             "eigenschappen-eigenaar": users["teamlid"].pk,
             "eigenschappen-status": ItemStatus.IN_BESPREKING,
         },
@@ -142,12 +141,11 @@ def test_owner_outside_the_team_or_unknown_status_is_refused(
     if waarde == "buiten":
         waarde = users["teamlid_ander"].pk
     data = {
-        "formulier": "eigenschappen",
         "eigenschappen-eigenaar": "",
         "eigenschappen-status": ItemStatus.AKKOORD,
     } | {f"eigenschappen-{veld}": waarde}
     response = client_for(users["regisseur"]).post(
-        reverse("canvas:canvasitem-detail", args=[item.pk]), data
+        reverse("canvas:canvasitem-eigenschappen", args=[item.pk]), data
     )
     assert response.status_code == 422
     assert melding in response.content.decode()
@@ -158,13 +156,12 @@ def test_owner_outside_the_team_or_unknown_status_is_refused(
 def test_comment_thread(users, opgave, drie):
     item = drie[0]
     url = reverse("canvas:canvasitem-detail", args=[item.pk])
+    nieuw = reverse("canvas:reactie-create", args=[item.pk])
     teamlid, regisseur = client_for(users["teamlid"]), client_for(users["regisseur"])
     tekst = hostile.text()
-    assert teamlid.post(url, {"formulier": "reactie", "reactie-tekst": tekst}).status_code == 302
-    assert (
-        regisseur.post(url, {"formulier": "reactie", "reactie-tekst": "Eens."}).status_code == 302
-    )
-    leeg = regisseur.post(url, {"formulier": "reactie", "reactie-tekst": "   "})
+    assert teamlid.post(nieuw, {"reactie-tekst": tekst}).status_code == 302
+    assert regisseur.post(nieuw, {"reactie-tekst": "Eens."}).status_code == 302
+    leeg = regisseur.post(nieuw, {"reactie-tekst": "   "})
     assert leeg.status_code == 422
     assert "Schrijf eerst uw reactie." in leeg.content.decode()
 
@@ -177,10 +174,14 @@ def test_comment_thread(users, opgave, drie):
     # Everyone removes only their own words.
     eigen = Reactie.objects.get(auteur=users["regisseur"])
     ander = Reactie.objects.get(auteur=users["teamlid"])
-    weg = {"formulier": "reactie-verwijderen", "reactie": ander.pk}
-    assert regisseur.post(url, weg).status_code == 404
-    weg["reactie"] = eigen.pk
-    assert regisseur.post(url, weg).status_code == 302
+    assert (
+        regisseur.post(reverse("canvas:reactie-delete", args=[item.pk, ander.pk])).status_code
+        == 404
+    )
+    assert (
+        regisseur.post(reverse("canvas:reactie-delete", args=[item.pk, eigen.pk])).status_code
+        == 302
+    )
     assert list(item.reacties.values_list("tekst", flat=True)) == [tekst]
 
 

@@ -53,7 +53,6 @@ def test_no_timeline_without_planned_activities(opgave):
 
 def _plan(client, item, **velden):
     data = {
-        "formulier": "uitvoering",
         "uitvoering-eigenaar": "",
         "uitvoering-partner": "Dorpsraden Maasdal",
         "uitvoering-start": "2026-01-01",
@@ -61,7 +60,7 @@ def _plan(client, item, **velden):
         "uitvoering-status": UitvoeringStatus.LOOPT,
         "uitvoering-voortgang": "25",
     } | {f"uitvoering-{k}": v for k, v in velden.items()}
-    return client.post(reverse("canvas:planning", args=[item.pk]), data)
+    return client.post(reverse("canvas:uitvoering-opslaan", args=[item.pk]), data)
 
 
 def test_planning_an_activity_sets_owner_without_touching_the_text(users, opgave):
@@ -118,28 +117,29 @@ def test_milestones_added_reached_and_removed(users, opgave, andere_opgave):
     item = _activiteit(opgave)
     client = client_for(users["regisseur"])
     url = reverse("canvas:planning", args=[item.pk])
-    leeg = client.post(url, {"formulier": "mijlpaal", "mijlpaal-naam": "", "mijlpaal-datum": ""})
+    nieuw = reverse("canvas:mijlpaal-create", args=[item.pk])
+    leeg = client.post(nieuw, {"mijlpaal-naam": "", "mijlpaal-datum": ""})
     assert leeg.status_code == 422
     assert "Geef de mijlpaal een naam." in leeg.content.decode()
-    data = {
-        "formulier": "mijlpaal",
-        "mijlpaal-naam": "Raadsbesluit",
-        "mijlpaal-datum": "2026-01-15",
-    }
-    assert client.post(url, data).status_code == 302
+    data = {"mijlpaal-naam": "Raadsbesluit", "mijlpaal-datum": "2026-01-15"}
+    assert client.post(nieuw, data).status_code == 302
     mijlpaal = item.mijlpalen.get()
     assert "te laat" in client.get(url).content.decode()
-    behaald = {"formulier": "mijlpaal-behaald", "mijlpaal": mijlpaal.pk, "behaald": "ja"}
-    assert client.post(url, behaald).status_code == 302
+    behaald = reverse("canvas:mijlpaal-behaald", args=[item.pk, mijlpaal.pk])
+    assert client.post(behaald, {"behaald": "ja"}).status_code == 302
     mijlpaal.refresh_from_db()
     assert mijlpaal.behaald
     vreemd = Mijlpaal.objects.create(
         activiteit=_activiteit(andere_opgave), naam="x", datum=D(2026, 1, 1)
     )
-    weg = {"formulier": "mijlpaal-verwijderen", "mijlpaal": vreemd.pk}
-    assert client.post(url, weg).status_code == 404
-    weg["mijlpaal"] = mijlpaal.pk
-    assert client.post(url, weg).status_code == 302
+    # Another activity's milestone is not found through this one.
+    assert (
+        client.post(reverse("canvas:mijlpaal-delete", args=[item.pk, vreemd.pk])).status_code == 404
+    )
+    assert (
+        client.post(reverse("canvas:mijlpaal-delete", args=[item.pk, mijlpaal.pk])).status_code
+        == 302
+    )
     assert not item.mijlpalen.exists()
     assert Mijlpaal.objects.filter(pk=vreemd.pk).exists()
 

@@ -12,7 +12,7 @@ from tests.conftest import client_for
 
 
 def _vastleggen(client, opgave, naam):
-    return client.post(reverse("canvas:versies", args=[opgave.pk]), {"naam": naam})
+    return client.post(reverse("canvas:versie-create", args=[opgave.pk]), {"naam": naam})
 
 
 def test_comparing_two_versions_shows_exactly_the_planted_changes(users, opgave):

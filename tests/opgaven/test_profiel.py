@@ -215,22 +215,19 @@ def test_filters_combine(users):
 
 def test_beheerder_manages_reference_lists(users):
     client = client_for(users["beheerder"])
-    url = reverse("opgaven:referentielijsten")
-    assert client.post(url, {"domein-naam": "Klimaat en energie"}).status_code == 302
-    dubbel = client.post(url, {"domein-naam": "Klimaat en energie"})
+    domein_url = reverse("opgaven:domein-create")
+    assert client.post(domein_url, {"domein-naam": "Klimaat en energie"}).status_code == 302
+    dubbel = client.post(domein_url, {"domein-naam": "Klimaat en energie"})
     assert dubbel.status_code == 422
     assert "Dit domein bestaat al." in dubbel.content.decode()
     domein = Domein.objects.get()
-    client.post(url, {"domein_actief": domein.pk})
+    client.post(reverse("opgaven:domein-actief", args=[domein.pk]))
     domein.refresh_from_db()
     assert domein.actief is False
-    assert (
-        client.post(
-            url, {"gebied-naam": "Broekhoven", "gebied-soort": "kern", "gebied-cbs_code": "WK0001"}
-        ).status_code
-        == 302
-    )
-    leeg = client.post(url, {"gebied-naam": "", "gebied-soort": "kern"})
+    gebied_url = reverse("opgaven:gebied-create")
+    gebied = {"gebied-naam": "Broekhoven", "gebied-soort": "kern", "gebied-cbs_code": "WK0001"}
+    assert client.post(gebied_url, gebied).status_code == 302
+    leeg = client.post(gebied_url, {"gebied-naam": "", "gebied-soort": "kern"})
     assert leeg.status_code == 422
     assert "Geef het gebied een naam." in leeg.content.decode()
 

@@ -7,8 +7,12 @@ from tests.conftest import client_for
 HTMX = {"HX-Request": "true"}
 
 
-def _team(client, opgave, **data):
-    return client.post(reverse("opgaven:opgave-team", args=[opgave.pk]), data, headers=HTMX)
+def _team(client, opgave, actie="toevoegen", lid=None, **data):
+    if actie == "toevoegen":
+        url = reverse("opgaven:teamlid-create", args=[opgave.pk])
+    else:
+        url = reverse(f"opgaven:teamlid-{actie}", args=[opgave.pk, lid])
+    return client.post(url, data, headers=HTMX)
 
 
 def test_regisseur_adds_changes_and_removes_a_team_member(users, opgave):
@@ -26,7 +30,7 @@ def test_regisseur_adds_changes_and_removes_a_team_member(users, opgave):
     _team(client, opgave, actie="rol", lid=lid.pk, rol="projectleider")
     lid.refresh_from_db()
     assert lid.rol == "projectleider"
-    _team(client, opgave, actie="verwijderen", lid=lid.pk)
+    _team(client, opgave, actie="delete", lid=lid.pk)
     assert not Teamlidmaatschap.objects.filter(pk=lid.pk).exists()
 
 
@@ -53,13 +57,13 @@ def test_bad_role_changes_nothing(users, opgave):
 
 def test_member_of_another_opgave_cannot_be_touched_through_this_one(users, opgave, andere_opgave):
     ander = Teamlidmaatschap.objects.get(opgave=andere_opgave)
-    response = _team(client_for(users["regisseur"]), opgave, actie="verwijderen", lid=ander.pk)
+    response = _team(client_for(users["regisseur"]), opgave, actie="delete", lid=ander.pk)
     assert response.status_code == 404
     assert Teamlidmaatschap.objects.filter(pk=ander.pk).exists()
 
 
 def test_teamlid_cannot_change_the_team(users, opgave):
     lid = Teamlidmaatschap.objects.get(opgave=opgave)
-    response = _team(client_for(users["teamlid"]), opgave, actie="verwijderen", lid=lid.pk)
+    response = _team(client_for(users["teamlid"]), opgave, actie="delete", lid=lid.pk)
     assert response.status_code == 403
     assert Teamlidmaatschap.objects.filter(pk=lid.pk).exists()

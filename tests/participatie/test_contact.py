@@ -20,7 +20,6 @@ def betrokken(opgave):
 
 def _contact(client, opgave, stakeholders, **extra):
     data = {
-        "formulier": "contact",
         "contact-datum": VANDAAG.isoformat(),
         "contact-soort": "gesprek",
         "contact-richting": "uitgaand",
@@ -28,12 +27,11 @@ def _contact(client, opgave, stakeholders, **extra):
         "contact-samenvatting": "Gesproken over de ontmoetingsplek.",
     }
     data.update(extra)
-    return client.post(reverse("participatie:contact", args=[opgave.pk]), data)
+    return client.post(reverse("participatie:contactmoment-create", args=[opgave.pk]), data)
 
 
 def _afspraak(client, opgave, **extra):
     data = {
-        "formulier": "afspraak",
         "afspraak-omschrijving": "De woningcorporatie stelt de ruimte beschikbaar.",
         "afspraak-belover": "",
         "afspraak-ontvanger": "",
@@ -42,7 +40,7 @@ def _afspraak(client, opgave, **extra):
         "afspraak-bijdrage": "",
     }
     data.update(extra)
-    return client.post(reverse("participatie:contact", args=[opgave.pk]), data)
+    return client.post(reverse("participatie:afspraak-create", args=[opgave.pk]), data)
 
 
 def test_contact_with_follow_up_is_recorded(users, opgave, betrokken):

@@ -99,7 +99,8 @@ def test_1000_rows_with_10_bad_import_990_and_name_the_10(users, naam, maak):
     assert not Stakeholder.objects.exists()  # nothing saved before confirmation
 
     bestand = client.session["stakeholder_import"]["bestand"]
-    done = client.post(url, {"bevestig": bestand}, follow=True)
+    bevestigen = reverse("participatie:stakeholder-import-bevestigen")
+    done = client.post(bevestigen, {"bevestig": bestand}, follow=True)
     assert "990 stakeholders geïmporteerd; 10 rijen overgeslagen." in done.content.decode()
     assert Stakeholder.objects.count() == 990
     assert Stakeholder.objects.get(naam=hostile.FORMULA)  # stored as text
@@ -132,7 +133,9 @@ def test_unreadable_files_are_explained(users, naam, inhoud, melding):
 def test_confirming_an_unknown_file_imports_nothing(users):
     client = client_for(users["regisseur"])
     response = client.post(
-        reverse("participatie:stakeholder-import"), {"bevestig": "../../etc/passwd"}, follow=True
+        reverse("participatie:stakeholder-import-bevestigen"),
+        {"bevestig": "../../etc/passwd"},
+        follow=True,
     )
     assert "verlopen of al ingelezen" in response.content.decode()
     assert not Stakeholder.objects.exists()

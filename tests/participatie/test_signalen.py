@@ -25,8 +25,8 @@ def test_medewerker_files_a_signal_and_sees_the_answer(users, opgave):
     wachtend = regisseur.get(reverse("participatie:signaal-list")).content.decode()
     assert "Mantelzorgboete" in wachtend
     response = regisseur.post(
-        signaal.get_absolute_url(),
-        {"formulier": "antwoord", "antwoord-antwoord": "We passen de regel aan."},
+        reverse("participatie:signaal-beantwoorden", args=[signaal.pk]),
+        {"antwoord-antwoord": "We passen de regel aan."},
     )
     assert response.status_code == 302
     signaal.refresh_from_db()
@@ -43,7 +43,8 @@ def test_medewerker_files_a_signal_and_sees_the_answer(users, opgave):
 def test_closing_a_signal_needs_an_answer(users, opgave):
     signaal = SignaalFactory(opgave=opgave)
     response = client_for(users["regisseur"]).post(
-        signaal.get_absolute_url(), {"formulier": "antwoord", "antwoord-antwoord": "  "}
+        reverse("participatie:signaal-beantwoorden", args=[signaal.pk]),
+        {"antwoord-antwoord": "  "},
     )
     assert response.status_code == 422
     assert "Schrijf een antwoord" in response.content.decode()
@@ -54,8 +55,8 @@ def test_closing_a_signal_needs_an_answer(users, opgave):
 def test_a_signal_is_routed_on_to_another_opgave(users, opgave, andere_opgave):
     signaal = SignaalFactory(opgave=opgave)
     response = client_for(users["regisseur"]).post(
-        signaal.get_absolute_url(),
-        {"formulier": "doorsturen", "doorsturen-opgave": andere_opgave.pk},
+        reverse("participatie:signaal-doorsturen", args=[signaal.pk]),
+        {"doorsturen-opgave": andere_opgave.pk},
     )
     assert response.status_code == 302
     signaal.refresh_from_db()
@@ -69,7 +70,8 @@ def test_an_answered_signal_cannot_be_answered_again(users, opgave):
         opgave=opgave, status=SignaalStatus.BEANTWOORD, antwoord="Eerste antwoord"
     )
     client_for(users["regisseur"]).post(
-        signaal.get_absolute_url(), {"formulier": "antwoord", "antwoord-antwoord": "Tweede"}
+        reverse("participatie:signaal-beantwoorden", args=[signaal.pk]),
+        {"antwoord-antwoord": "Tweede"},
     )
     signaal.refresh_from_db()
     assert signaal.antwoord == "Eerste antwoord"

@@ -46,8 +46,9 @@ def sessie(tafel):
     return BijeenkomstFactory(thematafel=tafel)
 
 
-def _post(client, bijeenkomst, data):
-    return client.post(reverse("participatie:bijeenkomst-detail", args=[bijeenkomst.pk]), data)
+def _post(client, actie, data, *args):
+    """POST to one of a session's actions (``participatie:<actie>``) without JavaScript."""
+    return client.post(reverse(f"participatie:{actie}", args=list(args)), data)
 
 
 # --- Thematafels and sessions ------------------------------------------------------------
@@ -136,9 +137,12 @@ def test_attendance_from_another_opgave_is_refused_and_keeps_what_was_saved(
     eigen = BetrokkenheidFactory(opgave=opgave).stakeholder
     vreemd = BetrokkenheidFactory(opgave=andere_opgave).stakeholder
     client = client_for(users["regisseur"])
-    data = {"formulier": "aanwezigheid", "aanwezig-aantal_niet_geregistreerd": 4}
-    assert _post(client, sessie, {**data, "aanwezig-aanwezig": [eigen.pk]}).status_code == 302
-    response = _post(client, sessie, {**data, "aanwezig-aanwezig": [eigen.pk, vreemd.pk]})
+    data = {"aanwezig-aantal_niet_geregistreerd": 4}
+    actie = "bijeenkomst-aanwezigheid"
+    goed = {**data, "aanwezig-aanwezig": [eigen.pk]}
+    assert _post(client, actie, goed, sessie.pk).status_code == 302
+    fout = {**data, "aanwezig-aanwezig": [eigen.pk, vreemd.pk]}
+    response = _post(client, actie, fout, sessie.pk)
     assert response.status_code == 422
     assert "niet betrokken bij de opgave(n) van deze thematafel" in response.content.decode()
     sessie.refresh_from_db()
@@ -149,8 +153,9 @@ def test_attendance_from_another_opgave_is_refused_and_keeps_what_was_saved(
 def test_a_negative_number_of_residents_is_refused(users, sessie):
     response = _post(
         client_for(users["regisseur"]),
-        sessie,
-        {"formulier": "aanwezigheid", "aanwezig-aantal_niet_geregistreerd": -2},
+        "bijeenkomst-aanwezigheid",
+        {"aanwezig-aantal_niet_geregistreerd": -2},
+        sessie.pk,
     )
     assert response.status_code == 422
     assert "kan niet negatief zijn" in response.content.decode()
@@ -162,7 +167,10 @@ def test_verslag_keeps_simple_markup_and_loses_everything_that_runs(users, sessi
         '<a href="javascript:alert(1)">klik</a><p style="color:red" onclick="x()">x</p>'
     )
     response = _post(
-        client_for(users["regisseur"]), sessie, {"formulier": "verslag", "verslag-verslag": verslag}
+        client_for(users["regisseur"]),
+        "bijeenkomst-verslag",
+        {"verslag-verslag": verslag},
+        sessie.pk,
     )
     assert response.status_code == 302
     sessie.refresh_from_db()
@@ -182,15 +190,15 @@ def test_inbreng_is_recorded_with_blocks_and_votes(users, sessie, opgave):
     spreker = BetrokkenheidFactory(opgave=opgave).stakeholder
     response = _post(
         client_for(users["teamlid"]),
-        sessie,
+        "inbreng-create",
         {
-            "formulier": "inbreng",
             "inbreng-soort": "zorg",
             "inbreng-tekst": hostile.text("Zorg"),
             "inbreng-stakeholder": spreker.pk,
             "inbreng-blokken": [Blok.DOELGROEPEN, Blok.PARTICIPATIE],
             "inbreng-stemmen": 7,
         },
+        sessie.pk,
     )
     inbreng = Inbreng.objects.get()
     assert response.status_code == 302
@@ -205,13 +213,13 @@ def test_a_vote_count_below_zero_is_refused(users, sessie):
     client = client_for(users["regisseur"])
     response = _post(
         client,
-        sessie,
+        "inbreng-create",
         {
-            "formulier": "inbreng",
             "inbreng-soort": "idee",
             "inbreng-tekst": "x",
             "inbreng-stemmen": -1,
         },
+        sessie.pk,
     )
     assert response.status_code == 422
     assert "Het aantal stemmen kan niet negatief zijn." in response.content.decode()
@@ -219,8 +227,10 @@ def test_a_vote_count_below_zero_is_refused(users, sessie):
     inbreng = InbrengFactory(bijeenkomst=sessie, stemmen=3)
     response = _post(
         client,
-        sessie,
-        {"formulier": "stemmen", "inbreng": inbreng.pk, f"stemmen-{inbreng.pk}-stemmen": -5},
+        "inbreng-stemmen",
+        {f"stemmen-{inbreng.pk}-stemmen": -5},
+        sessie.pk,
+        inbreng.pk,
     )
     assert response.status_code == 422
     assert "Het aantal stemmen kan niet negatief zijn." in response.content.decode()
@@ -232,8 +242,10 @@ def test_inbreng_from_another_sessions_id_is_not_found(users, sessie):
     ander = InbrengFactory()
     response = _post(
         client_for(users["regisseur"]),
-        sessie,
-        {"formulier": "stemmen", "inbreng": ander.pk, f"stemmen-{ander.pk}-stemmen": 1},
+        "inbreng-stemmen",
+        {f"stemmen-{ander.pk}-stemmen": 1},
+        sessie.pk,
+        ander.pk,
     )
     assert response.status_code == 404
 
@@ -242,20 +254,20 @@ def test_not_taking_inbreng_over_needs_a_reason(users, sessie):
     inbreng = InbrengFactory(bijeenkomst=sessie)
     client = client_for(users["regisseur"])
     prefix = f"terugkoppeling-{inbreng.pk}"
-    data = {"formulier": "terugkoppeling", "inbreng": inbreng.pk}
-    response = _post(client, sessie, {**data, f"{prefix}-terugkoppeling": "niet_overgenomen"})
+    actie, args = "inbreng-terugkoppeling", (sessie.pk, inbreng.pk)
+    response = _post(client, actie, {f"{prefix}-terugkoppeling": "niet_overgenomen"}, *args)
     assert response.status_code == 422
     assert "waarom hun inbreng niet is overgenomen" in response.content.decode()
     inbreng.refresh_from_db()
     assert inbreng.terugkoppeling == Terugkoppeling.OPEN
     response = _post(
         client,
-        sessie,
+        actie,
         {
-            **data,
             f"{prefix}-terugkoppeling": "niet_overgenomen",
             f"{prefix}-toelichting": "Valt buiten wat de gemeente kan doen.",
         },
+        *args,
     )
     assert response.status_code == 302
     inbreng.refresh_from_db()
@@ -267,15 +279,11 @@ def test_taking_inbreng_over_puts_it_in_the_canvas_with_links_both_ways(users, s
     inbreng = InbrengFactory(bijeenkomst=sessie, blokken=[Blok.ACTIVITEITEN])
     client = client_for(users["teamlid"])
     prefix = f"overnemen-{inbreng.pk}"
-    data = {
-        "formulier": "overnemen",
-        "inbreng": inbreng.pk,
-        f"{prefix}-blok": Blok.ACTIVITEITEN,
-        f"{prefix}-opgave": opgave.pk,
-    }
-    assert _post(client, sessie, data).status_code == 302
+    data = {f"{prefix}-blok": Blok.ACTIVITEITEN, f"{prefix}-opgave": opgave.pk}
+    args = ("inbreng-overnemen", data, sessie.pk, inbreng.pk)
+    assert _post(client, *args).status_code == 302
     # a second click (another tab) does not create a second item
-    assert _post(client, sessie, data).status_code == 302
+    assert _post(client, *args).status_code == 302
     item = CanvasItem.objects.get()
     inbreng.refresh_from_db()
     assert item.opgave == opgave and item.blok == Blok.ACTIVITEITEN
@@ -293,13 +301,10 @@ def test_taking_over_into_an_opgave_outside_the_thematafel_is_refused(users, ses
     prefix = f"overnemen-{inbreng.pk}"
     response = _post(
         client_for(users["beheerder"]),
-        sessie,
-        {
-            "formulier": "overnemen",
-            "inbreng": inbreng.pk,
-            f"{prefix}-blok": Blok.ACTIVITEITEN,
-            f"{prefix}-opgave": andere_opgave.pk,
-        },
+        "inbreng-overnemen",
+        {f"{prefix}-blok": Blok.ACTIVITEITEN, f"{prefix}-opgave": andere_opgave.pk},
+        sessie.pk,
+        inbreng.pk,
     )
     assert response.status_code == 422
     assert "Kies een opgave van deze thematafel." in response.content.decode()
@@ -311,20 +316,18 @@ def test_action_points_are_added_and_closed(users, sessie):
     deadline = (NU + datetime.timedelta(days=14)).date().isoformat()
     response = _post(
         client,
-        sessie,
+        "actiepunt-create",
         {
-            "formulier": "actiepunt",
             "actiepunt-omschrijving": "Ruimte in het dorpshuis regelen",
             "actiepunt-eigenaar": users["teamlid"].pk,
             "actiepunt-deadline": deadline,
         },
+        sessie.pk,
     )
     assert response.status_code == 302
     punt = Actiepunt.objects.get()
     assert punt.eigenaar == users["teamlid"]
-    _post(
-        client, sessie, {"formulier": "actiepunt-status", "actiepunt": punt.pk, "status": "gereed"}
-    )
+    _post(client, "actiepunt-status", {"status": "gereed"}, sessie.pk, punt.pk)
     punt.refresh_from_db()
     assert punt.status == "gereed"
 
@@ -336,13 +339,13 @@ def test_medewerker_reads_a_session_but_cannot_change_it(users, sessie):
     assert "Inbreng toevoegen" not in page.content.decode()
     response = _post(
         client,
-        sessie,
+        "inbreng-create",
         {
-            "formulier": "inbreng",
             "inbreng-soort": "idee",
             "inbreng-tekst": "x",
             "inbreng-stemmen": 0,
         },
+        sessie.pk,
     )
     assert response.status_code == 403
     assert not Inbreng.objects.exists()
@@ -472,9 +475,8 @@ def test_persona_links_to_doelgroepen_of_its_own_canvas_only(users, opgave, ande
     assert client.post(url, {**data, "doelgroepen": [eigen.pk]}).status_code == 302
     persona = Persona.objects.get()
     response = client.post(
-        persona.get_absolute_url(),
+        reverse("participatie:reisstap-create", args=[persona.pk]),
         {
-            "formulier": "stap",
             "stap-omschrijving": "Zoekt vervoer naar de huisarts",
             "stap-knelpunt": "Geen bus",
         },
@@ -548,27 +550,15 @@ def test_removing_inbreng_keeps_the_canvas_item_it_became(users, sessie, opgave)
     inbreng = InbrengFactory(bijeenkomst=sessie, canvas_item=item)
     punt = ActiepuntFactory(bijeenkomst=sessie)
     client = client_for(users["regisseur"])
-    assert (
-        _post(
-            client, sessie, {"formulier": "inbreng-verwijderen", "inbreng": inbreng.pk}
-        ).status_code
-        == 302
-    )
-    assert (
-        _post(
-            client, sessie, {"formulier": "actiepunt-verwijderen", "actiepunt": punt.pk}
-        ).status_code
-        == 302
-    )
+    assert _post(client, "inbreng-delete", {}, sessie.pk, inbreng.pk).status_code == 302
+    assert _post(client, "actiepunt-delete", {}, sessie.pk, punt.pk).status_code == 302
     assert not Inbreng.objects.exists() and not Actiepunt.objects.exists()
     assert CanvasItem.objects.filter(pk=item.pk).exists()
     # someone outside the team cannot remove anything
     other = InbrengFactory(bijeenkomst=sessie)
     assert (
         _post(
-            client_for(users["teamlid_ander"]),
-            sessie,
-            {"formulier": "inbreng-verwijderen", "inbreng": other.pk},
+            client_for(users["teamlid_ander"]), "inbreng-delete", {}, sessie.pk, other.pk
         ).status_code
         == 403
     )

@@ -38,7 +38,7 @@ def _post(client, moment, opgave, versie, **velden):
         "bijdrage-status": BijdrageStatus.CONCEPT,
         "bijdrage-versie": versie,
     } | {f"bijdrage-{k}": v for k, v in velden.items()}
-    return client.post(_url(moment, opgave), data)
+    return client.post(reverse("rapportages:bijdrage-opslaan", args=[moment.pk, opgave.pk]), data)
 
 
 def test_draft_comes_from_canvas_indicators_and_budget(opgave, moment):
@@ -118,14 +118,15 @@ def test_only_the_beheerder_sets_vastgesteld_and_then_it_is_locked(users, opgave
 
 def test_calendar_moments_are_added_by_the_beheerder_once(users, moment):
     url = reverse("rapportages:kalender")
+    nieuw = reverse("rapportages:pcmoment-create")
     data = {"moment-soort": "begroting", "moment-jaar": "2027", "moment-deadline": "2026-09-15"}
-    assert client_for(users["regisseur"]).post(url, data).status_code == 403
+    assert client_for(users["regisseur"]).post(nieuw, data).status_code == 403
     assert client_for(users["raadslid"]).get(url).status_code == 403
     beheerder = client_for(users["beheerder"])
-    response = beheerder.post(url, data)
+    response = beheerder.post(nieuw, data)
     assert response.status_code == 422
     assert "Dit moment staat al in de kalender." in response.content.decode()
-    response = beheerder.post(url, data | {"moment-soort": "berap1", "moment-jaar": "2026"})
+    response = beheerder.post(nieuw, data | {"moment-soort": "berap1", "moment-jaar": "2026"})
     assert response.status_code == 302
     pagina = beheerder.get(url).content.decode()
     assert "Eerste bestuursrapportage 2026" in pagina and "Begroting 2027" in pagina

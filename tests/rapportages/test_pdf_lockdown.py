@@ -1,4 +1,4 @@
-"""WeasyPrint may load nothing but data: URLs and our static files (TRUST.md)."""
+"""WeasyPrint may load nothing but data: URLs and our static files (docs/security.md)."""
 
 import datetime
 import http.server

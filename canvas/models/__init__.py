@@ -1,0 +1,40 @@
+"""The canvas, a module per room: items, versies, effectketen, begroting, indicatoren,
+realisatieplan."""
+
+from .begroting import Begrotingsregel, Financier, FinancierSoort
+from .effectketen import Schakel
+from .indicatoren import Bron, Indicator, Meting
+from .items import (
+    W_VRAAG_BLOKKEN,
+    Blok,
+    CanvasItem,
+    CanvasItemQuerySet,
+    ItemStatus,
+    Reactie,
+    Soort,
+    WVraag,
+)
+from .realisatieplan import Mijlpaal, Uitvoering, UitvoeringStatus
+from .versies import CanvasVersie
+
+__all__ = [
+    "W_VRAAG_BLOKKEN",
+    "Begrotingsregel",
+    "Blok",
+    "Bron",
+    "CanvasItem",
+    "CanvasItemQuerySet",
+    "CanvasVersie",
+    "Financier",
+    "FinancierSoort",
+    "Indicator",
+    "ItemStatus",
+    "Meting",
+    "Mijlpaal",
+    "Reactie",
+    "Schakel",
+    "Soort",
+    "Uitvoering",
+    "UitvoeringStatus",
+    "WVraag",
+]

@@ -1,0 +1,100 @@
+"""Indicators of effects and goals, and their dated measurements."""
+
+import pghistory
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+
+from .items import CanvasItem
+
+
+class Bron(models.TextChoices):
+    GGD = "ggd", _("GGD-monitor")
+    CBS = "cbs", _("CBS")
+    WSJG = "wsjg", _("waarstaatjegemeente.nl")
+    EIGEN = "eigen", _("Eigen meting")
+    OVERIG = "overig", _("Overig")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Indicator(TimeStampedModel):
+    """How we know an effect or goal comes closer: from a nulmeting to a streefwaarde."""
+
+    item = models.ForeignKey(
+        CanvasItem,
+        verbose_name=_("effect of beleidsdoel"),
+        on_delete=models.PROTECT,
+        related_name="indicatoren",
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    eenheid = models.CharField(
+        _("eenheid"), max_length=50, help_text=_("Bijvoorbeeld %, aantal of rapportcijfer.")
+    )
+    bron = models.CharField(_("bron"), max_length=10, choices=Bron)
+    bron_toelichting = models.CharField(
+        _("toelichting op de bron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld de vraag in de monitor of de tabel bij het CBS."),
+    )
+    nulmeting = models.DecimalField(_("nulmeting"), max_digits=12, decimal_places=2)
+    nulmeting_datum = models.DateField(_("datum nulmeting"))
+    streefwaarde = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2)
+    streefdatum = models.DateField(_("streefdatum"))
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        ordering = ["item__volgorde", "naam", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(naam=""), name="indicator_naam_niet_leeg"),
+            models.CheckConstraint(
+                condition=models.Q(bron__in=Bron.values), name="indicator_bron_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(streefdatum__gt=models.F("nulmeting_datum")),
+                name="indicator_streefdatum_na_nulmeting",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Meting(models.Model):
+    """One dated value of an indicator; one per date (importing again updates it)."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="metingen"
+    )
+    datum = models.DateField(_("datum"))
+    waarde = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        ordering = ["datum", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "datum"], name="meting_een_per_datum"),
+        ]
+
+    def __str__(self):
+        return f"{self.datum}: {self.waarde}"
+
+    @classmethod
+    def importeer(cls, indicator: Indicator, rijen) -> int:
+        """Save (datum, waarde, toelichting) rows in one transaction; an existing date is
+        updated, so importing the same file twice changes nothing. Returns how many are new."""
+        nieuw = 0
+        with transaction.atomic():
+            for datum, waarde, toelichting in rijen:
+                _, aangemaakt = cls.objects.update_or_create(
+                    indicator=indicator,
+                    datum=datum,
+                    defaults={"waarde": waarde, "toelichting": toelichting},
+                )
+                nieuw += aangemaakt
+        return nieuw

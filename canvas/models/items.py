@@ -1,0 +1,255 @@
+"""The canvas: ten blocks of items, each edited in place with a version check."""
+
+import pghistory
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+from opgaven.models import Opgave
+
+
+class Blok(models.TextChoices):
+    """The ten building blocks of the maatschappelijke waarde canvas, in canvas order."""
+
+    BELEIDSDOELEN = "beleidsdoelen", _("Beleidsdoelen")
+    PRESTATIES_EFFECTEN = "prestaties_effecten", _("Prestaties en effecten")
+    DOELGROEPEN = "doelgroepen", _("Doelgroepen")
+    ROLLEN = "rollen", _("Rollen")
+    ACTIVITEITEN = "activiteiten", _("Activiteiten")
+    COMMUNICATIE = "communicatie", _("Communicatie")
+    ORGANISATIE = "organisatie", _("Organisatie")
+    BEGROTING = "begroting", _("Begroting")
+    PARTICIPATIE = "participatie", _("Participatie")
+    SAMENWERKING = "samenwerking", _("Samenwerking met partners")
+
+
+class WVraag(models.TextChoices):
+    """The three questions of Dutch programme reporting (BBV)."""
+
+    BEREIKEN = "bereiken", _("Wat willen we bereiken?")
+    DOEN = "doen", _("Wat gaan we daarvoor doen?")
+    KOSTEN = "kosten", _("Wat mag het kosten?")
+
+
+# Which canvas blocks answer which W-question in the council report.
+W_VRAAG_BLOKKEN: dict[str, list[str]] = {
+    WVraag.BEREIKEN: [Blok.BELEIDSDOELEN, Blok.PRESTATIES_EFFECTEN, Blok.DOELGROEPEN],
+    WVraag.DOEN: [
+        Blok.ACTIVITEITEN,
+        Blok.ROLLEN,
+        Blok.PARTICIPATIE,
+        Blok.SAMENWERKING,
+        Blok.COMMUNICATIE,
+        Blok.ORGANISATIE,
+    ],
+    WVraag.KOSTEN: [Blok.BEGROTING],
+}
+
+
+class Soort(models.TextChoices):
+    """Within "Prestaties en effecten": what we deliver, or what changes for people."""
+
+    PRESTATIE = "prestatie", _("Prestatie")
+    EFFECT = "effect", _("Effect")
+
+
+class ItemStatus(models.TextChoices):
+    """Where an item stands in the canvas conversation."""
+
+    CONCEPT = "concept", _("Concept")
+    IN_BESPREKING = "in_bespreking", _("In bespreking")
+    AKKOORD = "akkoord", _("Akkoord")
+
+
+class CanvasItemQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CanvasItemQuerySet":
+        """Items of the opgaven ``user`` may read."""
+        return self.filter(opgave__in=Opgave.objects.visible_to(user))
+
+    def met_details(self) -> "CanvasItemQuerySet":
+        """What an item shows on the canvas, in one query: editor, owner, comment count."""
+        # Meta.ordering does not apply to a GROUP BY query: order explicitly.
+        return (
+            self.select_related("bijgewerkt_door", "eigenaar")
+            .annotate(aantal_reacties=models.Count("reacties"))
+            .order_by("blok", "volgorde", "pk")
+        )
+
+    def toevoegen(self, *, opgave: Opgave, blok: str, tekst: str, user) -> "CanvasItem":
+        """A new item at the end of its block."""
+        laatste = self.filter(opgave=opgave, blok=blok).aggregate(m=models.Max("volgorde"))["m"]
+        item = self.model(
+            opgave=opgave, blok=blok, tekst=tekst, volgorde=(laatste or 0) + 1, bijgewerkt_door=user
+        )
+        item.full_clean()
+        item.save()
+        return item
+
+    def _blok_volgorde(self, opgave_id: int, blok: str) -> list[int]:
+        """The block's item ids in their order, rows locked until the transaction ends."""
+        return list(
+            self.select_for_update()
+            .filter(opgave_id=opgave_id, blok=blok)
+            .order_by("volgorde", "pk")
+            .values_list("pk", flat=True)
+        )
+
+    def _nummer(self, volgorde: list[int]) -> None:
+        """Number the given items 1..n in this order (the caller holds the block's rows)."""
+        items = {item.pk: item for item in self.filter(pk__in=volgorde)}
+        for plaats, pk in enumerate(volgorde, start=1):
+            items[pk].volgorde = plaats
+        self.bulk_update(items.values(), ["volgorde"])
+
+    @transaction.atomic
+    def verplaats(self, item: "CanvasItem", richting: str) -> tuple[int, int]:
+        """One place up ("omhoog") or down within the block; returns (new place, last place)."""
+        volgorde = self._blok_volgorde(item.opgave_id, item.blok)
+        plaats = volgorde.index(item.pk)
+        doel = plaats - 1 if richting == "omhoog" else plaats + 1
+        if 0 <= doel < len(volgorde):
+            volgorde[plaats], volgorde[doel] = volgorde[doel], volgorde[plaats]
+            self._nummer(volgorde)
+            plaats = doel
+        return plaats, len(volgorde) - 1
+
+    @transaction.atomic
+    def herschik_blok(self, opgave: Opgave, blok: str, gevraagd: list[str]) -> bool:
+        """Put a whole block in the order asked; False (nothing changed) when the ids asked
+        are not exactly the block's items (someone added or removed one meanwhile)."""
+        huidig = self._blok_volgorde(opgave.pk, blok)
+        if sorted(gevraagd) != sorted(str(pk) for pk in huidig):
+            return False
+        self._nummer([int(pk) for pk in gevraagd])
+        return True
+
+    def momentopname(self) -> list[dict]:
+        """The items as plain data, the form a CanvasVersie keeps and compares."""
+        return [
+            {"id": i.pk, "blok": i.blok, "volgorde": i.volgorde, "tekst": i.tekst}
+            for i in self.order_by("blok", "volgorde", "pk")
+        ]
+
+    def eigenschappen_opslaan(self, pk: int, **velden) -> None:
+        """Owner or status: only these columns, so a text being edited elsewhere (and its
+        version) is untouched and never conflicts."""
+        self.filter(pk=pk).update(**velden, updated_at=timezone.now())
+
+    def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
+        """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
+
+        One conditional UPDATE: two editors can never both win, and a stale save
+        changes nothing (the caller shows the conflict).
+        """
+        updated = self.filter(pk=pk, versie=versie).update(
+            tekst=tekst, versie=F("versie") + 1, bijgewerkt_door=user, updated_at=timezone.now()
+        )
+        return updated == 1
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class CanvasItem(TimeStampedModel):
+    """One entry in one block of an opgave's canvas."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="canvas_items"
+    )
+    blok = models.CharField(_("blok"), max_length=30, choices=Blok)
+    tekst = models.TextField(_("tekst"), max_length=4000)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    soort = models.CharField(
+        _("prestatie of effect"),
+        max_length=10,
+        choices=Soort,
+        default=Soort.PRESTATIE,
+        help_text=_("Alleen in het blok Prestaties en effecten."),
+    )
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="canvasitems_in_eigendom",
+        help_text=_("Wie uit het opgaveteam dit item trekt."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus, default=ItemStatus.CONCEPT
+    )
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijgewerkt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CanvasItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("canvasitem")
+        verbose_name_plural = _("canvasitems")
+        ordering = ["blok", "volgorde", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(blok__in=Blok.values), name="canvasitem_blok_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(versie__gte=1), name="canvasitem_versie_positief"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(soort__in=Soort.values), name="canvasitem_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ItemStatus.values), name="canvasitem_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.tekst[:60]
+
+    def waarom_niet_verwijderen(self) -> str:
+        """Why this item cannot go (money or indicators hang on it), or "" when it can."""
+        if self.begrotingsregels.exists():
+            return _(
+                "Dit item heeft begrotingsregels. Verwijder of verplaats die eerst in de begroting."
+            )
+        if self.indicatoren.exists():
+            return _(
+                "Dit item heeft indicatoren met metingen. Verwijder die eerst bij Indicatoren."
+            )
+        return ""
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class Reactie(models.Model):
+    """One comment in the thread under a canvas item."""
+
+    item = models.ForeignKey(
+        CanvasItem, verbose_name=_("canvasitem"), on_delete=models.CASCADE, related_name="reacties"
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tekst = models.TextField(_("reactie"), max_length=2000)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(tekst=""), name="reactie_niet_leeg"),
+        ]
+
+    def __str__(self):
+        return self.tekst[:60]

@@ -1,0 +1,290 @@
+"""The canvas page and its items: add, edit in place (with a version check), reorder,
+remove; an item's own page with owner, status and comments; the canvas on the hub."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, require_perm
+from opgaven.access import opgave_for
+from opgaven.models import Opgave
+
+from .. import herkomst
+from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
+from ..models import Blok, CanvasItem, Reactie
+
+PAGE = "canvas/items/canvas_detail.html"
+ITEM_PAGE = "canvas/items/item_detail.html"
+
+
+def _item_for(request, pk: int) -> CanvasItem:
+    item = get_object_or_404(
+        CanvasItem.objects.visible_to(request.user).met_details().select_related("opgave"), pk=pk
+    )
+    return herkomst.toevoegen([item])[0]
+
+
+def _nieuw_form(code: str, data=None) -> CanvasItemForm:
+    label = _("Nieuw item voor %(blok)s") % {"blok": Blok(code).label}
+    return CanvasItemForm(data, prefix=code, label=label)
+
+
+def _blok_context(opgave: Opgave, code: str, items, kan_bewerken: bool, form=None) -> dict:
+    return {
+        "opgave": opgave,
+        "blok": {"code": code, "label": Blok(code).label},
+        "items": items,
+        "kan_bewerken": kan_bewerken,
+        "form": (form or _nieuw_form(code)) if kan_bewerken else None,
+    }
+
+
+def samenvatting_context(request, opgave: Opgave) -> dict:
+    """The canvas on the hub page: how many items each block has."""
+    aantallen = dict(
+        opgave.canvas_items.values_list("blok").annotate(n=Count("pk")).values_list("blok", "n")
+    )
+    return {
+        "opgave": opgave,
+        "blokken": [(label, aantallen.get(code, 0)) for code, label in Blok.choices],
+    }
+
+
+@login_required
+@require_GET
+def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
+    for item in herkomst.toevoegen(opgave.canvas_items.met_details()):
+        per_blok[item.blok].append(item)
+    blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
+    context = {"opgave": opgave, "blokken": blokken, "kan_bewerken": kan_bewerken}
+    return render(request, PAGE, context)
+
+
+def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="", focus=None):
+    """The block again (htmx), or back to the canvas at the block."""
+
+    def context():
+        items = herkomst.toevoegen(opgave.canvas_items.met_details().filter(blok=code))
+        focus_item, focus_richting = focus or (None, None)
+        return _blok_context(opgave, code, items, True, form) | {
+            "blokken": [],
+            "fout": fout,
+            "focus_item": focus_item,
+            "focus_richting": focus_richting,
+        }
+
+    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+    if not request.htmx and status >= 400:
+        if form is None:
+            messages.error(request, fout)
+            return redirect(f"{url}#blok-{code}")
+        # Without JavaScript a refused new item gets a page of its own, with the errors.
+        blok = {"code": code, "label": Blok(code).label}
+        ctx = {"opgave": opgave, "form": form, "blok": blok}
+        return render(request, "canvas/items/item_form.html", ctx, status=status)
+    return section_response(
+        request,
+        template=PAGE,
+        section="blok",
+        context=context,
+        url=url,
+        status=status,
+        anchor=f"blok-{code}",
+    )
+
+
+@login_required
+@require_POST
+def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    opgave = opgave_for(request, opgave_pk)
+    if blok not in Blok.values:
+        raise Http404
+    require_perm(request, "canvas.change_canvas", opgave)
+    form = _nieuw_form(blok, request.POST)
+    if not form.is_valid():
+        return _blok(request, opgave, blok, form=form, status=422)
+    CanvasItem.objects.toevoegen(
+        opgave=opgave, blok=blok, tekst=form.cleaned_data["tekst"], user=request.user
+    )
+    return _blok(request, opgave, blok)
+
+
+@login_required
+@require_POST
+def item_verplaatsen(request: HtmxHttpRequest, pk: int):
+    """One place up or down within the block (the keyboard way to reorder)."""
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    richting = request.POST.get("richting")
+    if richting not in ("omhoog", "omlaag"):
+        raise Http404
+    plaats, laatste = CanvasItem.objects.verplaats(item, richting)
+    # Keep the keyboard where it was; at the top or bottom that button is gone, use the other.
+    if plaats == 0:
+        richting = "omlaag"
+    elif plaats == laatste:
+        richting = "omhoog"
+    return _blok(request, item.opgave, item.blok, focus=(item.pk, richting))
+
+
+@login_required
+@require_POST
+def blok_volgorde(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    """A new order for a whole block (what dragging with the mouse sends)."""
+    opgave = opgave_for(request, opgave_pk)
+    if blok not in Blok.values:
+        raise Http404
+    require_perm(request, "canvas.change_canvas", opgave)
+    gevraagd = request.POST.getlist("item")
+    if not CanvasItem.objects.herschik_blok(opgave, blok, gevraagd):
+        # Somebody added or removed an item meanwhile: show the block as it is now.
+        fout = _("Het blok is intussen gewijzigd. Bekijk de volgorde en verplaats opnieuw.")
+        return _blok(request, opgave, blok, status=409, fout=fout)
+    return _blok(request, opgave, blok)
+
+
+@login_required
+@require_POST
+def item_delete(request: HtmxHttpRequest, pk: int):
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    if fout := item.waarom_niet_verwijderen():
+        return _blok(request, item.opgave, item.blok, status=409, fout=fout)
+    item.delete()
+    return _blok(request, item.opgave, item.blok)
+
+
+def _item_form(request, item: CanvasItem, form, *, conflict_tekst=None, status=200):
+    context = {
+        "opgave": item.opgave,
+        "item": item,
+        "form": form,
+        "conflict_tekst": conflict_tekst,
+        "kan_bewerken": True,
+    }
+    if request.htmx:
+        return render(request, f"{PAGE}#item-form", context, status=status)
+    return render(request, "canvas/items/item_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HtmxHttpRequest, pk: int):
+    """Edit the text in place; a save on top of a version someone replaced is a conflict."""
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    prefix = f"item-{item.pk}"
+    if request.method == "GET":
+        initial = {"tekst": item.tekst, "versie": item.versie}
+        return _item_form(request, item, CanvasItemEditForm(prefix=prefix, initial=initial))
+    form = CanvasItemEditForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _item_form(request, item, form, status=422)
+    tekst = form.cleaned_data["tekst"]
+    saved = CanvasItem.objects.update_if_current(
+        pk=item.pk, versie=form.cleaned_data["versie"], tekst=tekst, user=request.user
+    )
+    item = _item_for(request, pk)
+    if saved:
+        return _blok_item(request, item)
+    # Somebody saved in between: show both texts; saving again means "mine, after reading theirs".
+    form = CanvasItemEditForm(prefix=prefix, initial={"tekst": tekst, "versie": item.versie})
+    return _item_form(request, item, form, conflict_tekst=tekst, status=409)
+
+
+def _blok_item(request, item: CanvasItem):
+    if not request.htmx:
+        return redirect(
+            reverse("canvas:canvas-detail", args=[item.opgave_id]) + f"#blok-{item.blok}"
+        )
+    context = {"item": item, "opgave": item.opgave, "kan_bewerken": True}
+    return render(request, f"{PAGE}#item", context)
+
+
+# --- The item's own page: owner, status, comments ---------------------------------------
+
+
+def _item_page_context(request, item: CanvasItem, eigenschappen=None, reactie=None) -> dict:
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", item.opgave)
+    team = item.opgave.opgaveteam().order_by("first_name", "last_name", "username")
+    initial = {"eigenaar": item.eigenaar_id, "status": item.status}
+    return {
+        "opgave": item.opgave,
+        "item": item,
+        "reacties": item.reacties.select_related("auteur"),
+        "kan_bewerken": kan_bewerken,
+        "eigenschappen_form": (eigenschappen or ItemEigenschappenForm(team=team, initial=initial))
+        if kan_bewerken
+        else None,
+        "reactie_form": (reactie or ReactieForm()) if kan_bewerken else None,
+    }
+
+
+def _item_section(request, pk: int, section: str, *, status=200, **forms):
+    return section_response(
+        request,
+        template=ITEM_PAGE,
+        section=section,
+        context=lambda: _item_page_context(request, _item_for(request, pk), **forms),
+        url=reverse("canvas:canvasitem-detail", args=[pk]),
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def item_detail(request: HtmxHttpRequest, pk: int):
+    """The item in the canvas (htmx: after "Annuleren"), or its own page."""
+    item = _item_for(request, pk)
+    if request.htmx:
+        kan_bewerken = request.user.has_perm("canvas.change_canvas", item.opgave)
+        context = {"item": item, "opgave": item.opgave, "kan_bewerken": kan_bewerken}
+        return render(request, f"{PAGE}#item", context)
+    return render(request, ITEM_PAGE, _item_page_context(request, item))
+
+
+@login_required
+@require_POST
+def eigenschappen(request: HtmxHttpRequest, pk: int):
+    """Owner and status: saved apart from the text, so they never conflict with it."""
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    form = ItemEigenschappenForm(request.POST, team=item.opgave.opgaveteam())
+    if not form.is_valid():
+        return _item_section(request, pk, "eigenschappen", status=422, eigenschappen=form)
+    CanvasItem.objects.eigenschappen_opslaan(item.pk, **form.cleaned_data)
+    messages.success(request, _("Eigenaar en status zijn opgeslagen."))
+    return _item_section(request, pk, "eigenschappen")
+
+
+@login_required
+@require_POST
+def reactie_create(request: HtmxHttpRequest, pk: int):
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    form = ReactieForm(request.POST)
+    if not form.is_valid():
+        return _item_section(request, pk, "reacties", status=422, reactie=form)
+    Reactie.objects.create(item=item, auteur=request.user, tekst=form.cleaned_data["tekst"])
+    messages.success(request, _("Uw reactie is geplaatst."))
+    return _item_section(request, pk, "reacties")
+
+
+@login_required
+@require_POST
+def reactie_delete(request: HtmxHttpRequest, pk: int, reactie_pk: int):
+    """Everyone takes back their own words only."""
+    item = _item_for(request, pk)
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    get_object_or_404(item.reacties, auteur=request.user, pk=reactie_pk).delete()
+    messages.success(request, _("Uw reactie is verwijderd."))
+    return _item_section(request, pk, "reacties")

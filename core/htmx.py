@@ -1,0 +1,46 @@
+"""The answer to an action on one section of a page, with and without htmx.
+
+A page is a template with an inline partial per section (``{% partialdef naam inline %}``,
+the element's id is the partial's name). Every action posts to its own URL; its view
+checks permissions, writes, and answers with ``section_response``:
+
+- htmx: the section again (the partial), 422 or 409 when the action was refused, plus
+  any other section the action changed (``also``), swapped out of band;
+- without JavaScript: after success back to the page at the section (POST, redirect,
+  GET); after a refusal the whole page with the form and its errors.
+
+Messages (``django.contrib.messages``) reach the page through
+``core.middleware.HtmxMessagesMiddleware``.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+
+
+def section_response(
+    request: HttpRequest,
+    *,
+    template: str,
+    section: str,
+    context: Callable[[], dict],
+    url: str,
+    status: int = 200,
+    also: Iterable[str] = (),
+    anchor: str | None = None,
+) -> HttpResponse:
+    """Render ``template#section`` for htmx, else redirect to ``url#section`` (or, after a
+    refusal, render the whole page). ``context`` is called only when something renders;
+    ``anchor`` is the element's id where a partial serves several (``blok-doelgroepen``)."""
+    if request.htmx:
+        data = context()
+        response = render(request, f"{template}#{section}", data, status=status)
+        for naam in also:
+            oob = render_to_string(f"{template}#{naam}", data | {"oob": True}, request=request)
+            response.content += oob.encode()
+        return response
+    if status < 400:
+        return redirect(f"{url}#{anchor or section}")
+    return render(request, template, context(), status=status)

@@ -1,0 +1,188 @@
+"""The forms of an opgave's hub: profile, phase, progress, samenhang, team."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Rol, User
+from core.forms import DATUM, NLDSFormMixin
+
+from ..models import (
+    Domein,
+    Fase,
+    Gebied,
+    GebiedSoort,
+    Opgave,
+    OpgaveRelatie,
+    Teamlidmaatschap,
+    Voortgang,
+)
+
+
+class OpgaveForm(NLDSFormMixin, forms.ModelForm):
+    """The opgave's profile. Who directs it is for the beheerder and the opgaveregisseur; the
+    team and the phase change through their own forms on the hub page."""
+
+    class Meta:
+        model = Opgave
+        fields = [
+            "titel",
+            "maatschappelijke_bedoeling",
+            "opgaveformulering",
+            "probleemanalyse",
+            "schaal",
+            "gebieden",
+            "domeinen",
+            "herkomst",
+            "herkomst_referentie",
+            "prioriteit",
+            "prioriteit_motivering",
+            "bestuurlijk_opdrachtgever",
+            "ambtelijk_opdrachtgever",
+            "opgaveregisseur",
+            "startdatum",
+            "einddatum",
+            "risicos",
+        ]
+        widgets = {
+            "maatschappelijke_bedoeling": forms.Textarea(attrs={"rows": 4}),
+            "opgaveformulering": forms.Textarea(attrs={"rows": 3}),
+            "probleemanalyse": forms.Textarea(attrs={"rows": 4}),
+            "prioriteit_motivering": forms.Textarea(attrs={"rows": 3}),
+            "risicos": forms.Textarea(attrs={"rows": 3}),
+            "gebieden": forms.CheckboxSelectMultiple,
+            "domeinen": forms.CheckboxSelectMultiple,
+            "startdatum": DATUM,
+            "einddatum": DATUM,
+        }
+        error_messages = {
+            "titel": {"required": _("Geef de opgave een titel.")},
+            "maatschappelijke_bedoeling": {
+                "required": _(
+                    "Beschrijf de maatschappelijke bedoeling: waarom doet deze opgave ertoe?"
+                )
+            },
+            "opgaveregisseur": {"required": _("Kies wie de opgave regisseert.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["titel"].widget.attrs["maxlength"] = 200
+        self.fields["prioriteit_motivering"].required = True
+        self.fields["prioriteit_motivering"].error_messages["required"] = _(
+            "Leg uit waarom de opgave deze prioriteit heeft."
+        )
+        self.fields["domeinen"].queryset = Domein.objects.filter(actief=True)
+        self.fields["domeinen"].help_text = _(
+            "Twee of meer domeinen: de opgave is domeinoverstijgend."
+        )
+        self.fields["gebieden"].queryset = Gebied.objects.exclude(soort=GebiedSoort.GEMEENTE)
+        mensen = User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+        self.fields["opgaveregisseur"].queryset = mensen.filter(
+            rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
+        )
+        opgave = self.instance if self.instance.pk else None
+        mag_regisseur_kiezen = (
+            user.rol == Rol.BEHEERDER or opgave is None or (opgave.opgaveregisseur_id == user.pk)
+        )
+        if not mag_regisseur_kiezen:
+            del self.fields["opgaveregisseur"]
+
+    def clean_titel(self):
+        titel = self.cleaned_data["titel"].strip()
+        if not titel:
+            raise forms.ValidationError(_("Geef de opgave een titel."))
+        return titel
+
+    def clean(self):
+        cleaned = super().clean()
+        start, eind = cleaned.get("startdatum"), cleaned.get("einddatum")
+        if start and eind and eind < start:
+            self.add_error("einddatum", _("De einddatum ligt vóór de startdatum."))
+        return cleaned
+
+
+class FaseForm(NLDSFormMixin, forms.Form):
+    prefix = "fase"  # several forms share the hub page: unique field ids
+
+    van_fase = forms.ChoiceField(choices=Fase.choices, widget=forms.HiddenInput)
+    naar_fase = forms.ChoiceField(label=_("Nieuwe fase"), choices=Fase.choices)
+    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=timezone.localdate)
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Licht toe waarom de opgave naar deze fase gaat.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("naar_fase") and cleaned.get("naar_fase") == cleaned.get("van_fase"):
+            self.add_error("naar_fase", _("Kies een andere fase dan de huidige."))
+        datum = cleaned.get("datum")
+        if datum and datum > timezone.localdate():
+            self.add_error("datum", _("Een fasewijziging kan niet in de toekomst liggen."))
+        return cleaned
+
+
+class VoortgangForm(NLDSFormMixin, forms.Form):
+    prefix = "voortgang"  # several forms share the hub page: unique field ids
+
+    voortgang = forms.ChoiceField(label=_("Voortgang"), choices=Voortgang.choices)
+    toelichting = forms.CharField(
+        label=_("Toelichting op de voortgang"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Licht de voortgang toe.")},
+    )
+
+
+class RelatieForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "samenhang"  # several forms share the hub page: unique field ids
+
+    class Meta:
+        model = OpgaveRelatie
+        fields = ["naar", "soort", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "naar": {"required": _("Kies de opgave waarmee er samenhang is.")},
+            "soort": {"required": _("Kies wat voor samenhang het is.")},
+        }
+
+    def __init__(self, *args, opgave: Opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opgave = opgave
+        self.instance.van = opgave
+        self.fields["naar"].queryset = Opgave.objects.exclude(pk=opgave.pk).op_agenda()
+
+    def clean_naar(self):
+        naar = self.cleaned_data["naar"]
+        bestaand = OpgaveRelatie.objects.filter(
+            models.Q(van=self.opgave, naar=naar) | models.Q(van=naar, naar=self.opgave)
+        )
+        if bestaand.exists():
+            raise forms.ValidationError(_("De samenhang met deze opgave is al vastgelegd."))
+        return naar
+
+    def validate_unique(self):
+        # clean_naar checks both directions with a clear message; skip the generic one.
+        pass
+
+
+class TeamlidForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "team"  # several forms share the hub page: unique field ids
+
+    class Meta:
+        model = Teamlidmaatschap
+        fields = ["user", "rol"]
+        labels = {"user": _("Nieuw teamlid")}
+        error_messages = {"user": {"required": _("Kies wie er in het team komt.")}}
+
+    def __init__(self, *args, opgave: Opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.opgave = opgave
+        self.fields["user"].queryset = User.objects.ambtelijk().exclude(
+            pk__in=opgave.teamleden.all()
+        )
+        self.fields["user"].help_text = _("Ook medewerkers van partnerorganisaties.")

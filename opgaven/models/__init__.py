@@ -1,0 +1,36 @@
+"""Opgaven, a module per room: the opgave, its verloop, samenhang, the reference lists."""
+
+from .opgave import (
+    Fase,
+    Herkomst,
+    Opgave,
+    OpgaveQuerySet,
+    Prioriteit,
+    Schaal,
+    Teamlidmaatschap,
+    TeamRol,
+    Voortgang,
+)
+from .referentielijsten import Domein, Gebied, GebiedSoort
+from .samenhang import OpgaveRelatie, RelatieSoort
+from .verloop import AgendaWijziging, FaseWijziging, VoortgangMelding
+
+__all__ = [
+    "AgendaWijziging",
+    "Domein",
+    "Fase",
+    "FaseWijziging",
+    "Gebied",
+    "GebiedSoort",
+    "Herkomst",
+    "Opgave",
+    "OpgaveQuerySet",
+    "OpgaveRelatie",
+    "Prioriteit",
+    "RelatieSoort",
+    "Schaal",
+    "TeamRol",
+    "Teamlidmaatschap",
+    "Voortgang",
+    "VoortgangMelding",
+]

@@ -1,0 +1,89 @@
+"""How an opgave moves: dated phase changes, progress reports, places on the agenda."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .opgave import Fase, Opgave, Voortgang
+
+
+class FaseWijziging(models.Model):
+    """A dated, explained move of an opgave from one phase to the next."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="fasewijzigingen")
+    van_fase = models.CharField(_("van fase"), max_length=20, choices=Fase)
+    naar_fase = models.CharField(_("naar fase"), max_length=20, choices=Fase)
+    datum = models.DateField(_("datum"))
+    toelichting = models.TextField(_("toelichting"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fasewijziging")
+        verbose_name_plural = _("fasewijzigingen")
+        ordering = ["datum", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(van_fase=models.F("naar_fase")), name="fasewijziging_verandert"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(toelichting=""), name="fasewijziging_toegelicht"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.get_van_fase_display()} → {self.get_naar_fase_display()}"
+
+
+class VoortgangMelding(models.Model):
+    """How an opgave is doing at a moment, with why."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="voortgangsmeldingen")
+    voortgang = models.CharField(_("voortgang"), max_length=20, choices=Voortgang)
+    toelichting = models.TextField(_("toelichting"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voortgangsmelding")
+        verbose_name_plural = _("voortgangsmeldingen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(voortgang__in=Voortgang.values), name="voortgangsmelding_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(toelichting=""), name="voortgangsmelding_toegelicht"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.get_voortgang_display()}"
+
+
+class AgendaWijziging(models.Model):
+    """A change of place on the beleidsagenda, with the reason given for it."""
+
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="agendawijzigingen")
+    oude_rang = models.PositiveIntegerField(_("oude plaats"))
+    nieuwe_rang = models.PositiveIntegerField(_("nieuwe plaats"))
+    reden = models.TextField(_("reden"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging van de beleidsagenda")
+        verbose_name_plural = _("wijzigingen van de beleidsagenda")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reden=""), name="agendawijziging_met_reden"),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.oude_rang} → {self.nieuwe_rang}"

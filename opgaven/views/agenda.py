@@ -1,0 +1,99 @@
+"""The beleidsagenda: every opgave in priority order, filtered; new opgaven; reordering."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, form_data, pk_of_404, require_perm
+
+from .. import services
+from ..forms.agenda import AgendaFilter
+from ..forms.hub import OpgaveForm
+from ..models import Opgave
+
+AGENDA = "opgaven/agenda/opgave_list.html"
+
+
+def _agenda_context(request, **extra) -> dict:
+    filterset = AgendaFilter(
+        request.GET or None,
+        queryset=Opgave.objects.visible_to(request.user)
+        .select_related("opgaveregisseur")
+        .prefetch_related("gebieden", "domeinen")
+        .op_agenda(),
+    )
+    page = Paginator(filterset.qs, 20).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return {
+        "filter": filterset,
+        "page": page,
+        "querystring": querystring.urlencode(),
+        "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
+        "kan_herschikken": request.user.has_perm("opgaven.change_agenda"),
+        **extra,
+    }
+
+
+@login_required
+@require_GET
+def opgave_list(request: HtmxHttpRequest):
+    """The beleidsagenda: every opgave in priority order, filtered and searchable."""
+    require_perm(request, "opgaven.view_opgave")
+    template = f"{AGENDA}#agenda" if request.htmx and request.htmx.target == "agenda" else AGENDA
+    return render(request, template, _agenda_context(request))
+
+
+def _reden_fout(reden: str) -> str | None:
+    if not reden:
+        return _("Geef een reden voor de nieuwe volgorde; die wordt vastgelegd.")
+    if len(reden) > 1000:
+        return _("De reden is te lang: maximaal 1000 tekens.")
+    return None
+
+
+@login_required
+@require_POST
+def agenda_verplaatsen(request: HtmxHttpRequest):
+    """One place up or down, with the reason recorded (nothing moves without one)."""
+    require_perm(request, "opgaven.change_agenda")
+    pk, _sep, richting = request.POST.get("verplaats", "").partition(":")
+    if richting not in ("omhoog", "omlaag"):
+        raise Http404
+    opgave = get_object_or_404(Opgave.objects.visible_to(request.user), pk=pk_of_404(pk))
+    reden = request.POST.get("reden", "").strip()
+    fout = _reden_fout(reden)
+    # False: already first or last, nothing moved (and nothing to announce).
+    verplaatst = not fout and services.agenda_verplaatsen(
+        opgave=opgave, richting=richting, reden=reden, user=request.user
+    )
+    return section_response(
+        request,
+        template=AGENDA,
+        section="agenda",
+        context=lambda: _agenda_context(
+            request, reden_fout=fout, reden=reden, verplaatst=opgave if verplaatst else None
+        ),
+        url=f"{reverse('opgaven:opgave-list')}?{request.GET.urlencode()}",
+        status=422 if fout else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opgave_create(request: HtmxHttpRequest):
+    require_perm(request, "opgaven.add_opgave")
+    form = OpgaveForm(
+        form_data(request), user=request.user, initial={"opgaveregisseur": request.user}
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.rang = Opgave.objects.volgende_rang()
+        return redirect(form.save())
+    return render(
+        request, "opgaven/hub/opgave_form.html", {"form": form}, status=422 if form.errors else 200
+    )

@@ -1,0 +1,225 @@
+"""The hub of one opgave: its profile, team, phases, progress and samenhang, with the
+sections other apps register (opgaven.hub). Each change posts to its own view and gets
+its section back; a change the header shows (phase, progress) updates it too."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, form_data, require_perm
+
+from .. import hub, services
+from ..access import opgave_for
+from ..forms.hub import FaseForm, OpgaveForm, RelatieForm, TeamlidForm, VoortgangForm
+from ..history import geschiedenis
+from ..models import (
+    Fase,
+    FaseWijziging,
+    Opgave,
+    OpgaveRelatie,
+    Teamlidmaatschap,
+    TeamRol,
+    VoortgangMelding,
+)
+
+HUB = "opgaven/hub/opgave_detail.html"
+
+
+def _hub_opgave(request, pk: int) -> Opgave:
+    return get_object_or_404(
+        Opgave.objects.visible_to(request.user)
+        .select_related("opgaveregisseur")
+        .prefetch_related(
+            "teamleden",
+            "gebieden",
+            "domeinen",
+            Prefetch("fasewijzigingen", queryset=FaseWijziging.objects.select_related("door")),
+            Prefetch("relaties_uit", queryset=OpgaveRelatie.objects.select_related("naar")),
+            Prefetch(
+                "teamlidmaatschap_set",
+                queryset=Teamlidmaatschap.objects.select_related("user").order_by(
+                    "rol", "user__first_name", "user__last_name"
+                ),
+                to_attr="team",
+            ),
+            Prefetch("relaties_in", queryset=OpgaveRelatie.objects.select_related("van")),
+            Prefetch(
+                "voortgangsmeldingen",
+                queryset=VoortgangMelding.objects.select_related("door")[:5],
+                to_attr="laatste_meldingen",
+            ),
+        ),
+        pk=pk,
+    )
+
+
+def _volgende_fase(opgave: Opgave) -> str:
+    fasen = list(Fase.values)
+    return fasen[min(fasen.index(opgave.fase) + 1, len(fasen) - 1)]
+
+
+def _hub_context(
+    request,
+    pk: int,
+    *,
+    fase_form=None,
+    fase_fout=None,
+    voortgang_form=None,
+    team_form=None,
+    relatie_form=None,
+) -> dict:
+    """Everything the hub shows; a form passed in (bound, with errors) replaces the empty one."""
+    opgave = _hub_opgave(request, pk)
+    kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
+    kan_team = request.user.has_perm("opgaven.change_team", opgave)
+    relaties = [(r, r.naar, r.get_soort_display()) for r in opgave.relaties_uit.all()]
+    relaties += [(r, r.van, r.get_soort_display()) for r in opgave.relaties_in.all()]
+    if kan_bewerken:
+        fase_form = fase_form or FaseForm(
+            initial={"van_fase": opgave.fase, "naar_fase": _volgende_fase(opgave)}
+        )
+        voortgang_form = voortgang_form or VoortgangForm(initial={"voortgang": opgave.voortgang})
+        relatie_form = relatie_form or RelatieForm(opgave=opgave)
+    return {
+        "opgave": opgave,
+        "kan_bewerken": kan_bewerken,
+        "kan_team_bewerken": kan_team,
+        "fase_form": fase_form if kan_bewerken else None,
+        "fase_fout": fase_fout,
+        "voortgang_form": voortgang_form if kan_bewerken else None,
+        "relatie_form": relatie_form if kan_bewerken else None,
+        "team_form": (team_form or TeamlidForm(opgave=opgave)) if kan_team else None,
+        "team_rollen": TeamRol.choices,
+        "relaties": sorted(relaties, key=lambda r: r[1].titel),
+    }
+
+
+def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
+    return section_response(
+        request,
+        template=HUB,
+        section=section,
+        context=lambda: _hub_context(request, pk, **forms),
+        url=Opgave(pk=pk).get_absolute_url(),
+        status=status,
+        also=also,
+    )
+
+
+@login_required
+@require_GET
+def opgave_detail(request: HtmxHttpRequest, pk: int):
+    context = _hub_context(request, pk)
+    context["secties"] = hub.render_secties(request, "opgave", opgave=context["opgave"])
+    context["geschiedenis"] = geschiedenis(context["opgave"])
+    return render(request, HUB, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opgave_update(request: HtmxHttpRequest, pk: int):
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_opgave", opgave)
+    form = OpgaveForm(form_data(request), instance=opgave, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        return redirect(form.save())
+    return render(
+        request,
+        "opgaven/hub/opgave_form.html",
+        {"form": form, "opgave": opgave},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def fase_wijzigen(request: HtmxHttpRequest, pk: int):
+    """Move to another phase, dated and explained; a stale page is refused (409)."""
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_opgave", opgave)
+    form = FaseForm(request.POST)
+    if not form.is_valid():
+        return _section(request, pk, "fase", status=422, fase_form=form)
+    try:
+        services.fase_wijzigen(opgave=opgave, user=request.user, **form.cleaned_data)
+    except services.StaleError as fout:
+        # Offer the same change again, now from the phase the opgave is really in.
+        huidig = Opgave.objects.values_list("fase", flat=True).get(pk=pk)
+        form = FaseForm(initial=form.cleaned_data | {"van_fase": huidig})
+        return _section(
+            request, pk, "fase", status=409, also=["kenmerken"], fase_form=form, fase_fout=str(fout)
+        )
+    return _section(request, pk, "fase", also=["kenmerken"])
+
+
+@login_required
+@require_POST
+def voortgang_melden(request: HtmxHttpRequest, pk: int):
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_opgave", opgave)
+    form = VoortgangForm(request.POST)
+    if not form.is_valid():
+        return _section(request, pk, "voortgang", status=422, voortgang_form=form)
+    services.voortgang_melden(opgave=opgave, user=request.user, **form.cleaned_data)
+    return _section(request, pk, "voortgang", also=["kenmerken"])
+
+
+@login_required
+@require_POST
+def teamlid_create(request: HtmxHttpRequest, pk: int):
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_team", opgave)
+    form = TeamlidForm(request.POST, opgave=opgave)
+    if not form.is_valid():
+        return _section(request, pk, "team", status=422, team_form=form)
+    form.save()
+    return _section(request, pk, "team")
+
+
+def _teamlid_for(request, pk: int, lid_pk: int) -> Teamlidmaatschap:
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_team", opgave)
+    return get_object_or_404(Teamlidmaatschap, opgave=opgave, pk=lid_pk)
+
+
+@login_required
+@require_POST
+def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
+    lid = _teamlid_for(request, pk, lid_pk)
+    rol = request.POST.get("rol")
+    if rol in TeamRol.values:
+        Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
+    return _section(request, pk, "team", status=200 if rol in TeamRol.values else 422)
+
+
+@login_required
+@require_POST
+def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
+    _teamlid_for(request, pk, lid_pk).delete()
+    return _section(request, pk, "team")
+
+
+@login_required
+@require_POST
+def relatie_create(request: HtmxHttpRequest, pk: int):
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_opgave", opgave)
+    form = RelatieForm(request.POST, opgave=opgave)
+    if not form.is_valid():
+        return _section(request, pk, "samenhang", status=422, relatie_form=form)
+    form.save()
+    return _section(request, pk, "samenhang")
+
+
+@login_required
+@require_POST
+def relatie_delete(request: HtmxHttpRequest, pk: int, relatie_pk: int):
+    opgave = opgave_for(request, pk)
+    require_perm(request, "opgaven.change_opgave", opgave)
+    get_object_or_404(
+        OpgaveRelatie.objects.filter(models.Q(van=opgave) | models.Q(naar=opgave)), pk=relatie_pk
+    ).delete()
+    return _section(request, pk, "samenhang")

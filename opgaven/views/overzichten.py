@@ -1,0 +1,86 @@
+"""Overviews across opgaven: how they hang together, and who works on what."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.models import User
+from core.http import HtmxHttpRequest, require_perm
+
+from .. import hub
+from ..models import Domein, Gebied, GebiedSoort, Opgave, OpgaveRelatie
+
+
+def _matrix(opgaven: list[Opgave], kolommen: list, veld: str) -> list[dict]:
+    """One row per opgave: for each column whether the opgave has it (prefetched ``veld``)."""
+    rijen = []
+    for opgave in opgaven:
+        eigen = {k.pk for k in getattr(opgave, veld).all()}
+        rijen.append(
+            {
+                "label": opgave.titel,
+                "url": opgave.get_absolute_url(),
+                "cellen": [k.pk in eigen for k in kolommen],
+            }
+        )
+    return rijen
+
+
+@login_required
+@require_GET
+def samenhang(request: HtmxHttpRequest):
+    """Opgaven x domeinen, opgaven x gebieden and every relation between opgaven."""
+    require_perm(request, "opgaven.view_opgave")
+    opgaven = list(
+        Opgave.objects.visible_to(request.user).prefetch_related("domeinen", "gebieden").op_agenda()
+    )
+    domeinen = list(Domein.objects.filter(opgaven__in=opgaven).distinct())
+    gebieden = list(
+        Gebied.objects.filter(opgaven__in=opgaven).exclude(soort=GebiedSoort.GEMEENTE).distinct()
+    )
+    return render(
+        request,
+        "opgaven/overzichten/samenhang.html",
+        {
+            "domeinen": domeinen,
+            "gebieden": gebieden,
+            "domein_rijen": _matrix(opgaven, domeinen, "domeinen"),
+            "gebied_rijen": _matrix(opgaven, gebieden, "gebieden"),
+            "relaties": OpgaveRelatie.objects.filter(van__in=opgaven).select_related("van", "naar"),
+            "verwijzingen": hub.verwijzingen(request, "samenhang"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def wie_werkt_waaraan(request: HtmxHttpRequest):
+    """Who directs or works on which opgave, searchable by name or organisation."""
+    require_perm(request, "opgaven.view_opgave")
+    zoek = request.GET.get("q", "").strip()[:100]
+    opgaven = Opgave.objects.visible_to(request.user).op_agenda()
+    mensen = (
+        User.objects.filter(is_active=True)
+        .filter(
+            models.Q(geregisseerde_opgaven__isnull=False)
+            | models.Q(opgaven_als_teamlid__isnull=False)
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch("geregisseerde_opgaven", queryset=opgaven, to_attr="regisseert"),
+            Prefetch("opgaven_als_teamlid", queryset=opgaven, to_attr="teamlid_van"),
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+    if zoek:
+        mensen = mensen.filter(
+            models.Q(first_name__icontains=zoek)
+            | models.Q(last_name__icontains=zoek)
+            | models.Q(username__icontains=zoek)
+            | models.Q(organisatie__icontains=zoek)
+        )
+    return render(
+        request, "opgaven/overzichten/wie_werkt_waaraan.html", {"mensen": mensen, "zoek": zoek}
+    )

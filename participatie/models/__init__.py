@@ -1,0 +1,70 @@
+"""Participatie, a module per room: register, positie, contact, thematafels, sprints,
+beleving, signalen. Imported here so Django finds every model."""
+
+from .beleving import Persona, Reisstap
+from .contact import (
+    Afspraak,
+    AfspraakQuerySet,
+    AfspraakStatus,
+    Contactmoment,
+    ContactSoort,
+    Richting,
+    Vervolgactie,
+)
+from .positie import (
+    Beoordeling,
+    Betrokkenheid,
+    BetrokkenheidRol,
+    Houding,
+    Kwadrant,
+    Participatieladder,
+)
+from .register import Grondslag, Stakeholder, StakeholderQuerySet, StakeholderSoort, Vorm
+from .signalen import Signaal, SignaalStatus
+from .sprints import Opgavesprint
+from .thematafels import (
+    VERSLAG_TAGS,
+    Actiepunt,
+    ActiepuntStatus,
+    Bijeenkomst,
+    Inbreng,
+    InbrengSoort,
+    Terugkoppeling,
+    Thematafel,
+    schoon_html,
+)
+
+__all__ = [
+    "VERSLAG_TAGS",
+    "Actiepunt",
+    "ActiepuntStatus",
+    "Afspraak",
+    "AfspraakQuerySet",
+    "AfspraakStatus",
+    "Beoordeling",
+    "Betrokkenheid",
+    "BetrokkenheidRol",
+    "Bijeenkomst",
+    "ContactSoort",
+    "Contactmoment",
+    "Grondslag",
+    "Houding",
+    "Inbreng",
+    "InbrengSoort",
+    "Kwadrant",
+    "Opgavesprint",
+    "Participatieladder",
+    "Persona",
+    "Reisstap",
+    "Richting",
+    "Signaal",
+    "SignaalStatus",
+    "Stakeholder",
+    "StakeholderQuerySet",
+    "StakeholderSoort",
+    "Terugkoppeling",
+    "Thematafel",
+    "Vervolgactie",
+    "Vorm",
+    "schoon_html",
+]

@@ -1,0 +1,144 @@
+"""The stakeholder register: organisations and persons (AVG: ground, purpose, retention)."""
+
+import pghistory
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+
+from .positie import Betrokkenheid
+
+
+class StakeholderSoort(models.TextChoices):
+    INWONER = "inwoner", _("Inwoner")
+    ONDERNEMER = "ondernemer", _("Ondernemer")
+    MAATSCHAPPELIJKE_ORGANISATIE = "maatschappelijke_organisatie", _("Maatschappelijke organisatie")
+    KENNISINSTELLING = "kennisinstelling", _("Kennisinstelling")
+    BELANGENORGANISATIE = "belangenorganisatie", _("Belangenorganisatie")
+    OVERHEID = "overheid", _("Overheid")
+    ZORGAANBIEDER = "zorgaanbieder", _("Zorgaanbieder")
+    WONINGCORPORATIE = "woningcorporatie", _("Woningcorporatie")
+
+
+class Vorm(models.TextChoices):
+    ORGANISATIE = "organisatie", _("Organisatie")
+    PERSOON = "persoon", _("Persoon")
+
+
+class Grondslag(models.TextChoices):
+    """AVG article 6 grounds we use for persons in the register."""
+
+    PUBLIEKE_TAAK = "publieke_taak", _("Publieke taak")
+    TOESTEMMING = "toestemming", _("Toestemming")
+
+
+class StakeholderQuerySet(models.QuerySet):
+    def met_contact_zichtbaar(self, user) -> "StakeholderQuerySet":
+        """Annotate ``contact_zichtbaar``: organisations' details for all staff, a person's
+        only for the beheerder and the teams of opgaven the person takes part in (AVG)."""
+        if user.rol == "beheerder":
+            return self.annotate(contact_zichtbaar=models.Value(True))
+        in_team = Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk")).filter(
+            models.Q(opgave__opgaveregisseur=user) | models.Q(opgave__teamleden=user)
+        )
+        return self.annotate(
+            contact_zichtbaar=models.Q(vorm=Vorm.ORGANISATIE) | models.Exists(in_team)
+        )
+
+    def gefilterd(self, filters: dict) -> "StakeholderQuerySet":
+        """The register's search: part of the name, soort, vorm (each optional)."""
+        qs = self
+        if filters.get("q"):
+            qs = qs.filter(naam__icontains=filters["q"])
+        if filters.get("soort"):
+            qs = qs.filter(soort=filters["soort"])
+        if filters.get("vorm"):
+            qs = qs.filter(vorm=filters["vorm"])
+        return qs
+
+    def mogelijke_dubbelen(self, *, naam: str, email: str = "", kvk_nummer: str = "", behalve=None):
+        """Stakeholders that are probably the same: same name (any case), e-mail or KvK number."""
+        gelijk = models.Q(naam__iexact=naam.strip())
+        if email:
+            gelijk |= models.Q(email__iexact=email.strip())
+        if kvk_nummer:
+            gelijk |= models.Q(kvk_nummer=kvk_nummer.strip())
+        qs = self.filter(gelijk, geanonimiseerd_op__isnull=True)
+        return qs.exclude(pk=behalve.pk) if behalve is not None and behalve.pk else qs
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Stakeholder(TimeStampedModel):
+    """An organisation or person with a stake in one or more opgaven."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=40, choices=StakeholderSoort)
+    vorm = models.CharField(
+        _("organisatie of persoon"), max_length=20, choices=Vorm, default=Vorm.ORGANISATIE
+    )
+    organisatie = models.ForeignKey(
+        "self",
+        verbose_name=_("werkt bij / hoort bij"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="personen",
+        limit_choices_to={"vorm": Vorm.ORGANISATIE},
+    )
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=2000)
+    # AVG: what we hold about a person, why, on what ground, and until when.
+    grondslag = models.CharField(_("grondslag"), max_length=20, choices=Grondslag, blank=True)
+    doel = models.CharField(
+        _("doel van de verwerking"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waarvoor hebben we deze gegevens nodig?"),
+    )
+    bewaren_tot = models.DateField(_("bewaartermijn tot"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    objects = StakeholderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(soort__in=StakeholderSoort.values),
+                name="stakeholder_soort_valid",
+            ),
+            models.CheckConstraint(condition=~models.Q(naam=""), name="stakeholder_naam_niet_leeg"),
+            models.CheckConstraint(
+                condition=models.Q(vorm__in=Vorm.values), name="stakeholder_vorm_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grondslag__in=["", *Grondslag.values]),
+                name="stakeholder_grondslag_valid",
+            ),
+            # A person in the register always has a ground, a purpose and a retention date.
+            models.CheckConstraint(
+                condition=~models.Q(vorm="persoon")
+                | models.Q(geanonimiseerd_op__isnull=False)
+                | (
+                    ~models.Q(grondslag="")
+                    & ~models.Q(doel="")
+                    & models.Q(bewaren_tot__isnull=False)
+                ),
+                name="stakeholder_persoon_avg",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kvk_nummer="") | models.Q(kvk_nummer__regex=r"^[0-9]{8}$"),
+                name="stakeholder_kvk_8_cijfers",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def is_persoon(self) -> bool:
+        return self.vorm == Vorm.PERSOON

@@ -1,0 +1,312 @@
+"""Thematafels with their bijeenkomsten, the inbreng raised there and the actiepunten."""
+
+import nh3
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from canvas.models import Blok, CanvasItem
+from core.models import TimeStampedModel
+from opgaven.models import Opgave
+
+from .register import Stakeholder
+
+
+class ThematafelQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ThematafelQuerySet":
+        """Thematafels of opgaven ``user`` may read."""
+        return self.filter(
+            pk__in=Thematafel.opgaven.through.objects.filter(
+                opgave__in=Opgave.objects.visible_to(user)
+            ).values("thematafel_id")
+        )
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Thematafel(TimeStampedModel):
+    """A recurring conversation on one theme with residents and partners, for 1+ opgaven."""
+
+    thema = models.CharField(_("thema"), max_length=200)
+    opgaven = models.ManyToManyField(Opgave, verbose_name=_("opgaven"), related_name="thematafels")
+    gespreksleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gespreksleider"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="geleide_thematafels",
+    )
+    doel = models.TextField(_("doel"), max_length=2000)
+
+    objects = ThematafelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thematafel")
+        verbose_name_plural = _("thematafels")
+        ordering = ["thema", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(thema=""), name="thematafel_thema_niet_leeg")
+        ]
+
+    def __str__(self):
+        return self.thema
+
+    def get_absolute_url(self) -> str:
+        return reverse("participatie:thematafel-detail", args=[self.pk])
+
+
+class BijeenkomstQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BijeenkomstQuerySet":
+        """Sessions of thematafels ``user`` may read."""
+        return self.filter(thematafel__in=Thematafel.objects.visible_to(user))
+
+    def komend(self, nu=None) -> "BijeenkomstQuerySet":
+        return self.filter(eindigt_op__gte=nu or timezone.now()).order_by("begint_op", "pk")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Bijeenkomst(TimeStampedModel):
+    """One session of a thematafel: who was invited, who came, what was said."""
+
+    thematafel = models.ForeignKey(
+        Thematafel,
+        verbose_name=_("thematafel"),
+        on_delete=models.CASCADE,
+        related_name="bijeenkomsten",
+    )
+    sprint = models.ForeignKey(
+        "Opgavesprint",
+        verbose_name=_("opgavesprint"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bijeenkomsten",
+    )
+    begint_op = models.DateTimeField(_("begint op"))
+    eindigt_op = models.DateTimeField(_("eindigt op"))
+    locatie = models.CharField(_("plaats"), max_length=200)
+    agenda = models.TextField(_("agenda"), max_length=4000, blank=True)
+    uitgenodigd = models.ManyToManyField(
+        Stakeholder, verbose_name=_("uitgenodigd"), blank=True, related_name="uitnodigingen"
+    )
+    aanwezig = models.ManyToManyField(
+        Stakeholder, verbose_name=_("aanwezig"), blank=True, related_name="aanwezigheden"
+    )
+    aantal_niet_geregistreerd = models.PositiveIntegerField(
+        _("bewoners zonder registratie"),
+        default=0,
+        help_text=_("Hoeveel bewoners kwamen zonder dat we hun gegevens vastleggen."),
+    )
+    # Sanitised HTML (nh3) on the way in; sanitised again on the way out (verslag_html).
+    verslag = models.TextField(_("verslag"), max_length=20000, blank=True)
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["begint_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eindigt_op__gt=models.F("begint_op")),
+                name="bijeenkomst_eindigt_na_begin",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.thematafel} — {timezone.localtime(self.begint_op):%d-%m-%Y %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participatie:bijeenkomst-detail", args=[self.pk])
+
+    @property
+    def verslag_html(self) -> str:
+        return schoon_html(self.verslag)
+
+
+VERSLAG_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
+
+
+def schoon_html(html: str) -> SafeString:
+    """Rich text a user typed, reduced to harmless markup: no scripts, styles or handlers."""
+    # nh3 has just removed everything that could execute.
+    return mark_safe(
+        nh3.clean(
+            html,
+            tags=VERSLAG_TAGS,
+            attributes={"a": {"href"}},
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer nofollow",
+        )
+    )
+
+
+class InbrengSoort(models.TextChoices):
+    IDEE = "idee", _("Idee")
+    ZORG = "zorg", _("Zorg")
+    SIGNAAL = "signaal", _("Signaal")
+    KANS = "kans", _("Kans")
+
+
+class Terugkoppeling(models.TextChoices):
+    """What was done with a piece of inbreng: the answer participants get."""
+
+    OPEN = "open", _("Nog geen terugkoppeling")
+    OVERGENOMEN = "overgenomen", _("Overgenomen in het canvas")
+    IN_ONDERZOEK = "in_onderzoek", _("In onderzoek")
+    NIET_OVERGENOMEN = "niet_overgenomen", _("Niet overgenomen")
+
+
+class InbrengQuerySet(models.QuerySet):
+    def zonder_terugkoppeling(self) -> "InbrengQuerySet":
+        return self.filter(terugkoppeling=Terugkoppeling.OPEN)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Inbreng(TimeStampedModel):
+    """An idea, concern, signal or chance raised in a session, and what became of it."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="inbreng"
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=InbrengSoort)
+    tekst = models.TextField(_("inbreng"), max_length=2000)
+    stakeholder = models.ForeignKey(
+        Stakeholder,
+        verbose_name=_("ingebracht door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inbreng",
+    )
+    blokken = ArrayField(
+        models.CharField(max_length=30, choices=Blok),
+        verbose_name=_("canvasblokken"),
+        default=list,
+        blank=True,
+    )
+    stemmen = models.PositiveIntegerField(_("stemmen"), default=0)
+    terugkoppeling = models.CharField(
+        _("terugkoppeling"), max_length=20, choices=Terugkoppeling, default=Terugkoppeling.OPEN
+    )
+    toelichting = models.TextField(
+        _("toelichting bij de terugkoppeling"), max_length=2000, blank=True
+    )
+    teruggekoppeld_op = models.DateTimeField(_("teruggekoppeld op"), null=True, blank=True)
+    teruggekoppeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Taken over into the canvas: the item links back here (CanvasItem.inbreng).
+    canvas_item = models.OneToOneField(
+        CanvasItem,
+        verbose_name=_("canvasitem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inbreng",
+    )
+
+    objects = InbrengQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inbreng")
+        verbose_name_plural = _("inbreng")
+        ordering = ["-stemmen", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(soort__in=InbrengSoort.values), name="inbreng_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(terugkoppeling__in=Terugkoppeling.values),
+                name="inbreng_terugkoppeling_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(blokken__contained_by=Blok.values), name="inbreng_blokken_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(tekst=""), name="inbreng_tekst_niet_leeg"),
+            # Participants are owed a reason when their input is not taken over.
+            models.CheckConstraint(
+                condition=~models.Q(terugkoppeling=Terugkoppeling.NIET_OVERGENOMEN)
+                | ~models.Q(toelichting=""),
+                name="inbreng_niet_overgenomen_met_reden",
+            ),
+        ]
+
+    def __str__(self):
+        return self.tekst[:60]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.bijeenkomst.get_absolute_url()}#inbreng-{self.pk}"
+
+    def terugkoppelen(self, *, terugkoppeling: str, toelichting: str, user) -> None:
+        """Tell the participants what was done with this inbreng, and who said so."""
+        self.terugkoppeling = terugkoppeling
+        self.toelichting = toelichting
+        self.teruggekoppeld_op = timezone.now()
+        self.teruggekoppeld_door = user
+        self.full_clean()
+        self.save()
+
+    @property
+    def blok_labels(self) -> list[str]:
+        return [Blok(b).label for b in self.blokken]
+
+
+class ActiepuntStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    BEZIG = "bezig", _("In uitvoering")
+    GEREED = "gereed", _("Gereed")
+
+
+class ActiepuntQuerySet(models.QuerySet):
+    def open(self) -> "ActiepuntQuerySet":
+        return self.exclude(status=ActiepuntStatus.GEREED)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Actiepunt(TimeStampedModel):
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="actiepunten",
+    )
+    omschrijving = models.CharField(_("actiepunt"), max_length=300)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.PROTECT,
+        related_name="actiepunten",
+    )
+    deadline = models.DateField(_("uiterlijk"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActiepuntStatus, default=ActiepuntStatus.OPEN
+    )
+
+    objects = ActiepuntQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ActiepuntStatus.values),
+                name="actiepunt_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(omschrijving=""), name="actiepunt_omschrijving_niet_leeg"
+            ),
+        ]
+
+    def __str__(self):
+        return self.omschrijving
+
+    @property
+    def is_te_laat(self) -> bool:
+        return self.status != ActiepuntStatus.GEREED and self.deadline < timezone.localdate()

@@ -1,0 +1,251 @@
+"""One session of a thematafel: who came, the verslag, the inbreng with votes and
+terugkoppeling (or taken over into the canvas), and the actiepunten. Each change posts to
+its own view and gets its section back; everything already saved stays as it was."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, require_perm
+
+from .. import services
+from ..forms.thematafels import (
+    AanwezigheidForm,
+    ActiepuntForm,
+    InbrengForm,
+    OvernemenForm,
+    StemmenForm,
+    TerugkoppelingForm,
+    VerslagForm,
+)
+from ..models import ActiepuntStatus, Bijeenkomst, Inbreng, Terugkoppeling
+from .thematafels import bijeenkomst_for
+
+PAGE = "participatie/thematafels/bijeenkomst_detail.html"
+
+
+def _rij_form(naam: str, inbreng: Inbreng, opgaven: list, data=None):
+    """One of the three forms on an inbreng row, filled with what it holds now."""
+    prefix = f"{naam}-{inbreng.pk}"
+    if naam == "overnemen":
+        initial = {"blok": (inbreng.blokken or [None])[0]}
+        return OvernemenForm(data, opgaven=opgaven, prefix=prefix, initial=initial)
+    if naam == "stemmen":
+        return StemmenForm(data, prefix=prefix, initial={"stemmen": inbreng.stemmen})
+    beslist = inbreng.terugkoppeling != Terugkoppeling.OPEN
+    keuze = inbreng.terugkoppeling if beslist else Terugkoppeling.IN_ONDERZOEK
+    initial = {"terugkoppeling": keuze, "toelichting": inbreng.toelichting}
+    return TerugkoppelingForm(data, prefix=prefix, initial=initial)
+
+
+def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij) -> list[dict]:
+    rijen = []
+    for item in inbreng:
+        forms = {}
+        if kan_bewerken:
+            for naam in ("stemmen", "terugkoppeling", "overnemen"):
+                fout = fout_bij and fout_bij[:2] == (item.pk, naam)
+                forms[naam] = fout_bij[2] if fout else _rij_form(naam, item, opgaven)
+        rijen.append({"inbreng": item, "forms": forms})
+    return rijen
+
+
+def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> dict:
+    thematafel = bijeenkomst.thematafel
+    kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
+    opgaven = list(thematafel.opgaven.order_by("titel"))
+    inbreng = list(
+        bijeenkomst.inbreng.select_related("stakeholder", "canvas_item", "teruggekoppeld_door")
+    )
+    if kan_bewerken:
+        forms.setdefault("aanwezigheid", AanwezigheidForm(instance=bijeenkomst))
+        forms.setdefault("verslag", VerslagForm(instance=bijeenkomst))
+        forms.setdefault("inbreng", InbrengForm(bijeenkomst=bijeenkomst))
+        forms.setdefault("actiepunt", ActiepuntForm(bijeenkomst=bijeenkomst))
+    return {
+        "bijeenkomst": bijeenkomst,
+        "thematafel": thematafel,
+        "opgaven": opgaven,
+        "kan_bewerken": kan_bewerken,
+        "uitgenodigd": bijeenkomst.uitgenodigd.order_by("naam"),
+        "aanwezig": bijeenkomst.aanwezig.order_by("naam"),
+        "rijen": _rijen(inbreng, opgaven, kan_bewerken, fout_bij),
+        "aantal_open": sum(1 for i in inbreng if i.terugkoppeling == Terugkoppeling.OPEN),
+        "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
+        "statussen": ActiepuntStatus.choices,
+        "forms": forms,
+    }
+
+
+def _section(request, bijeenkomst: Bijeenkomst, section: str, *, status=200, anchor=None, **extra):
+    return section_response(
+        request,
+        template=PAGE,
+        section=section,
+        context=lambda: _context(request, bijeenkomst_for(request, bijeenkomst.pk), **extra),
+        url=bijeenkomst.get_absolute_url(),
+        status=status,
+        anchor=anchor,
+    )
+
+
+def _to_change(request, pk: int) -> Bijeenkomst:
+    bijeenkomst = bijeenkomst_for(request, pk)
+    require_perm(request, "participatie.change_thematafel", bijeenkomst.thematafel)
+    return bijeenkomst
+
+
+@login_required
+@require_GET
+def bijeenkomst_detail(request: HtmxHttpRequest, pk: int):
+    return render(request, PAGE, _context(request, bijeenkomst_for(request, pk)))
+
+
+def _model_form(request, pk: int, naam: str, form_class, section: str, melding: str):
+    """Save one of the session's own forms (aanwezigheid, verslag) and show its section."""
+    bijeenkomst = _to_change(request, pk)
+    form = form_class(request.POST, instance=bijeenkomst)
+    if not form.is_valid():
+        return _section(request, bijeenkomst, section, status=422, **{naam: form})
+    form.save()
+    messages.success(request, melding)
+    return _section(request, bijeenkomst, section)
+
+
+@login_required
+@require_POST
+def aanwezigheid(request: HtmxHttpRequest, pk: int):
+    return _model_form(
+        request,
+        pk,
+        "aanwezigheid",
+        AanwezigheidForm,
+        "aanwezigheid",
+        _("De aanwezigheid is opgeslagen."),
+    )
+
+
+@login_required
+@require_POST
+def verslag(request: HtmxHttpRequest, pk: int):
+    return _model_form(
+        request, pk, "verslag", VerslagForm, "verslag", _("Het verslag is opgeslagen.")
+    )
+
+
+@login_required
+@require_POST
+def inbreng_create(request: HtmxHttpRequest, pk: int):
+    bijeenkomst = _to_change(request, pk)
+    form = InbrengForm(request.POST, bijeenkomst=bijeenkomst)
+    if not form.is_valid():
+        return _section(request, bijeenkomst, "inbreng", status=422, inbreng=form)
+    inbreng = form.save()
+    messages.success(request, _("De inbreng is toegevoegd."))
+    return _section(request, bijeenkomst, "inbreng", anchor=f"inbreng-{inbreng.pk}")
+
+
+@login_required
+@require_POST
+def inbreng_delete(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
+    """A canvas item taken over from it stays in the canvas; only the link goes."""
+    bijeenkomst = _to_change(request, pk)
+    get_object_or_404(bijeenkomst.inbreng, pk=inbreng_pk).delete()
+    messages.success(request, _("De inbreng is verwijderd."))
+    return _section(request, bijeenkomst, "inbreng")
+
+
+def _inbreng_form(request, pk: int, inbreng_pk: int, naam: str):
+    """The session, the inbreng, and its row form ``naam`` filled with what was posted."""
+    bijeenkomst = _to_change(request, pk)
+    inbreng = get_object_or_404(bijeenkomst.inbreng, pk=inbreng_pk)
+    opgaven = list(bijeenkomst.thematafel.opgaven.order_by("titel"))
+    return bijeenkomst, inbreng, _rij_form(naam, inbreng, opgaven, request.POST)
+
+
+def _rij_fout(request, bijeenkomst: Bijeenkomst, inbreng: Inbreng, naam: str, form):
+    """The inbreng section with this row's form and its errors in place (422)."""
+    fout_bij = (inbreng.pk, naam, form)
+    return _section(request, bijeenkomst, "inbreng", status=422, fout_bij=fout_bij)
+
+
+@login_required
+@require_POST
+def inbreng_stemmen(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
+    bijeenkomst, inbreng, form = _inbreng_form(request, pk, inbreng_pk, "stemmen")
+    if not form.is_valid():
+        return _rij_fout(request, bijeenkomst, inbreng, "stemmen", form)
+    inbreng.stemmen = form.cleaned_data["stemmen"]
+    inbreng.save(update_fields=["stemmen", "updated_at"])
+    messages.success(request, _("De stemmen zijn opgeslagen."))
+    return _section(request, bijeenkomst, "inbreng")
+
+
+@login_required
+@require_POST
+def inbreng_terugkoppeling(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
+    bijeenkomst, inbreng, form = _inbreng_form(request, pk, inbreng_pk, "terugkoppeling")
+    if not form.is_valid():
+        return _rij_fout(request, bijeenkomst, inbreng, "terugkoppeling", form)
+    if inbreng.canvas_item_id:
+        # Taken over into the canvas: that answer stands (remove the item to change it).
+        messages.error(request, _("Deze inbreng staat al in het canvas."))
+    else:
+        inbreng.terugkoppelen(user=request.user, **form.cleaned_data)
+        messages.success(request, _("De terugkoppeling is opgeslagen."))
+    return _section(request, bijeenkomst, "inbreng")
+
+
+@login_required
+@require_POST
+def inbreng_overnemen(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
+    """Take the inbreng over into a block of the canvas of one of the thematafel's opgaven."""
+    bijeenkomst, inbreng, form = _inbreng_form(request, pk, inbreng_pk, "overnemen")
+    if not form.is_valid():
+        return _rij_fout(request, bijeenkomst, inbreng, "overnemen", form)
+    opgave = form.cleaned_data["opgave"]
+    require_perm(request, "canvas.change_canvas", opgave)
+    services.inbreng_overnemen(
+        inbreng=inbreng, opgave=opgave, blok=form.cleaned_data["blok"], user=request.user
+    )
+    messages.success(
+        request, _("De inbreng staat nu in het canvas van %(opgave)s.") % {"opgave": opgave.titel}
+    )
+    return _section(request, bijeenkomst, "inbreng")
+
+
+@login_required
+@require_POST
+def actiepunt_create(request: HtmxHttpRequest, pk: int):
+    bijeenkomst = _to_change(request, pk)
+    form = ActiepuntForm(request.POST, bijeenkomst=bijeenkomst)
+    if not form.is_valid():
+        return _section(request, bijeenkomst, "actiepunten", status=422, actiepunt=form)
+    form.save()
+    messages.success(request, _("Het actiepunt is toegevoegd."))
+    return _section(request, bijeenkomst, "actiepunten")
+
+
+@login_required
+@require_POST
+def actiepunt_status(request: HtmxHttpRequest, pk: int, actiepunt_pk: int):
+    bijeenkomst = _to_change(request, pk)
+    actiepunt = get_object_or_404(bijeenkomst.actiepunten, pk=actiepunt_pk)
+    if request.POST.get("status") not in ActiepuntStatus.values:
+        raise Http404
+    actiepunt.status = request.POST["status"]
+    actiepunt.save(update_fields=["status", "updated_at"])
+    return _section(request, bijeenkomst, "actiepunten")
+
+
+@login_required
+@require_POST
+def actiepunt_delete(request: HtmxHttpRequest, pk: int, actiepunt_pk: int):
+    bijeenkomst = _to_change(request, pk)
+    get_object_or_404(bijeenkomst.actiepunten, pk=actiepunt_pk).delete()
+    messages.success(request, _("Het actiepunt is verwijderd."))
+    return _section(request, bijeenkomst, "actiepunten")

@@ -1,0 +1,132 @@
+"""Contact with stakeholders about an opgave: contactmomenten with their follow-ups, and
+the afspraken made in either direction; overdue ones on the start page of who watches them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, require_perm
+from opgaven.access import opgave_for
+from opgaven.models import Opgave
+
+from .. import services
+from ..forms.contact import AfspraakForm, ContactmomentForm
+from ..models import Afspraak, AfspraakStatus, Vervolgactie
+
+PAGE = "participatie/contact/contact.html"
+
+
+def _context(request, opgave: Opgave, *, contact_form=None, afspraak_form=None) -> dict:
+    kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
+    if kan_bewerken:
+        contact_form = contact_form or ContactmomentForm(opgave=opgave)
+        afspraak_form = afspraak_form or AfspraakForm(opgave=opgave)
+    return {
+        "opgave": opgave,
+        "kan_bewerken": kan_bewerken,
+        "contactmomenten": opgave.contactmomenten.prefetch_related(
+            "stakeholders",
+            "deelnemers",
+            Prefetch("vervolgacties", queryset=Vervolgactie.objects.select_related("eigenaar")),
+        ).select_related("vastgelegd_door"),
+        "afspraken": opgave.afspraken.select_related("belover", "ontvanger", "eigenaar"),
+        "contact_form": contact_form,
+        "afspraak_form": afspraak_form,
+        "statussen": AfspraakStatus.choices,
+    }
+
+
+def _opgave_to_change(request, opgave_pk: int) -> Opgave:
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "participatie.add_betrokkenheid", opgave)
+    return opgave
+
+
+def _section(request, opgave: Opgave, section: str, *, status=200, **forms):
+    return section_response(
+        request,
+        template=PAGE,
+        section=section,
+        context=lambda: _context(request, opgave, **forms),
+        url=reverse("participatie:contact", args=[opgave.pk]),
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def contact(request: HtmxHttpRequest, opgave_pk: int):
+    """Contact moments with their follow-ups, and the commitments made, for one opgave."""
+    return render(request, PAGE, _context(request, opgave_for(request, opgave_pk)))
+
+
+@login_required
+@require_POST
+def contactmoment_create(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = _opgave_to_change(request, opgave_pk)
+    form = ContactmomentForm(request.POST, opgave=opgave)
+    if not form.is_valid():
+        return _section(request, opgave, "contactmomenten", status=422, contact_form=form)
+    services.contactmoment_vastleggen(opgave=opgave, user=request.user, **form.cleaned_data)
+    messages.success(request, _("Het contactmoment is vastgelegd."))
+    return _section(request, opgave, "contactmomenten")
+
+
+@login_required
+@require_POST
+def vervolgactie_afronden(request: HtmxHttpRequest, opgave_pk: int, pk: int):
+    opgave = _opgave_to_change(request, opgave_pk)
+    actie = get_object_or_404(Vervolgactie, contactmoment__opgave=opgave, pk=pk)
+    actie.afgerond = True
+    actie.save(update_fields=["afgerond"])
+    return _section(request, opgave, "contactmomenten")
+
+
+@login_required
+@require_POST
+def afspraak_create(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = _opgave_to_change(request, opgave_pk)
+    form = AfspraakForm(request.POST, opgave=opgave)
+    if not form.is_valid():
+        return _section(request, opgave, "afspraken", status=422, afspraak_form=form)
+    form.save()
+    messages.success(request, _("De afspraak is vastgelegd."))
+    return _section(request, opgave, "afspraken")
+
+
+@login_required
+@require_POST
+def afspraak_status(request: HtmxHttpRequest, opgave_pk: int, pk: int):
+    opgave = _opgave_to_change(request, opgave_pk)
+    afspraak = get_object_or_404(opgave.afspraken, pk=pk)
+    status = request.POST.get("status")
+    if status in AfspraakStatus.values:
+        afspraak.status = status
+        afspraak.save(update_fields=["status", "updated_at"])
+    return _section(
+        request, opgave, "afspraken", status=200 if status in AfspraakStatus.values else 422
+    )
+
+
+def te_laat_context(request) -> dict | None:
+    """Commitments and follow-ups this user watches over that are past their date."""
+    vandaag = timezone.localdate()
+    afspraken = list(
+        Afspraak.objects.te_laat(vandaag)
+        .filter(eigenaar=request.user)
+        .select_related("opgave")[:20]
+    )
+    acties = list(
+        Vervolgactie.objects.filter(eigenaar=request.user, afgerond=False, deadline__lt=vandaag)
+        .select_related("contactmoment__opgave")
+        .order_by("deadline")[:20]
+    )
+    if not afspraken and not acties:
+        return None
+    return {"afspraken": afspraken, "acties": acties}

@@ -1,0 +1,93 @@
+"""Participation at a glance: for one opgave (its page and its section on the hub), across
+all opgaven, and what waits for you on the start page."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from core.http import HtmxHttpRequest, require_perm
+from opgaven.access import opgave_for
+from opgaven.models import Opgave
+
+from ..models import Actiepunt, Bijeenkomst, Inbreng, SignaalStatus, Terugkoppeling, Thematafel
+from .signalen import te_beantwoorden
+
+
+def participatie_context(request, opgave: Opgave) -> dict:
+    """The participation section of an opgave on the hub: what runs and what waits."""
+    return {
+        "opgave": opgave,
+        "thematafels": opgave.thematafels.annotate(n_bijeenkomsten=Count("bijeenkomsten")),
+        "open_inbreng": Inbreng.objects.filter(bijeenkomst__thematafel__opgaven=opgave)
+        .zonder_terugkoppeling()
+        .count(),
+        "open_signalen": opgave.signalen.filter(status=SignaalStatus.NIEUW).count(),
+    }
+
+
+@login_required
+@require_GET
+def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
+    opgave = opgave_for(request, opgave_pk)
+    kan_bewerken = request.user.has_perm("participatie.change_participatie", opgave)
+    open_inbreng = Q(bijeenkomsten__inbreng__terugkoppeling=Terugkoppeling.OPEN)
+    return render(
+        request,
+        "participatie/overzicht/opgave_participatie.html",
+        {
+            "opgave": opgave,
+            "kan_bewerken": kan_bewerken,
+            "thematafels": opgave.thematafels.select_related("gespreksleider").annotate(
+                n_bijeenkomsten=Count("bijeenkomsten", distinct=True),
+                n_open=Count("bijeenkomsten__inbreng", filter=open_inbreng, distinct=True),
+            ),
+            "sprints": opgave.sprints.annotate(n_bijeenkomsten=Count("bijeenkomsten")),
+            "personas": opgave.personas.annotate(n_stappen=Count("stappen")),
+            "signalen": opgave.signalen.select_related("ingediend_door") if kan_bewerken else None,
+        },
+    )
+
+
+@login_required
+@require_GET
+def overzicht(request: HtmxHttpRequest):
+    """Across opgaven: sessions ahead, open action points, loops not yet closed, signals."""
+    require_perm(request, "opgaven.view_opgave")
+    alle_acties = request.GET.get("actiepunten") == "alle"
+    thematafels = Thematafel.objects.visible_to(request.user)
+    actiepunten = Actiepunt.objects.open().filter(bijeenkomst__thematafel__in=thematafels)
+    if not alle_acties:
+        actiepunten = actiepunten.filter(eigenaar=request.user)
+    return render(
+        request,
+        "participatie/overzicht/overzicht.html",
+        {
+            "komend": Bijeenkomst.objects.filter(thematafel__in=thematafels)
+            .komend()
+            .select_related("thematafel")[:50],
+            "actiepunten": actiepunten.select_related(
+                "eigenaar", "bijeenkomst__thematafel"
+            ).order_by("deadline", "pk")[:200],
+            "alle_acties": alle_acties,
+            "open_inbreng": Inbreng.objects.zonder_terugkoppeling()
+            .filter(bijeenkomst__thematafel__in=thematafels)
+            .select_related("bijeenkomst__thematafel")
+            .order_by("bijeenkomst__begint_op", "pk")[:200],
+            "signalen": te_beantwoorden(request.user),
+        },
+    )
+
+
+def open_werk_context(request) -> dict | None:
+    """On the start page: this user's open action points and signals that wait for them."""
+    acties = list(
+        Actiepunt.objects.open()
+        .filter(eigenaar=request.user)
+        .select_related("bijeenkomst__thematafel")
+        .order_by("deadline", "pk")[:10]
+    )
+    signalen = list(te_beantwoorden(request.user)[:10])
+    if not acties and not signalen:
+        return None
+    return {"acties": acties, "signalen": signalen}

@@ -1,0 +1,122 @@
+"""Stakeholders in position: who takes part in an opgave, with what role, power and
+interest, and on which rung of the participatieladder (now, and where we want them)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, form_data, require_perm
+from opgaven.access import opgave_for
+from opgaven.models import Opgave
+
+from .. import grid, services
+from ..forms.positie import BeoordelingForm, BetrokkenheidForm
+from ..models import Betrokkenheid
+
+SECTIE = "participatie/positie/betrokkenheden.html"
+
+
+def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None):
+    """What the stakeholder section of an opgave shows, on the hub and as a partial."""
+    kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
+    return {
+        "opgave": opgave,
+        "betrokkenheden": opgave.betrokkenheden.select_related("stakeholder"),
+        "kan_bewerken": kan_bewerken,
+        "form": (form or BetrokkenheidForm(opgave=opgave)) if kan_bewerken else None,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
+    """Position a stakeholder (existing, or new by name) in an opgave."""
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "participatie.add_betrokkenheid", opgave)
+    form = BetrokkenheidForm(form_data(request), opgave=opgave)
+    if request.method == "POST" and form.is_valid():
+        services.betrokkenheid_create(opgave=opgave, user=request.user, **form.cleaned_data)
+        return _sectie(request, opgave)
+    status = 422 if form.errors else 200
+    if request.htmx:
+        context = betrokkenheden_context(request, opgave, form)
+        return render(request, f"{SECTIE}#betrokkenheden", context, status=status)
+    context = {"opgave": opgave, "form": form}
+    return render(request, "participatie/positie/betrokkenheid_form.html", context, status=status)
+
+
+def _sectie(request, opgave: Opgave):
+    return section_response(
+        request,
+        template=SECTIE,
+        section="betrokkenheden",
+        context=lambda: betrokkenheden_context(request, opgave),
+        url=opgave.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
+    betrokkenheid = get_object_or_404(
+        Betrokkenheid.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)), pk=pk
+    )
+    opgave = opgave_for(request, betrokkenheid.opgave_id)
+    require_perm(request, "participatie.delete_betrokkenheid", opgave)
+    betrokkenheid.delete()
+    return _sectie(request, opgave)
+
+
+@login_required
+@require_GET
+def positie(request: HtmxHttpRequest, opgave_pk: int):
+    """An opgave's power/interest grid, its table alternative, and who to bring into position."""
+    opgave = opgave_for(request, opgave_pk)
+    betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
+    return render(
+        request,
+        "participatie/positie/positie.html",
+        {
+            "opgave": opgave,
+            "betrokkenheden": betrokkenheden,
+            "punten": grid.punten(betrokkenheden),
+            "grid": {"size": grid.SIZE, "margin": grid.MARGIN, "cell": grid.CELL},
+            "in_positie": sorted(
+                (b for b in betrokkenheden if b.ladder_gat),
+                key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
+            ),
+            "kan_bewerken": request.user.has_perm("participatie.add_betrokkenheid", opgave),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beoordelen(request: HtmxHttpRequest, pk: int):
+    """Re-assess one stakeholder in one opgave; earlier assessments stay, with their date."""
+    betrokkenheid = get_object_or_404(
+        Betrokkenheid.objects.filter(
+            opgave__in=Opgave.objects.visible_to(request.user)
+        ).select_related("stakeholder", "opgave"),
+        pk=pk,
+    )
+    opgave = opgave_for(request, betrokkenheid.opgave_id)
+    require_perm(request, "participatie.add_betrokkenheid", opgave)
+    form = BeoordelingForm(form_data(request), initial=betrokkenheid.beoordeling())
+    if request.method == "POST" and form.is_valid():
+        services.betrokkenheid_herbeoordelen(
+            betrokkenheid=betrokkenheid, user=request.user, **form.cleaned_data
+        )
+        return redirect("participatie:positie", opgave_pk=opgave.pk)
+    return render(
+        request,
+        "participatie/positie/beoordelen.html",
+        {
+            "betrokkenheid": betrokkenheid,
+            "opgave": opgave,
+            "form": form,
+            "beoordelingen": betrokkenheid.beoordelingen.select_related("door"),
+        },
+        status=422 if form.errors else 200,
+    )

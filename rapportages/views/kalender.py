@@ -1,0 +1,154 @@
+"""The P&C calendar: moments with deadlines, and each opgave's contribution per moment,
+written on top of the version its writer loaded (two writers never overwrite each other)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from core.htmx import section_response
+from core.http import HtmxHttpRequest, require_perm
+from opgaven.access import opgave_for
+from opgaven.models import Opgave
+
+from .. import bijdragen
+from ..forms import BijdrageForm, PcMomentForm
+from ..models import Bijdrage, BijdrageStatus, PcMoment
+
+KALENDER = "rapportages/kalender/kalender.html"
+BIJDRAGE = "rapportages/kalender/bijdrage.html"
+
+
+def _kalender_context(request, form=None) -> dict:
+    momenten = PcMoment.objects.annotate(
+        n_bijdragen=Count("bijdragen"),
+        n_akkoord=Count("bijdragen", filter=~Q(bijdragen__status=BijdrageStatus.CONCEPT)),
+    ).order_by("jaar", "deadline")
+    jaren: dict[int, list] = {}
+    for moment in momenten:
+        jaren.setdefault(moment.jaar, []).append(moment)
+    mag_toevoegen = request.user.has_perm("rapportages.add_pcmoment")
+    return {
+        "jaren": jaren,
+        "form": (form or PcMomentForm()) if mag_toevoegen else None,
+        "aantal_opgaven": Opgave.objects.count(),
+    }
+
+
+@login_required
+@require_GET
+def kalender(request: HtmxHttpRequest):
+    # Raadsleden read published reports, not the contributions in the making.
+    require_perm(request, "opgaven.view_opgave")
+    return render(request, KALENDER, _kalender_context(request))
+
+
+@login_required
+@require_POST
+def pcmoment_create(request: HtmxHttpRequest):
+    require_perm(request, "rapportages.add_pcmoment")
+    form = PcMomentForm(request.POST)
+    if form.is_valid():
+        moment = form.save()
+        messages.success(request, _("%(moment)s staat in de kalender.") % {"moment": moment})
+    return section_response(
+        request,
+        template=KALENDER,
+        section="kalender",
+        context=lambda: _kalender_context(request, None if form.is_valid() else form),
+        url=reverse("rapportages:kalender"),
+        status=200 if form.is_valid() else 422,
+    )
+
+
+@login_required
+@require_GET
+def moment_detail(request: HtmxHttpRequest, pk: int):
+    require_perm(request, "opgaven.view_opgave")
+    moment = get_object_or_404(PcMoment, pk=pk)
+    per_opgave = {
+        b.opgave_id: b
+        for b in moment.bijdragen.select_related("bijgewerkt_door").defer(
+            "bereiken", "doen", "kosten"
+        )
+    }
+    opgaven = Opgave.objects.visible_to(request.user).select_related("opgaveregisseur")
+    rijen = [(opgave, per_opgave.get(opgave.pk)) for opgave in opgaven.op_agenda()]
+    return render(
+        request,
+        "rapportages/kalender/moment_detail.html",
+        {
+            "moment": moment,
+            "rijen": rijen,
+            "kan_rapporteren": request.user.has_perm("rapportages.add_rapportage", None),
+        },
+    )
+
+
+def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
+    """The moment, the opgave, its contribution (if any) and what this user may do with it."""
+    require_perm(request, "opgaven.view_opgave")
+    moment = get_object_or_404(PcMoment, pk=moment_pk)
+    opgave = opgave_for(request, opgave_pk)
+    bestaand = Bijdrage.objects.filter(moment=moment, opgave=opgave).select_related(
+        "bijgewerkt_door"
+    )
+    bijdrage = bestaand.first()
+    mag_vaststellen = request.user.has_perm("rapportages.vaststellen_bijdrage", opgave)
+    vergrendeld = bijdrage is not None and bijdrage.is_vastgesteld and not mag_vaststellen
+    kan_bewerken = request.user.has_perm("rapportages.change_bijdrage", opgave)
+    return {
+        "moment": moment,
+        "opgave": opgave,
+        "bijdrage": bijdrage,
+        "kan_bewerken": kan_bewerken and not vergrendeld,
+        "vergrendeld": vergrendeld,
+        "mag_vaststellen": mag_vaststellen,
+        "conflict": None,
+    }
+
+
+@login_required
+@require_GET
+def bijdrage(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    """An opgave's answers to the three W-questions for one moment (a draft when new)."""
+    context = _bijdrage_context(request, moment_pk, opgave_pk)
+    initial = bijdragen.begintekst(context["opgave"], context["moment"], context["bijdrage"])
+    context["form"] = BijdrageForm(initial=initial, mag_vaststellen=context["mag_vaststellen"])
+    return render(request, BIJDRAGE, context)
+
+
+@login_required
+@require_POST
+def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    """Save on top of the version loaded; if someone saved meanwhile, show both (409)."""
+    context = _bijdrage_context(request, moment_pk, opgave_pk)
+    moment, opgave = context["moment"], context["opgave"]
+    require_perm(request, "rapportages.change_bijdrage", opgave)
+    if context["vergrendeld"]:
+        messages.error(
+            request,
+            _(
+                "Deze bijdrage is vastgesteld en verandert niet meer. "
+                "De beheerder kan haar heropenen."
+            ),
+        )
+        return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
+    form = BijdrageForm(request.POST, mag_vaststellen=context["mag_vaststellen"])
+    context["form"] = form
+    if not form.is_valid():
+        return render(request, BIJDRAGE, context, status=422)
+    data = form.cleaned_data
+    if Bijdrage.opslaan(moment=moment, opgave=opgave, user=request.user, **data):
+        messages.success(request, _("De bijdrage is opgeslagen."))
+        return redirect(f"{moment.get_absolute_url()}#opgave-{opgave.pk}")
+    # Somebody saved in between: show theirs, keep mine in the form on top of their version.
+    huidig = Bijdrage.objects.select_related("bijgewerkt_door").get(moment=moment, opgave=opgave)
+    context |= {"bijdrage": huidig, "conflict": huidig}
+    context["form"] = BijdrageForm(
+        initial=data | {"versie": huidig.versie}, mag_vaststellen=context["mag_vaststellen"]
+    )
+    return render(request, BIJDRAGE, context, status=409)
