@@ -84,13 +84,7 @@ def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="",
 
     url = reverse("canvas:canvas-detail", args=[opgave.pk])
     if not request.htmx and status >= 400:
-        if form is None:
-            messages.error(request, fout)
-            return redirect(f"{url}#blok-{code}")
-        # Without JavaScript a refused new item gets a page of its own, with the errors.
-        blok = {"code": code, "label": Blok(code).label}
-        ctx = {"opgave": opgave, "form": form, "blok": blok}
-        return render(request, "canvas/items/item_form.html", ctx, status=status)
+        return _blok_geweigerd(request, opgave, code, form=form, status=status, fout=fout)
     return section_response(
         request,
         template=PAGE,
@@ -100,6 +94,17 @@ def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="",
         status=status,
         anchor=f"blok-{code}",
     )
+
+
+def _blok_geweigerd(request, opgave: Opgave, code: str, *, form, status: int, fout: str):
+    """Without JavaScript: a refused new item gets a page of its own with the errors; any
+    other refusal goes back to the block with a message."""
+    if form is None:
+        messages.error(request, fout)
+        return redirect(reverse("canvas:canvas-detail", args=[opgave.pk]) + f"#blok-{code}")
+    blok = {"code": code, "label": Blok(code).label}
+    context = {"opgave": opgave, "form": form, "blok": blok}
+    return render(request, "canvas/items/item_form.html", context, status=status)
 
 
 @login_required

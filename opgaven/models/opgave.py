@@ -229,6 +229,13 @@ class Opgave(TimeStampedModel):
             models.Q(pk=self.opgaveregisseur_id) | models.Q(pk__in=leden)
         )
 
+    def samenhang(self) -> list[tuple]:
+        """(relation, the other opgave, how they relate) both ways, by the other's title
+        (uses prefetched ``relaties_uit`` and ``relaties_in`` when present)."""
+        relaties = [(r, r.naar, r.get_soort_display()) for r in self.relaties_uit.all()]
+        relaties += [(r, r.van, r.get_soort_display()) for r in self.relaties_in.all()]
+        return sorted(relaties, key=lambda r: r[1].titel)
+
     @property
     def is_domeinoverstijgend(self) -> bool:
         """Two or more domains; uses prefetched domeinen when present."""

@@ -61,39 +61,33 @@ def _volgende_fase(opgave: Opgave) -> str:
     return fasen[min(fasen.index(opgave.fase) + 1, len(fasen) - 1)]
 
 
-def _hub_context(
-    request,
-    pk: int,
-    *,
-    fase_form=None,
-    fase_fout=None,
-    voortgang_form=None,
-    team_form=None,
-    relatie_form=None,
-) -> dict:
-    """Everything the hub shows; a form passed in (bound, with errors) replaces the empty one."""
+def _formulieren(opgave: Opgave, kan_bewerken: bool, kan_team: bool, gegeven: dict) -> dict:
+    """The hub's forms: one passed in (bound, with its errors) or an empty one; none where
+    this user may not act."""
+    leeg = {}
+    if kan_bewerken:
+        volgende = {"van_fase": opgave.fase, "naar_fase": _volgende_fase(opgave)}
+        leeg["fase_form"] = lambda: FaseForm(initial=volgende)
+        leeg["voortgang_form"] = lambda: VoortgangForm(initial={"voortgang": opgave.voortgang})
+        leeg["relatie_form"] = lambda: RelatieForm(opgave=opgave)
+    if kan_team:
+        leeg["team_form"] = lambda: TeamlidForm(opgave=opgave)
+    return {naam: gegeven.get(naam) or maak() for naam, maak in leeg.items()}
+
+
+def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
+    """Everything the hub shows."""
     opgave = _hub_opgave(request, pk)
     kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
     kan_team = request.user.has_perm("opgaven.change_team", opgave)
-    relaties = [(r, r.naar, r.get_soort_display()) for r in opgave.relaties_uit.all()]
-    relaties += [(r, r.van, r.get_soort_display()) for r in opgave.relaties_in.all()]
-    if kan_bewerken:
-        fase_form = fase_form or FaseForm(
-            initial={"van_fase": opgave.fase, "naar_fase": _volgende_fase(opgave)}
-        )
-        voortgang_form = voortgang_form or VoortgangForm(initial={"voortgang": opgave.voortgang})
-        relatie_form = relatie_form or RelatieForm(opgave=opgave)
     return {
         "opgave": opgave,
         "kan_bewerken": kan_bewerken,
         "kan_team_bewerken": kan_team,
-        "fase_form": fase_form if kan_bewerken else None,
         "fase_fout": fase_fout,
-        "voortgang_form": voortgang_form if kan_bewerken else None,
-        "relatie_form": relatie_form if kan_bewerken else None,
-        "team_form": (team_form or TeamlidForm(opgave=opgave)) if kan_team else None,
         "team_rollen": TeamRol.choices,
-        "relaties": sorted(relaties, key=lambda r: r[1].titel),
+        "relaties": opgave.samenhang(),
+        **_formulieren(opgave, kan_bewerken, kan_team, forms),
     }
 
 

@@ -1,0 +1,40 @@
+"""Two years of the P&C cycle; Vitale kernen wrote for two moments."""
+
+import datetime
+
+from opgaven.models import Opgave
+from rapportages import bijdragen
+from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+
+from . import upsert
+
+
+def pc_kalender(opgave: Opgave, users) -> None:
+    """Two years of P&C moments; Vitale kernen wrote for two of them."""
+    d = datetime.date
+    momenten = {}
+    for jaar in (2026, 2027):
+        for soort, moment_jaar, deadline in [
+            (MomentSoort.JAARREKENING, jaar - 1, d(jaar, 4, 1)),
+            (MomentSoort.VOORJAARSNOTA, jaar, d(jaar, 4, 15)),
+            (MomentSoort.BERAP1, jaar, d(jaar, 5, 15)),
+            (MomentSoort.BEGROTING, jaar + 1, d(jaar, 9, 15)),
+            (MomentSoort.BERAP2, jaar, d(jaar, 10, 15)),
+        ]:
+            momenten[(soort, moment_jaar)] = upsert(
+                PcMoment, {"deadline": deadline}, soort=soort, jaar=moment_jaar
+            )
+    for sleutel, status in [
+        ((MomentSoort.BEGROTING, 2027), BijdrageStatus.VASTGESTELD),
+        ((MomentSoort.BERAP2, 2026), BijdrageStatus.AMBTELIJK_AKKOORD),
+    ]:
+        moment = momenten[sleutel]
+        if not Bijdrage.objects.filter(moment=moment, opgave=opgave).exists():
+            tekst = vars(bijdragen.voorstel(opgave, moment))
+            Bijdrage.objects.create(
+                moment=moment,
+                opgave=opgave,
+                status=status,
+                bijgewerkt_door=users["regisseur"],
+                **tekst,
+            )
