@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import begroting as begroting_module
@@ -17,6 +17,7 @@ from ..forms.begroting import BegrotingsregelForm, FinancierForm
 from ..models import Begrotingsregel, Blok
 
 PAGE = "canvas/begroting/begroting.html"
+CHANGE = "canvas.change_canvas"
 
 
 def _keuzes(opgave: Opgave) -> dict:
@@ -54,12 +55,6 @@ def _begroting(request, opgave: Opgave, *, status=200, **forms):
     )
 
 
-def _opgave_to_change(request, opgave_pk: int) -> Opgave:
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "canvas.change_canvas", opgave)
-    return opgave
-
-
 @login_required
 @require_GET
 def begroting(request: HtmxHttpRequest, opgave_pk: int):
@@ -69,7 +64,7 @@ def begroting(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def financier_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = FinancierForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _begroting(request, opgave, status=422, financier_form=form)
@@ -82,7 +77,7 @@ def financier_create(request: HtmxHttpRequest, opgave_pk: int):
 @require_POST
 def regel_opslaan(request: HtmxHttpRequest, opgave_pk: int):
     """One line per year, activity and financier: saving it again updates it."""
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = BegrotingsregelForm(request.POST, **_keuzes(opgave))
     if not form.is_valid():
         return _begroting(request, opgave, status=422, regel_form=form)
@@ -94,7 +89,7 @@ def regel_opslaan(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def regel_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     get_object_or_404(opgave.begrotingsregels, pk=pk).delete()
     messages.success(request, _("De begrotingsregel is verwijderd."))
     return _begroting(request, opgave)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import effectketen as keten
@@ -19,6 +19,7 @@ from ..forms.effectketen import SchakelForm
 from ..models import Blok, Schakel, Soort
 
 PAGE = "canvas/effectketen/effectketen.html"
+CHANGE = "canvas.change_canvas"
 
 
 def _context(request, opgave: Opgave, form=None) -> dict:
@@ -38,12 +39,6 @@ def _context(request, opgave: Opgave, form=None) -> dict:
         "soorten": Soort.choices,
         "geometrie": {"breedte": keten.BREEDTE, "vak_b": keten.VAK_B, "vak_h": keten.VAK_H},
     }
-
-
-def _opgave_to_change(request, opgave_pk: int) -> Opgave:
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "canvas.change_canvas", opgave)
-    return opgave
 
 
 def _keten(request, opgave: Opgave, *, form=None, status=200):
@@ -67,7 +62,7 @@ def effectketen(request: HtmxHttpRequest, opgave_pk: int):
 @require_POST
 def schakel_create(request: HtmxHttpRequest, opgave_pk: int):
     """This item contributes to that one, in a direction that makes sense."""
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     items = list(opgave.canvas_items.all())
     schakels = list(Schakel.objects.filter(van__opgave=opgave))
     bestaand = {(s.van_id, s.naar_id) for s in schakels}
@@ -82,7 +77,7 @@ def schakel_create(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def schakel_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     get_object_or_404(Schakel, van__opgave=opgave, pk=pk).delete()
     messages.success(request, _("De schakel is verwijderd."))
     return _keten(request, opgave)
@@ -92,7 +87,7 @@ def schakel_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
 @require_POST
 def item_soort(request: HtmxHttpRequest, opgave_pk: int, pk: int):
     """Within "Prestaties en effecten": is this item something we deliver, or an effect?"""
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     item = get_object_or_404(opgave.canvas_items, blok=Blok.PRESTATIES_EFFECTEN, pk=pk)
     if request.POST.get("soort") not in Soort.values:
         raise Http404

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import indicatoren as indicatoren_module
@@ -19,6 +19,7 @@ from ..forms.indicatoren import IndicatorForm, MetingenImportForm, MetingForm
 from ..models import Blok, Indicator, Meting, Soort
 
 PAGE = "canvas/indicatoren/indicatoren.html"
+CHANGE = "canvas.change_canvas"
 
 
 def _meetbaar(opgave: Opgave):
@@ -78,12 +79,6 @@ def _indicatoren(request, opgave: Opgave, *, status=200, **forms):
     )
 
 
-def _opgave_to_change(request, opgave_pk: int) -> Opgave:
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "canvas.change_canvas", opgave)
-    return opgave
-
-
 @login_required
 @require_GET
 def indicatoren(request: HtmxHttpRequest, opgave_pk: int):
@@ -93,7 +88,7 @@ def indicatoren(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def indicator_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = IndicatorForm(request.POST, items=_meetbaar(opgave))
     if not form.is_valid():
         return _indicatoren(request, opgave, status=422, indicator=form)
@@ -106,7 +101,7 @@ def indicator_create(request: HtmxHttpRequest, opgave_pk: int):
 @require_POST
 def meting_create(request: HtmxHttpRequest, opgave_pk: int):
     """A measurement on a date; a date that is already there is updated."""
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = MetingForm(request.POST, indicatoren=Indicator.objects.filter(item__opgave=opgave))
     if not form.is_valid():
         return _indicatoren(request, opgave, status=422, meting=form)
@@ -120,7 +115,7 @@ def meting_create(request: HtmxHttpRequest, opgave_pk: int):
 @require_POST
 def metingen_import(request: HtmxHttpRequest, opgave_pk: int):
     """Measurements from a Dutch CSV: all or nothing, every bad line named."""
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     lijst = Indicator.objects.filter(item__opgave=opgave)
     form = MetingenImportForm(request.POST, request.FILES, indicatoren=lijst)
     if not form.is_valid():
@@ -140,7 +135,7 @@ def metingen_import(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def meting_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     get_object_or_404(Meting, indicator__item__opgave=opgave, pk=pk).delete()
     messages.success(request, _("De meting is verwijderd."))
     return _indicatoren(request, opgave)
@@ -149,7 +144,7 @@ def meting_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
 @login_required
 @require_POST
 def indicator_delete(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     get_object_or_404(Indicator, item__opgave=opgave, pk=pk).delete()
     messages.success(request, _("De indicator en zijn metingen zijn verwijderd."))
     return _indicatoren(request, opgave)

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, download, pk_of_404, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest, download, pk_of_404
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import documenten
@@ -44,8 +44,7 @@ def versies(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def versie_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "canvas.change_canvas", opgave)
+    opgave = opgave_to_change(request, opgave_pk, "canvas.change_canvas")
     form = VersieForm(request.POST, opgave=opgave)
     if form.is_valid():
         versie = CanvasVersie.vastleggen(

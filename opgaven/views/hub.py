@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, form_data, require_perm
+from core.http import HtmxHttpRequest, form_data
 
 from .. import hub, services
-from ..access import opgave_for
+from ..access import opgave_to_change
 from ..forms.hub import FaseForm, OpgaveForm, RelatieForm, TeamlidForm, VoortgangForm
 from ..history import geschiedenis
 from ..models import (
@@ -115,8 +115,7 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def opgave_update(request: HtmxHttpRequest, pk: int):
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_opgave", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
     form = OpgaveForm(form_data(request), instance=opgave, user=request.user)
     if request.method == "POST" and form.is_valid():
         return redirect(form.save())
@@ -132,8 +131,7 @@ def opgave_update(request: HtmxHttpRequest, pk: int):
 @require_POST
 def fase_wijzigen(request: HtmxHttpRequest, pk: int):
     """Move to another phase, dated and explained; a stale page is refused (409)."""
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_opgave", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
     form = FaseForm(request.POST)
     if not form.is_valid():
         return _section(request, pk, "fase", status=422, fase_form=form)
@@ -152,8 +150,7 @@ def fase_wijzigen(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def voortgang_melden(request: HtmxHttpRequest, pk: int):
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_opgave", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
     form = VoortgangForm(request.POST)
     if not form.is_valid():
         return _section(request, pk, "voortgang", status=422, voortgang_form=form)
@@ -164,8 +161,7 @@ def voortgang_melden(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def teamlid_create(request: HtmxHttpRequest, pk: int):
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_team", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_team")
     form = TeamlidForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, pk, "team", status=422, team_form=form)
@@ -174,8 +170,7 @@ def teamlid_create(request: HtmxHttpRequest, pk: int):
 
 
 def _teamlid_for(request, pk: int, lid_pk: int) -> Teamlidmaatschap:
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_team", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_team")
     return get_object_or_404(Teamlidmaatschap, opgave=opgave, pk=lid_pk)
 
 
@@ -199,8 +194,7 @@ def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
 @login_required
 @require_POST
 def relatie_create(request: HtmxHttpRequest, pk: int):
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_opgave", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
     form = RelatieForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, pk, "samenhang", status=422, relatie_form=form)
@@ -211,8 +205,7 @@ def relatie_create(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def relatie_delete(request: HtmxHttpRequest, pk: int, relatie_pk: int):
-    opgave = opgave_for(request, pk)
-    require_perm(request, "opgaven.change_opgave", opgave)
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
     get_object_or_404(
         OpgaveRelatie.objects.filter(models.Q(van=opgave) | models.Q(naar=opgave)), pk=relatie_pk
     ).delete()

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, require_perm
-from opgaven.access import opgave_for
+from opgaven.access import opgave_for, opgave_to_change
 
 from ..forms.beleving import PersonaForm, ReisstapForm
 from ..models import Persona
@@ -21,8 +21,7 @@ PAGE = "participatie/beleving/persona_detail.html"
 @login_required
 @require_http_methods(["GET", "POST"])
 def persona_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "participatie.change_participatie", opgave)
+    opgave = opgave_to_change(request, opgave_pk, "participatie.change_participatie")
     form = PersonaForm(form_data(request), opgave=opgave)
     if request.method == "POST" and form.is_valid():
         persona = form.save()

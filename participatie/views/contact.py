@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import services
@@ -20,6 +20,7 @@ from ..forms.contact import AfspraakForm, ContactmomentForm
 from ..models import Afspraak, AfspraakStatus, Vervolgactie
 
 PAGE = "participatie/contact/contact.html"
+CHANGE = "participatie.add_betrokkenheid"
 
 
 def _context(request, opgave: Opgave, *, contact_form=None, afspraak_form=None) -> dict:
@@ -40,12 +41,6 @@ def _context(request, opgave: Opgave, *, contact_form=None, afspraak_form=None) 
         "afspraak_form": afspraak_form,
         "statussen": AfspraakStatus.choices,
     }
-
-
-def _opgave_to_change(request, opgave_pk: int) -> Opgave:
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "participatie.add_betrokkenheid", opgave)
-    return opgave
 
 
 def _section(request, opgave: Opgave, section: str, *, status=200, **forms):
@@ -69,7 +64,7 @@ def contact(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def contactmoment_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = ContactmomentForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, opgave, "contactmomenten", status=422, contact_form=form)
@@ -81,7 +76,7 @@ def contactmoment_create(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def vervolgactie_afronden(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     actie = get_object_or_404(Vervolgactie, contactmoment__opgave=opgave, pk=pk)
     actie.afgerond = True
     actie.save(update_fields=["afgerond"])
@@ -91,7 +86,7 @@ def vervolgactie_afronden(request: HtmxHttpRequest, opgave_pk: int, pk: int):
 @login_required
 @require_POST
 def afspraak_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     form = AfspraakForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, opgave, "afspraken", status=422, afspraak_form=form)
@@ -103,7 +98,7 @@ def afspraak_create(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def afspraak_status(request: HtmxHttpRequest, opgave_pk: int, pk: int):
-    opgave = _opgave_to_change(request, opgave_pk)
+    opgave = opgave_to_change(request, opgave_pk, CHANGE)
     afspraak = get_object_or_404(opgave.afspraken, pk=pk)
     status = request.POST.get("status")
     if status in AfspraakStatus.values:

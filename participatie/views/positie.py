@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, form_data, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest, form_data
+from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
 from .. import grid, services
@@ -32,8 +32,7 @@ def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | No
 @require_http_methods(["GET", "POST"])
 def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
     """Position a stakeholder (existing, or new by name) in an opgave."""
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "participatie.add_betrokkenheid", opgave)
+    opgave = opgave_to_change(request, opgave_pk, "participatie.add_betrokkenheid")
     form = BetrokkenheidForm(form_data(request), opgave=opgave)
     if request.method == "POST" and form.is_valid():
         services.betrokkenheid_create(opgave=opgave, user=request.user, **form.cleaned_data)
@@ -62,8 +61,7 @@ def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
     betrokkenheid = get_object_or_404(
         Betrokkenheid.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)), pk=pk
     )
-    opgave = opgave_for(request, betrokkenheid.opgave_id)
-    require_perm(request, "participatie.delete_betrokkenheid", opgave)
+    opgave = opgave_to_change(request, betrokkenheid.opgave_id, "participatie.delete_betrokkenheid")
     betrokkenheid.delete()
     return _sectie(request, opgave)
 
@@ -101,8 +99,7 @@ def beoordelen(request: HtmxHttpRequest, pk: int):
         ).select_related("stakeholder", "opgave"),
         pk=pk,
     )
-    opgave = opgave_for(request, betrokkenheid.opgave_id)
-    require_perm(request, "participatie.add_betrokkenheid", opgave)
+    opgave = opgave_to_change(request, betrokkenheid.opgave_id, "participatie.add_betrokkenheid")
     form = BeoordelingForm(form_data(request), initial=betrokkenheid.beoordeling())
     if request.method == "POST" and form.is_valid():
         services.betrokkenheid_herbeoordelen(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.http import HtmxHttpRequest, download, form_data, form_page, require_perm
 from core.security_log import log_event
-from opgaven.access import opgave_for
+from opgaven.access import opgave_to_change
 from opgaven.models import Opgave
 
 from .. import agenda, documenten
@@ -35,8 +35,7 @@ def bijeenkomst_for(request, pk: int) -> Bijeenkomst:
 @login_required
 @require_http_methods(["GET", "POST"])
 def thematafel_create(request: HtmxHttpRequest, opgave_pk: int):
-    opgave = opgave_for(request, opgave_pk)
-    require_perm(request, "participatie.change_participatie", opgave)
+    opgave = opgave_to_change(request, opgave_pk, "participatie.change_participatie")
     form = ThematafelForm(
         form_data(request),
         opgaven=Opgave.objects.bewerkbaar_door(request.user).order_by("titel"),

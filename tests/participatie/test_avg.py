@@ -7,9 +7,17 @@ from django.core.management import call_command
 from django.urls import reverse
 from pghistory.models import Events
 
-from participatie.models import Afspraak, Contactmoment, Stakeholder
+from participatie.models import (
+    Afspraak,
+    Contactmoment,
+    Stakeholder,
+)
 from tests.conftest import client_for
-from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
+from tests.participatie.factories import (
+    BetrokkenheidFactory,
+    InbrengFactory,
+    StakeholderFactory,
+)
 
 
 @pytest.fixture
@@ -95,3 +103,23 @@ def test_retention_command_lists_then_anonymises(persoon, capsys):
     assert Stakeholder.objects.get(pk=persoon.pk).geanonimiseerd_op is not None
     call_command("bewaartermijn")
     assert "0 persoon/personen" in capsys.readouterr().out
+
+
+def test_inzage_includes_what_a_person_brought_in(users, sessie):
+    persoon = StakeholderFactory(
+        soort="inwoner",
+        vorm="persoon",
+        grondslag="toestemming",
+        doel="Thematafel",
+        bewaren_tot=datetime.date(2030, 1, 1),
+    )
+    sessie.uitgenodigd.add(persoon)
+    sessie.aanwezig.add(persoon)
+    InbrengFactory(bijeenkomst=sessie, stakeholder=persoon, tekst="Meer bankjes")
+    data = (
+        client_for(users["beheerder"])
+        .get(reverse("participatie:stakeholder-inzage", args=[persoon.pk]))
+        .json()
+    )
+    assert data["inbreng"][0]["inbreng"] == "Meer bankjes"
+    assert data["bijeenkomsten"][0]["aanwezig"] is True

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from canvas.models import Blok
+from config.celery import app as celery_app
 from rapportages import services
-from rapportages.models import Rapportage, Status
+from rapportages.models import Export, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
 from tests.participatie.factories import BetrokkenheidFactory
@@ -127,7 +128,9 @@ def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users,
         created_at=timezone.now() - datetime.timedelta(minutes=5)
     )
 
-    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 1
+    # Through what beat runs every minute: the schedule's entry, its task.
+    taak = settings.CELERY_BEAT_SCHEDULE["jobs-opnieuw-aanbieden"]["task"]
+    celery_app.tasks[taak].apply()
 
     assert _wait_until_done(stuck).status == Status.KLAAR
     fresh.refresh_from_db()
@@ -160,3 +163,12 @@ def test_sweeper_offers_again_a_report_whose_worker_vanished(celery_worker_threa
     assert (verweesd.status, verweesd.pogingen) == (Status.KLAAR, 2)
     bezig.refresh_from_db()
     assert bezig.status == Status.BEZIG  # a render in progress is left alone
+
+
+def test_every_task_the_code_sends_or_schedules_is_registered():
+    """A renamed task must not silently stop the sweeper or leave jobs unsent."""
+    celery_app.loader.import_default_modules()
+    geplande = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    verstuurde = {Rapportage.TAAK, Export.TAAK}
+    assert (geplande | verstuurde) - set(celery_app.tasks) == set()
+    assert len(geplande) == len(settings.CELERY_BEAT_SCHEDULE)

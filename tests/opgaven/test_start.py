@@ -1,3 +1,5 @@
+"""The start page: my opgaven, what needs attention, recent changes."""
+
 import pghistory
 import pytest
 from django.db import connection
@@ -7,6 +9,12 @@ from django.urls import reverse
 from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
 from tests.opgaven.factories import OpgaveFactory
+
+
+def _queries(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, params or {}).status_code == 200
+    return len(ctx.captured_queries)
 
 
 def test_regisseur_sees_own_opgaven_attention_and_recent_changes(users, opgave, andere_opgave):
@@ -30,12 +38,6 @@ def test_raadslid_starts_at_the_reports(users):
     assert response["Location"] == reverse("rapportages:rapportage-list")
 
 
-def _queries(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url, params or {}).status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize("url_name", ["home", "opgaven:wie-werkt-waaraan"])
 def test_queries_do_not_grow_with_opgaven(users, url_name):
     regisseur = users["regisseur"]
@@ -52,16 +54,3 @@ def test_queries_do_not_grow_with_opgaven(users, url_name):
     klein = _queries(client, reverse(url_name))
     add(27)
     assert _queries(client, reverse(url_name)) == klein
-
-
-def test_who_works_on_what_finds_people_by_organisation(users, opgave, andere_opgave):
-    users["teamlid"].organisatie = "Woonstichting Maasdal"
-    users["teamlid"].save()
-    html = (
-        client_for(users["medewerker"])
-        .get(reverse("opgaven:wie-werkt-waaraan"), {"q": "woonstichting"})
-        .content.decode()
-    )
-    assert "Woonstichting Maasdal" in html
-    assert opgave.get_absolute_url() in html
-    assert andere_opgave.get_absolute_url() not in html

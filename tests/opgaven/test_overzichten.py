@@ -1,3 +1,5 @@
+"""Overviews across opgaven: samenhang, shared stakeholders, who works on what."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,57 +10,10 @@ from tests.conftest import client_for
 from tests.opgaven.factories import GebiedFactory, OpgaveFactory
 from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
 
-HTMX = {"HX-Request": "true"}
 
-
-def _relatie(client, opgave, naar, soort="versterkt", toelichting="Samen ontmoeten."):
-    return client.post(
-        reverse("opgaven:relatie-create", args=[opgave.pk]),
-        {
-            "samenhang-naar": naar.pk if naar else "",
-            "samenhang-soort": soort,
-            "samenhang-toelichting": toelichting,
-        },
-        headers=HTMX,
-    )
-
-
-def test_relation_is_shown_on_both_opgaven(users, opgave, andere_opgave):
-    response = _relatie(client_for(users["regisseur"]), opgave, andere_opgave)
-    assert response.status_code == 200
-    assert "Deze opgave versterkt" in response.content.decode()
-    andere_hub = (
-        client_for(users["medewerker"]).get(andere_opgave.get_absolute_url()).content.decode()
-    )
-    assert "versterkt deze opgave" in andere_hub
-
-
-def test_duplicate_in_either_direction_and_self_are_refused(users, opgave, andere_opgave):
-    _relatie(client_for(users["regisseur"]), opgave, andere_opgave)
-    terug = _relatie(client_for(users["regisseur2"]), andere_opgave, opgave, soort="botst_met")
-    assert terug.status_code == 422
-    assert "al vastgelegd" in terug.content.decode()
-    zelf = client_for(users["regisseur"]).post(
-        reverse("opgaven:relatie-create", args=[opgave.pk]),
-        {"samenhang-naar": opgave.pk, "samenhang-soort": "versterkt"},
-        headers=HTMX,
-    )
-    assert zelf.status_code == 422
-    assert OpgaveRelatie.objects.count() == 1
-
-
-def test_outsider_cannot_relate_or_delete(users, opgave, andere_opgave):
-    relatie = OpgaveRelatie.objects.create(van=opgave, naar=andere_opgave, soort="raakt_aan")
-    client = client_for(users["teamlid_ander"])
-    assert _relatie(client, opgave, andere_opgave).status_code == 403
-    url = reverse("opgaven:relatie-delete", args=[opgave.pk, relatie.pk])
-    assert client.post(url).status_code == 403
-    assert OpgaveRelatie.objects.exists()
-
-
-def _queries(client, url) -> int:
+def _queries(client, url, params=None) -> int:
     with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
+        assert client.get(url, params or {}).status_code == 200
     return len(ctx.captured_queries)
 
 
@@ -106,3 +61,16 @@ def test_shared_stakeholders_lists_only_those_in_two_or_more(users, opgave, ande
         client_for(users["raadslid"]).get(reverse("participatie:gedeelde-stakeholders")).status_code
         == 403
     )
+
+
+def test_who_works_on_what_finds_people_by_organisation(users, opgave, andere_opgave):
+    users["teamlid"].organisatie = "Woonstichting Maasdal"
+    users["teamlid"].save()
+    html = (
+        client_for(users["medewerker"])
+        .get(reverse("opgaven:wie-werkt-waaraan"), {"q": "woonstichting"})
+        .content.decode()
+    )
+    assert "Woonstichting Maasdal" in html
+    assert opgave.get_absolute_url() in html
+    assert andere_opgave.get_absolute_url() not in html

@@ -1,0 +1,173 @@
+"""The beleidsagenda: new opgaven, Dutch search, filters, pages, reordering with a reason."""
+
+import pytest
+from django.urls import reverse
+
+from opgaven.models import AgendaWijziging, Domein, Opgave
+from tests.conftest import client_for
+from tests.opgaven.factories import OpgaveFactory
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def agenda(users):
+    return [OpgaveFactory(titel=f"Opgave {i}", rang=i) for i in range(1, 5)]
+
+
+def _data(**overrides):
+    data = {
+        "titel": "Vitale kernen",
+        "maatschappelijke_bedoeling": "Ontmoeting in elk dorp.",
+        "schaal": "kern",
+        "prioriteit": "hoog",
+        "prioriteit_motivering": "Eén op drie ouderen voelt zich eenzaam.",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_regisseur_creates_opgave(users):
+    client = client_for(users["regisseur"])
+    response = client.post(
+        reverse("opgaven:opgave-create"), _data(opgaveregisseur=users["regisseur"].pk)
+    )
+    opgave = Opgave.objects.get(titel="Vitale kernen")
+    assert response.status_code == 302
+    assert response["Location"] == opgave.get_absolute_url()
+
+
+def test_reordering_records_the_reason(users, agenda):
+    client = client_for(users["regisseur"])
+    response = client.post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": f"{agenda[2].pk}:omhoog", "reden": "Raadsmotie over eenzaamheid"},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    order = list(
+        Opgave.objects.filter(pk__in=[o.pk for o in agenda])
+        .op_agenda()
+        .values_list("titel", flat=True)
+    )
+    assert order == ["Opgave 1", "Opgave 3", "Opgave 2", "Opgave 4"]
+    wijziging = AgendaWijziging.objects.get()
+    assert (wijziging.reden, wijziging.door) == ("Raadsmotie over eenzaamheid", users["regisseur"])
+    assert wijziging.nieuwe_rang == wijziging.oude_rang - 1
+
+
+def test_reordering_without_reason_changes_nothing(users, agenda):
+    client = client_for(users["regisseur"])
+    response = client.post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": f"{agenda[2].pk}:omhoog", "reden": " "},
+        headers=HTMX,
+    )
+    assert response.status_code == 422
+    assert "Geef een reden" in response.content.decode()
+    assert list(Opgave.objects.filter(pk__in=[o.pk for o in agenda]).op_agenda()) == agenda
+    assert not AgendaWijziging.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["x:omhoog", "1:zijwaarts", "", "1;DROP TABLE"])
+def test_reordering_rejects_malformed_requests(users, agenda, value):
+    response = client_for(users["beheerder"]).post(
+        reverse("opgaven:agenda-verplaatsen"), {"verplaats": value, "reden": "r"}
+    )
+    assert response.status_code == 404
+
+
+def test_medewerker_cannot_reorder(users, agenda):
+    response = client_for(users["medewerker"]).post(
+        reverse("opgaven:agenda-verplaatsen"), {"verplaats": f"{agenda[1].pk}:omhoog", "reden": "r"}
+    )
+    assert response.status_code == 403
+
+
+def test_moving_the_first_opgave_up_changes_and_announces_nothing(users, agenda):
+    eerste = Opgave.objects.op_agenda().first()
+    response = client_for(users["regisseur"]).post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": f"{eerste.pk}:omhoog", "reden": "Nog hoger"},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert "is verplaatst" not in response.content.decode()
+    assert not AgendaWijziging.objects.exists()
+    assert Opgave.objects.op_agenda().first() == eerste
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "gevonden"),
+    [("eenzaam", True), ("woning", True), ("ouderen", True), ("fietspad", False)],
+)
+def test_dutch_full_text_search(users, zoekterm, gevonden):
+    OpgaveFactory(titel="Eenzaamheid onder ouderen", maatschappelijke_bedoeling="Niemand alleen.")
+    OpgaveFactory(titel="Woningtekort", maatschappelijke_bedoeling="Bouwen voor starters.")
+    html = (
+        client_for(users["medewerker"])
+        .get(reverse("opgaven:opgave-list"), {"q": zoekterm})
+        .content.decode()
+    )
+    titel = {
+        "eenzaam": "Eenzaamheid onder ouderen",
+        "woning": "Woningtekort",
+        "ouderen": "Eenzaamheid onder ouderen",
+    }
+    if gevonden:
+        assert titel[zoekterm] in html
+    else:
+        assert "Geen opgaven gevonden" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "'); DROP TABLE opgaven_opgave; --"},
+        {"q": "&|!:*()"},
+        {"fase": "heelal"},
+        {"domein": "abc"},
+        {"order_by": "password"},
+        {"pagina": "999"},
+    ],
+)
+def test_hostile_agenda_parameters_never_break_the_page(users, params):
+    OpgaveFactory()
+    response = client_for(users["medewerker"]).get(reverse("opgaven:opgave-list"), params)
+    assert response.status_code == 200
+    assert Opgave.objects.exists()
+
+
+def test_filters_combine(users):
+    zorg = Domein.objects.create(naam="Zorg en welzijn")
+    wonen = Domein.objects.create(naam="Wonen")
+    a = OpgaveFactory(titel="Alpha", fase="realiseren")
+    a.domeinen.set([zorg, wonen])
+    OpgaveFactory(titel="Beta", fase="realiseren").domeinen.set([wonen])
+    OpgaveFactory(titel="Gamma", fase="verkennen").domeinen.set([zorg])
+    html = (
+        client_for(users["medewerker"])
+        .get(
+            reverse("opgaven:opgave-list"),
+            {"domein": zorg.pk, "fase": "realiseren"},
+            headers={"HX-Request": "true", "HX-Target": "agenda"},
+        )
+        .content.decode()
+    )
+    assert html.lstrip().startswith('<div id="agenda">')
+    assert "Alpha" in html and "Beta" not in html and "Gamma" not in html
+    assert "domeinoverstijgend" in html
+
+
+def test_agenda_pages_keep_the_filters(users):
+    for i in range(25):
+        OpgaveFactory(titel=f"Woningbouw {i:02d}", rang=i + 10)
+    client = client_for(users["medewerker"])
+    eerste = client.get(reverse("opgaven:opgave-list"), {"q": "woningbouw"}).content.decode()
+    assert "Pagina 1 van 2" in eerste
+    assert "?q=woningbouw&amp;pagina=2" in eerste
+    tweede = client.get(
+        reverse("opgaven:opgave-list"), {"q": "woningbouw", "pagina": 2}
+    ).content.decode()
+    assert "Pagina 2 van 2" in tweede
+    assert tweede.count('<tr class="utrecht-table__row" id="agenda-') == 5

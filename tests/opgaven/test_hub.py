@@ -1,0 +1,320 @@
+"""An opgave's hub: profile, phases, progress, team and samenhang."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from opgaven.models import (
+    FaseWijziging,
+    Opgave,
+    OpgaveRelatie,
+    Teamlidmaatschap,
+    VoortgangMelding,
+)
+from tests import hostile
+from tests.conftest import client_for
+
+HTMX = {"HX-Request": "true"}
+
+
+def _fase(client, opgave, van, naar, toelichting="Verkenning afgerond met de dorpsraden.", **extra):
+    data = {
+        "van_fase": van,
+        "naar_fase": naar,
+        "datum": timezone.localdate().isoformat(),
+        "toelichting": toelichting,
+    }
+    data.update(extra)
+    data = {f"fase-{key}": value for key, value in data.items()}
+    return client.post(reverse("opgaven:opgave-fase", args=[opgave.pk]), data, headers=HTMX)
+
+
+def _relatie(client, opgave, naar, soort="versterkt", toelichting="Samen ontmoeten."):
+    return client.post(
+        reverse("opgaven:relatie-create", args=[opgave.pk]),
+        {
+            "samenhang-naar": naar.pk if naar else "",
+            "samenhang-soort": soort,
+            "samenhang-toelichting": toelichting,
+        },
+        headers=HTMX,
+    )
+
+
+def _team(client, opgave, actie="toevoegen", lid=None, **data):
+    if actie == "toevoegen":
+        url = reverse("opgaven:teamlid-create", args=[opgave.pk])
+    else:
+        url = reverse(f"opgaven:teamlid-{actie}", args=[opgave.pk, lid])
+    return client.post(url, data, headers=HTMX)
+
+
+def _data(**overrides):
+    data = {
+        "titel": "Vitale kernen",
+        "maatschappelijke_bedoeling": "Ontmoeting in elk dorp.",
+        "schaal": "kern",
+        "prioriteit": "hoog",
+        "prioriteit_motivering": "Eén op drie ouderen voelt zich eenzaam.",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("titel", "   ", "Geef de opgave een titel."),
+        ("titel", "x" * 201, "niet meer dan 200 tekens"),
+        ("maatschappelijke_bedoeling", "", "Beschrijf de maatschappelijke bedoeling"),
+        ("schaal", "heelal", "Selecteer een geldige keuze"),
+        ("opgaveregisseur", "", "Kies wie de opgave regisseert."),
+    ],
+)
+def test_bad_input_is_explained_in_dutch_and_nothing_is_lost(users, opgave, field, value, message):
+    client = client_for(users["regisseur"])
+    oud = opgave.titel
+    data = _data(opgaveregisseur=users["regisseur"].pk)
+    data[field] = value
+    response = client.post(reverse("opgaven:opgave-update", args=[opgave.pk]), data)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert message in html
+    assert "De opgave is niet opgeslagen" in html
+    assert 'aria-invalid="true"' in html
+    opgave.refresh_from_db()
+    assert opgave.titel == oud
+    if field != "maatschappelijke_bedoeling":
+        assert "Ontmoeting in elk dorp." in html  # what the user typed is still there
+
+
+def test_hostile_text_is_shown_literally(users, opgave):
+    client = client_for(users["medewerker"])
+    for url in [reverse("opgaven:opgave-list"), opgave.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "<img src=x onerror" not in html
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "<script>alert(1)</script>" not in html
+    hub = client.get(opgave.get_absolute_url()).content.decode()
+    assert "&lt;a hx-get=&quot;/accounts/uitloggen/&quot;" in hub
+    assert hostile.DUTCH in hub
+
+
+def test_history_names_who_changed_what(users, opgave):
+    client = client_for(users["teamlid"])
+    data = _data(titel="Nieuwe titel", risicos="Te weinig vrijwilligers")
+    assert client.post(reverse("opgaven:opgave-update", args=[opgave.pk]), data).status_code == 302
+    hub = client.get(opgave.get_absolute_url()).content.decode()
+    geschiedenis = hub[hub.index("Geschiedenis") :]
+    assert str(users["teamlid"]).replace("<", "&lt;").replace(">", "&gt;") in geschiedenis
+    assert "opgave gewijzigd" in geschiedenis
+    assert "Nieuwe titel" in geschiedenis
+    assert "Te weinig vrijwilligers" in geschiedenis
+
+
+def test_get_never_changes_state(users, opgave):
+    client = client_for(users["beheerder"])
+    before = Opgave.objects.get(pk=opgave.pk).updated_at
+    client.get(reverse("opgaven:opgave-update", args=[opgave.pk]), {"titel": "Via GET"})
+    assert Opgave.objects.get(pk=opgave.pk).updated_at == before
+
+
+def test_teamlid_cannot_reassign_the_opgave(users, opgave):
+    client = client_for(users["teamlid"])
+    form = client.get(reverse("opgaven:opgave-update", args=[opgave.pk])).content.decode()
+    assert 'name="opgaveregisseur"' not in form
+    client.post(
+        reverse("opgaven:opgave-update", args=[opgave.pk]),
+        {
+            "titel": "T",
+            "maatschappelijke_bedoeling": "B",
+            "schaal": "kern",
+            "prioriteit": "hoog",
+            "prioriteit_motivering": "M",
+            "opgaveregisseur": users["teamlid"].pk,
+        },
+    )
+    opgave.refresh_from_db()
+    assert opgave.opgaveregisseur == users["regisseur"]
+    assert opgave.titel == "T"
+
+
+def test_end_before_start_is_refused(users, opgave):
+    response = client_for(users["regisseur"]).post(
+        reverse("opgaven:opgave-update", args=[opgave.pk]),
+        {
+            "titel": "T",
+            "maatschappelijke_bedoeling": "B",
+            "schaal": "kern",
+            "prioriteit": "hoog",
+            "prioriteit_motivering": "M",
+            "opgaveregisseur": users["regisseur"].pk,
+            "startdatum": "2027-01-01",
+            "einddatum": "2026-01-01",
+        },
+    )
+    assert response.status_code == 422
+    assert "De einddatum ligt vóór de startdatum." in response.content.decode()
+
+
+def test_phase_change_is_dated_explained_and_shown(users, opgave):
+    client = client_for(users["regisseur"])
+    response = _fase(client, opgave, "verkennen", "formuleren")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="fase"')
+    assert "Verkenning afgerond met de dorpsraden." in html
+    opgave.refresh_from_db()
+    assert opgave.fase == "formuleren"
+    wijziging = FaseWijziging.objects.get()
+    assert (wijziging.van_fase, wijziging.naar_fase, wijziging.door) == (
+        "verkennen",
+        "formuleren",
+        users["regisseur"],
+    )
+
+
+def test_phase_change_from_a_stale_page_is_refused_not_applied_twice(users, opgave):
+    a, b = client_for(users["regisseur"]), client_for(users["teamlid"])
+    assert _fase(a, opgave, "verkennen", "formuleren").status_code == 200
+    response = _fase(b, opgave, "verkennen", "formuleren")  # B's page still said "verkennen"
+    assert response.status_code == 409
+    assert "intussen al gewijzigd" in response.content.decode()
+    assert FaseWijziging.objects.count() == 1
+    opgave.refresh_from_db()
+    assert opgave.fase == "formuleren"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"toelichting": "  "}, "Licht toe waarom"),
+        ({"naar_fase": "verkennen"}, "Kies een andere fase"),
+        (
+            {"datum": (timezone.localdate() + datetime.timedelta(days=3)).isoformat()},
+            "niet in de toekomst",
+        ),
+        ({"datum": "31-02-2026"}, "geldige datum"),
+        ({"naar_fase": "heelal"}, "Selecteer een geldige keuze"),
+    ],
+)
+def test_bad_phase_change_is_explained(users, opgave, extra, message):
+    response = _fase(client_for(users["regisseur"]), opgave, "verkennen", "formuleren", **extra)
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not FaseWijziging.objects.exists()
+
+
+def test_progress_report_keeps_its_history(users, opgave):
+    client = client_for(users["teamlid"])
+    url = reverse("opgaven:opgave-voortgang", args=[opgave.pk])
+    client.post(
+        url,
+        {"voortgang-voortgang": "aandacht", "voortgang-toelichting": "Vrijwilligers haken af."},
+        headers=HTMX,
+    )
+    response = client.post(
+        url,
+        {"voortgang-voortgang": "risico", "voortgang-toelichting": "Subsidie vervalt."},
+        headers=HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vrijwilligers haken af." in html and "Subsidie vervalt." in html
+    opgave.refresh_from_db()
+    assert opgave.voortgang == "risico"
+    assert VoortgangMelding.objects.count() == 2
+    empty = client.post(
+        url, {"voortgang-voortgang": "op_koers", "voortgang-toelichting": ""}, headers=HTMX
+    )
+    assert empty.status_code == 422
+    assert "Licht de voortgang toe." in empty.content.decode()
+
+
+def test_regisseur_adds_changes_and_removes_a_team_member(users, opgave):
+    client = client_for(users["regisseur"])
+    response = _team(
+        client,
+        opgave,
+        actie="toevoegen",
+        **{"team-user": users["medewerker"].pk, "team-rol": "adviseur"},
+    )
+    assert response.status_code == 200
+    lid = Teamlidmaatschap.objects.get(opgave=opgave, user=users["medewerker"])
+    assert lid.rol == "adviseur"
+    assert "Adviseur" in response.content.decode()
+    _team(client, opgave, actie="rol", lid=lid.pk, rol="projectleider")
+    lid.refresh_from_db()
+    assert lid.rol == "projectleider"
+    _team(client, opgave, actie="delete", lid=lid.pk)
+    assert not Teamlidmaatschap.objects.filter(pk=lid.pk).exists()
+
+
+@pytest.mark.parametrize("wie", ["raadslid", "teamlid"])
+def test_raadsleden_and_current_members_cannot_be_added(users, opgave, wie):
+    response = _team(
+        client_for(users["regisseur"]),
+        opgave,
+        actie="toevoegen",
+        **{"team-user": users[wie].pk, "team-rol": "kernteam"},
+    )
+    assert response.status_code == 422
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert Teamlidmaatschap.objects.filter(opgave=opgave).count() == 1
+
+
+def test_bad_role_changes_nothing(users, opgave):
+    lid = Teamlidmaatschap.objects.get(opgave=opgave)
+    response = _team(client_for(users["regisseur"]), opgave, actie="rol", lid=lid.pk, rol="koning")
+    assert response.status_code == 422
+    lid.refresh_from_db()
+    assert lid.rol == "kernteam"
+
+
+def test_member_of_another_opgave_cannot_be_touched_through_this_one(users, opgave, andere_opgave):
+    ander = Teamlidmaatschap.objects.get(opgave=andere_opgave)
+    response = _team(client_for(users["regisseur"]), opgave, actie="delete", lid=ander.pk)
+    assert response.status_code == 404
+    assert Teamlidmaatschap.objects.filter(pk=ander.pk).exists()
+
+
+def test_teamlid_cannot_change_the_team(users, opgave):
+    lid = Teamlidmaatschap.objects.get(opgave=opgave)
+    response = _team(client_for(users["teamlid"]), opgave, actie="delete", lid=lid.pk)
+    assert response.status_code == 403
+    assert Teamlidmaatschap.objects.filter(pk=lid.pk).exists()
+
+
+def test_relation_is_shown_on_both_opgaven(users, opgave, andere_opgave):
+    response = _relatie(client_for(users["regisseur"]), opgave, andere_opgave)
+    assert response.status_code == 200
+    assert "Deze opgave versterkt" in response.content.decode()
+    andere_hub = (
+        client_for(users["medewerker"]).get(andere_opgave.get_absolute_url()).content.decode()
+    )
+    assert "versterkt deze opgave" in andere_hub
+
+
+def test_duplicate_in_either_direction_and_self_are_refused(users, opgave, andere_opgave):
+    _relatie(client_for(users["regisseur"]), opgave, andere_opgave)
+    terug = _relatie(client_for(users["regisseur2"]), andere_opgave, opgave, soort="botst_met")
+    assert terug.status_code == 422
+    assert "al vastgelegd" in terug.content.decode()
+    zelf = client_for(users["regisseur"]).post(
+        reverse("opgaven:relatie-create", args=[opgave.pk]),
+        {"samenhang-naar": opgave.pk, "samenhang-soort": "versterkt"},
+        headers=HTMX,
+    )
+    assert zelf.status_code == 422
+    assert OpgaveRelatie.objects.count() == 1
+
+
+def test_outsider_cannot_relate_or_delete(users, opgave, andere_opgave):
+    relatie = OpgaveRelatie.objects.create(van=opgave, naar=andere_opgave, soort="raakt_aan")
+    client = client_for(users["teamlid_ander"])
+    assert _relatie(client, opgave, andere_opgave).status_code == 403
+    url = reverse("opgaven:relatie-delete", args=[opgave.pk, relatie.pk])
+    assert client.post(url).status_code == 403
+    assert OpgaveRelatie.objects.exists()

@@ -1,0 +1,265 @@
+"""One session: attendance, verslag, inbreng with votes and terugkoppeling, actiepunten."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from canvas.models import Blok, CanvasItem
+from participatie.models import (
+    Actiepunt,
+    Inbreng,
+    Terugkoppeling,
+)
+from tests import hostile
+from tests.canvas.factories import CanvasItemFactory
+from tests.conftest import client_for
+from tests.participatie.factories import (
+    ActiepuntFactory,
+    BetrokkenheidFactory,
+    InbrengFactory,
+)
+
+NU = timezone.localtime()
+
+
+def _post(client, actie, data, *args):
+    """POST to one of a session's actions (``participatie:<actie>``) without JavaScript."""
+    return client.post(reverse(f"participatie:{actie}", args=list(args)), data)
+
+
+def test_attendance_from_another_opgave_is_refused_and_keeps_what_was_saved(
+    users, sessie, opgave, andere_opgave
+):
+    eigen = BetrokkenheidFactory(opgave=opgave).stakeholder
+    vreemd = BetrokkenheidFactory(opgave=andere_opgave).stakeholder
+    client = client_for(users["regisseur"])
+    data = {"aanwezig-aantal_niet_geregistreerd": 4}
+    actie = "bijeenkomst-aanwezigheid"
+    goed = {**data, "aanwezig-aanwezig": [eigen.pk]}
+    assert _post(client, actie, goed, sessie.pk).status_code == 302
+    fout = {**data, "aanwezig-aanwezig": [eigen.pk, vreemd.pk]}
+    response = _post(client, actie, fout, sessie.pk)
+    assert response.status_code == 422
+    assert "niet betrokken bij de opgave(n) van deze thematafel" in response.content.decode()
+    sessie.refresh_from_db()
+    assert list(sessie.aanwezig.all()) == [eigen]
+    assert sessie.aantal_niet_geregistreerd == 4
+
+
+def test_a_negative_number_of_residents_is_refused(users, sessie):
+    response = _post(
+        client_for(users["regisseur"]),
+        "bijeenkomst-aanwezigheid",
+        {"aanwezig-aantal_niet_geregistreerd": -2},
+        sessie.pk,
+    )
+    assert response.status_code == 422
+    assert "kan niet negatief zijn" in response.content.decode()
+
+
+def test_verslag_keeps_simple_markup_and_loses_everything_that_runs(users, sessie):
+    verslag = (
+        f"<p>Goed gesprek, <strong>veel</strong> ideeën.</p>{hostile.SCRIPT}{hostile.IMG}"
+        '<a href="javascript:alert(1)">klik</a><p style="color:red" onclick="x()">x</p>'
+    )
+    response = _post(
+        client_for(users["regisseur"]),
+        "bijeenkomst-verslag",
+        {"verslag-verslag": verslag},
+        sessie.pk,
+    )
+    assert response.status_code == 302
+    sessie.refresh_from_db()
+    assert "<strong>veel</strong>" in sessie.verslag
+    for gevaarlijk in ("<script", "onerror", "javascript:", "onclick", "style="):
+        assert gevaarlijk not in sessie.verslag
+    page = client_for(users["medewerker"]).get(sessie.get_absolute_url()).content.decode()
+    assert "<strong>veel</strong>" in page
+    assert hostile.SCRIPT not in page
+    assert hostile.IMG not in page
+
+
+def test_inbreng_is_recorded_with_blocks_and_votes(users, sessie, opgave):
+    spreker = BetrokkenheidFactory(opgave=opgave).stakeholder
+    response = _post(
+        client_for(users["teamlid"]),
+        "inbreng-create",
+        {
+            "inbreng-soort": "zorg",
+            "inbreng-tekst": hostile.text("Zorg"),
+            "inbreng-stakeholder": spreker.pk,
+            "inbreng-blokken": [Blok.DOELGROEPEN, Blok.PARTICIPATIE],
+            "inbreng-stemmen": 7,
+        },
+        sessie.pk,
+    )
+    inbreng = Inbreng.objects.get()
+    assert response.status_code == 302
+    assert response.url.endswith(f"#inbreng-{inbreng.pk}")
+    assert inbreng.blokken == [Blok.DOELGROEPEN, Blok.PARTICIPATIE]
+    assert inbreng.stemmen == 7
+    assert inbreng.stakeholder == spreker
+    assert inbreng.terugkoppeling == Terugkoppeling.OPEN
+
+
+def test_a_vote_count_below_zero_is_refused(users, sessie):
+    client = client_for(users["regisseur"])
+    response = _post(
+        client,
+        "inbreng-create",
+        {
+            "inbreng-soort": "idee",
+            "inbreng-tekst": "x",
+            "inbreng-stemmen": -1,
+        },
+        sessie.pk,
+    )
+    assert response.status_code == 422
+    assert "Het aantal stemmen kan niet negatief zijn." in response.content.decode()
+    assert not Inbreng.objects.exists()
+    inbreng = InbrengFactory(bijeenkomst=sessie, stemmen=3)
+    response = _post(
+        client,
+        "inbreng-stemmen",
+        {f"stemmen-{inbreng.pk}-stemmen": -5},
+        sessie.pk,
+        inbreng.pk,
+    )
+    assert response.status_code == 422
+    assert "Het aantal stemmen kan niet negatief zijn." in response.content.decode()
+    inbreng.refresh_from_db()
+    assert inbreng.stemmen == 3
+
+
+def test_inbreng_from_another_sessions_id_is_not_found(users, sessie):
+    ander = InbrengFactory()
+    response = _post(
+        client_for(users["regisseur"]),
+        "inbreng-stemmen",
+        {f"stemmen-{ander.pk}-stemmen": 1},
+        sessie.pk,
+        ander.pk,
+    )
+    assert response.status_code == 404
+
+
+def test_not_taking_inbreng_over_needs_a_reason(users, sessie):
+    inbreng = InbrengFactory(bijeenkomst=sessie)
+    client = client_for(users["regisseur"])
+    prefix = f"terugkoppeling-{inbreng.pk}"
+    actie, args = "inbreng-terugkoppeling", (sessie.pk, inbreng.pk)
+    response = _post(client, actie, {f"{prefix}-terugkoppeling": "niet_overgenomen"}, *args)
+    assert response.status_code == 422
+    assert "waarom hun inbreng niet is overgenomen" in response.content.decode()
+    inbreng.refresh_from_db()
+    assert inbreng.terugkoppeling == Terugkoppeling.OPEN
+    response = _post(
+        client,
+        actie,
+        {
+            f"{prefix}-terugkoppeling": "niet_overgenomen",
+            f"{prefix}-toelichting": "Valt buiten wat de gemeente kan doen.",
+        },
+        *args,
+    )
+    assert response.status_code == 302
+    inbreng.refresh_from_db()
+    assert inbreng.terugkoppeling == Terugkoppeling.NIET_OVERGENOMEN
+    assert inbreng.teruggekoppeld_door == users["regisseur"]
+
+
+def test_taking_inbreng_over_puts_it_in_the_canvas_with_links_both_ways(users, sessie, opgave):
+    inbreng = InbrengFactory(bijeenkomst=sessie, blokken=[Blok.ACTIVITEITEN])
+    client = client_for(users["teamlid"])
+    prefix = f"overnemen-{inbreng.pk}"
+    data = {f"{prefix}-blok": Blok.ACTIVITEITEN, f"{prefix}-opgave": opgave.pk}
+    args = ("inbreng-overnemen", data, sessie.pk, inbreng.pk)
+    assert _post(client, *args).status_code == 302
+    # a second click (another tab) does not create a second item
+    assert _post(client, *args).status_code == 302
+    item = CanvasItem.objects.get()
+    inbreng.refresh_from_db()
+    assert item.opgave == opgave and item.blok == Blok.ACTIVITEITEN
+    assert item.tekst == inbreng.tekst
+    assert inbreng.canvas_item == item
+    assert inbreng.terugkoppeling == Terugkoppeling.OVERGENOMEN
+    canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
+    assert inbreng.get_absolute_url() in canvas
+    sessie_page = client.get(sessie.get_absolute_url()).content.decode()
+    assert f"#item-{item.pk}" in sessie_page
+
+
+def test_taking_over_into_an_opgave_outside_the_thematafel_is_refused(users, sessie, andere_opgave):
+    inbreng = InbrengFactory(bijeenkomst=sessie)
+    prefix = f"overnemen-{inbreng.pk}"
+    response = _post(
+        client_for(users["beheerder"]),
+        "inbreng-overnemen",
+        {f"{prefix}-blok": Blok.ACTIVITEITEN, f"{prefix}-opgave": andere_opgave.pk},
+        sessie.pk,
+        inbreng.pk,
+    )
+    assert response.status_code == 422
+    assert "Kies een opgave van deze thematafel." in response.content.decode()
+    assert not CanvasItem.objects.exists()
+
+
+def test_action_points_are_added_and_closed(users, sessie):
+    client = client_for(users["regisseur"])
+    deadline = (NU + datetime.timedelta(days=14)).date().isoformat()
+    response = _post(
+        client,
+        "actiepunt-create",
+        {
+            "actiepunt-omschrijving": "Ruimte in het dorpshuis regelen",
+            "actiepunt-eigenaar": users["teamlid"].pk,
+            "actiepunt-deadline": deadline,
+        },
+        sessie.pk,
+    )
+    assert response.status_code == 302
+    punt = Actiepunt.objects.get()
+    assert punt.eigenaar == users["teamlid"]
+    _post(client, "actiepunt-status", {"status": "gereed"}, sessie.pk, punt.pk)
+    punt.refresh_from_db()
+    assert punt.status == "gereed"
+
+
+def test_medewerker_reads_a_session_but_cannot_change_it(users, sessie):
+    client = client_for(users["medewerker"])
+    page = client.get(sessie.get_absolute_url())
+    assert page.status_code == 200
+    assert "Inbreng toevoegen" not in page.content.decode()
+    response = _post(
+        client,
+        "inbreng-create",
+        {
+            "inbreng-soort": "idee",
+            "inbreng-tekst": "x",
+            "inbreng-stemmen": 0,
+        },
+        sessie.pk,
+    )
+    assert response.status_code == 403
+    assert not Inbreng.objects.exists()
+
+
+def test_removing_inbreng_keeps_the_canvas_item_it_became(users, sessie, opgave):
+    item = CanvasItemFactory(opgave=opgave)
+    inbreng = InbrengFactory(bijeenkomst=sessie, canvas_item=item)
+    punt = ActiepuntFactory(bijeenkomst=sessie)
+    client = client_for(users["regisseur"])
+    assert _post(client, "inbreng-delete", {}, sessie.pk, inbreng.pk).status_code == 302
+    assert _post(client, "actiepunt-delete", {}, sessie.pk, punt.pk).status_code == 302
+    assert not Inbreng.objects.exists() and not Actiepunt.objects.exists()
+    assert CanvasItem.objects.filter(pk=item.pk).exists()
+    # someone outside the team cannot remove anything
+    other = InbrengFactory(bijeenkomst=sessie)
+    assert (
+        _post(
+            client_for(users["teamlid_ander"]), "inbreng-delete", {}, sessie.pk, other.pk
+        ).status_code
+        == 403
+    )
+    assert Inbreng.objects.filter(pk=other.pk).exists()
