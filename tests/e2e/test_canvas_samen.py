@@ -5,7 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from canvas.models import Blok, CanvasItem
-from tests.conftest import assert_accessible
+from tests.conftest import assert_accessible, bewaak_console
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -23,6 +23,7 @@ def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context
     canvas = f"{base}/opgaven/{item.opgave_id}/canvas/"
 
     tweede = browser.new_context(**browser_context_args)
+    fouten_b = bewaak_console(tweede)
     pagina_b = tweede.new_page()
     login(page, base, "regisseur")
     login(pagina_b, base, "teamlid")
@@ -69,6 +70,7 @@ def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context
     expect(pagina_b.locator(f"#item-{anders.pk}")).to_contain_text("in alle kernen")
     expect(pagina_b.get_by_test_id("conflict-huidig")).to_have_count(0)
     tweede.close()
+    assert fouten_b == []
 
 
 def _volgorde() -> list[str]:
