@@ -87,11 +87,13 @@ def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
         "relaties": opgave.samenhang(),
+        "geschiedenis": geschiedenis(opgave),
         **_formulieren(opgave, kan_bewerken, kan_team, forms),
     }
 
 
 def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
+    """The section again; after a change also the history (and what else it touched)."""
     return section_response(
         request,
         template=HUB,
@@ -99,7 +101,7 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
         context=lambda: _hub_context(request, pk, **forms),
         url=Opgave(pk=pk).get_absolute_url(),
         status=status,
-        also=also,
+        also=[*also, "geschiedenis"] if status < 400 else also,
     )
 
 
@@ -108,7 +110,6 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
 def opgave_detail(request: HtmxHttpRequest, pk: int):
     context = _hub_context(request, pk)
     context["secties"] = hub.render_secties(request, "opgave", opgave=context["opgave"])
-    context["geschiedenis"] = geschiedenis(context["opgave"])
     return render(request, HUB, context)
 
 

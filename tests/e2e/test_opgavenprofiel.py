@@ -92,6 +92,14 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
         fase.get_by_role("button", name="Fase wijzigen").click()
         expect(page.locator("#fase .app-timeline")).to_contain_text(toelichting)
     expect(page.locator("#fase .app-timeline li")).to_have_count(2)
+    # The header and the history follow without a reload.
+    expect(page.locator("#kenmerken")).to_contain_text("Concretiseren")
+    expect(page.locator("#geschiedenis")).to_contain_text("formuleren → concretiseren")
+    voortgang = page.locator("#voortgang")
+    voortgang.get_by_label("Voortgang", exact=True).select_option("risico")
+    voortgang.get_by_label("Toelichting op de voortgang").fill("Vrijwilligers haken af.")
+    voortgang.get_by_role("button", name="Voortgang melden").click()
+    expect(page.locator("#kenmerken .app-voortgang")).to_have_text("Risico")
     assert_accessible(page)
 
     # The agenda: the new opgave is last; the regisseur moves it up by mouse and by keyboard.

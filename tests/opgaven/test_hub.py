@@ -226,6 +226,12 @@ def test_progress_report_keeps_its_history(users, opgave):
     opgave.refresh_from_db()
     assert opgave.voortgang == "risico"
     assert VoortgangMelding.objects.count() == 2
+    # The rest of the page follows: the header's judgement and the history, out of band.
+    kenmerken = html.split('id="kenmerken"', 1)[1].split("</p>", 1)[0]
+    assert 'hx-swap-oob="true"' in kenmerken and "Risico" in kenmerken
+    geschiedenis = html.split('id="geschiedenis"', 1)[1]
+    assert 'hx-swap-oob="true"' in geschiedenis.split(">", 1)[0]
+    assert "aandacht</del> → <ins>risico" in geschiedenis
     empty = client.post(
         url, {"voortgang-voortgang": "op_koers", "voortgang-toelichting": ""}, headers=HTMX
     )
