@@ -57,15 +57,7 @@ def betrokkenheid_create(
     betrokkenheid.full_clean()
     betrokkenheid.save()
     # The first assessment, dated; later re-assessments add to it.
-    Beoordeling.objects.create(
-        betrokkenheid=betrokkenheid,
-        invloed=invloed,
-        belang=belang,
-        houding=houding,
-        ladder_nu=ladder_nu,
-        ladder_gewenst=ladder_gewenst,
-        door=user,
-    )
+    betrokkenheid.beoordeling_vastleggen(door=user)
     return betrokkenheid
 
 
@@ -93,15 +85,7 @@ def betrokkenheid_herbeoordelen(
         setattr(betrokkenheid, veld, waarde)
     betrokkenheid.full_clean()
     betrokkenheid.save()
-    return Beoordeling.objects.create(
-        betrokkenheid=betrokkenheid,
-        invloed=invloed,
-        belang=belang,
-        houding=houding,
-        ladder_nu=ladder_nu,
-        ladder_gewenst=ladder_gewenst,
-        door=user,
-    )
+    return betrokkenheid.beoordeling_vastleggen(door=user)
 
 
 @transaction.atomic

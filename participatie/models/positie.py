@@ -115,6 +115,13 @@ class Betrokkenheid(TimeStampedModel):
         velden = ["invloed", "belang", "houding", "ladder_nu", "ladder_gewenst", "acties"]
         return {veld: getattr(self, veld) for veld in velden}
 
+    def beoordeling_vastleggen(self, *, door) -> "Beoordeling":
+        """Keep the current assessment, dated: re-assessing adds one, never overwrites."""
+        velden = ["invloed", "belang", "houding", "ladder_nu", "ladder_gewenst"]
+        return self.beoordelingen.create(
+            door=door, **{veld: getattr(self, veld) for veld in velden}
+        )
+
     @property
     def ladder_gat(self) -> int:
         """How many rungs the stakeholder still has to climb ("in positie brengen")."""
