@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.security_log import log_event
 
 from .forms import HuisstijlForm
-from .http import form_data
+from .http import form_data, require_perm
 from .models import Huisstijl
 
 
@@ -23,8 +22,7 @@ def permission_denied(request, exception=None):
 @require_http_methods(["GET", "POST"])
 def huisstijl(request):
     """The beheerder sets the municipality's name, logo and theme."""
-    if not request.user.has_perm("core.change_huisstijl"):
-        raise PermissionDenied
+    require_perm(request, "core.change_huisstijl")
     huidige = Huisstijl.huidige()
     form = HuisstijlForm(
         form_data(request),
