@@ -5,7 +5,8 @@ the element's id is the partial's name). Every action posts to its own URL; its 
 checks permissions, writes, and answers with ``section_response``:
 
 - htmx: the section again (the partial), 422 or 409 when the action was refused, plus
-  any other section the action changed (``also``), swapped out of band;
+  any other section of the same page the action changed (``also``), swapped out of band,
+  and an event (``event``) that other parts of the page listen for;
 - without JavaScript: after success back to the page at the section (POST, redirect,
   GET); after a refusal the whole page with the form and its errors.
 
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django_htmx.http import trigger_client_event
 
 
 def section_response(
@@ -30,16 +32,21 @@ def section_response(
     status: int = 200,
     also: Iterable[str] = (),
     anchor: str | None = None,
+    event: str | None = None,
 ) -> HttpResponse:
     """Render ``template#section`` for htmx, else redirect to ``url#section`` (or, after a
     refusal, render the whole page). ``context`` is called only when something renders;
-    ``anchor`` is the element's id where a partial serves several (``blok-doelgroepen``)."""
+    ``anchor`` is the element's id where a partial serves several (``blok-doelgroepen``);
+    ``event`` is announced to the page after a change (``HX-Trigger-After-Settle``), for
+    parts of it another app renders and refreshes itself (the hub's history)."""
     if request.htmx:
         data = context()
         response = render(request, f"{template}#{section}", data, status=status)
         for naam in also:
             oob = render_to_string(f"{template}#{naam}", data | {"oob": True}, request=request)
             response.content += oob.encode()
+        if event and status < 400:
+            trigger_client_event(response, event, after="settle")
         return response
     if status < 400:
         return redirect(f"{url}#{anchor or section}")

@@ -16,6 +16,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+# Announced after every change to an opgave on its hub; the hub's history listens for it
+# and reloads itself, whichever app's section made the change.
+OPGAVE_GEWIJZIGD = "opgave-gewijzigd"
+
 
 @dataclass(frozen=True)
 class Sectie:

@@ -12,6 +12,7 @@ urlpatterns = [
     # hub
     path("<int:pk>/", hub.opgave_detail, name="opgave-detail"),
     path("<int:pk>/bewerken/", hub.opgave_update, name="opgave-update"),
+    path("<int:pk>/geschiedenis/", hub.opgave_geschiedenis, name="opgave-geschiedenis"),
     path("<int:pk>/fase/", hub.fase_wijzigen, name="opgave-fase"),
     path("<int:pk>/voortgang/", hub.voortgang_melden, name="opgave-voortgang"),
     path("<int:pk>/team/", hub.teamlid_create, name="teamlid-create"),

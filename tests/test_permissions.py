@@ -197,6 +197,7 @@ MATRIX = {
         [("get", {}, TOEVOEGEN_OPGAVE), ("post", {}, [LOGIN, 403, 403, 403, 403, 422, 422, 422])],
     ),
     "opgaven:opgave-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "opgaven:opgave-geschiedenis": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "opgaven:opgave-update": (
         lambda o: [o.opgave.pk],
         [("get", {}, BEWERKEN), ("post", {}, INVOER)],

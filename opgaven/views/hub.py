@@ -12,7 +12,7 @@ from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data
 
 from .. import hub, services
-from ..access import opgave_to_change
+from ..access import opgave_for, opgave_to_change
 from ..forms.hub import FaseForm, OpgaveForm, RelatieForm, TeamlidForm, VoortgangForm
 from ..history import geschiedenis
 from ..models import (
@@ -87,13 +87,12 @@ def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
         "relaties": opgave.samenhang(),
-        "geschiedenis": geschiedenis(opgave),
         **_formulieren(opgave, kan_bewerken, kan_team, forms),
     }
 
 
 def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
-    """The section again; after a change also the history (and what else it touched)."""
+    """The section again, and what else on the hub it changed; the history follows."""
     return section_response(
         request,
         template=HUB,
@@ -101,7 +100,8 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
         context=lambda: _hub_context(request, pk, **forms),
         url=Opgave(pk=pk).get_absolute_url(),
         status=status,
-        also=[*also, "geschiedenis"] if status < 400 else also,
+        also=also,
+        event=hub.OPGAVE_GEWIJZIGD,
     )
 
 
@@ -110,7 +110,17 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
 def opgave_detail(request: HtmxHttpRequest, pk: int):
     context = _hub_context(request, pk)
     context["secties"] = hub.render_secties(request, "opgave", opgave=context["opgave"])
+    context["geschiedenis"] = geschiedenis(context["opgave"])
     return render(request, HUB, context)
+
+
+@login_required
+@require_GET
+def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
+    """The hub's history alone: it reloads itself after a change anywhere on the hub."""
+    opgave = opgave_for(request, pk)
+    context = {"opgave": opgave, "geschiedenis": geschiedenis(opgave)}
+    return render(request, f"{HUB}#geschiedenis", context)
 
 
 @login_required

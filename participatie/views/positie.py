@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data
+from opgaven import hub
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
@@ -52,6 +53,7 @@ def _sectie(request, opgave: Opgave):
         section="betrokkenheden",
         context=lambda: betrokkenheden_context(request, opgave),
         url=opgave.get_absolute_url(),
+        event=hub.OPGAVE_GEWIJZIGD,
     )
 
 

@@ -226,11 +226,15 @@ def test_progress_report_keeps_its_history(users, opgave):
     opgave.refresh_from_db()
     assert opgave.voortgang == "risico"
     assert VoortgangMelding.objects.count() == 2
-    # The rest of the page follows: the header's judgement and the history, out of band.
+    # The rest of the page follows: the header's judgement out of band, and the history
+    # reloads itself on the event the response announces.
     kenmerken = html.split('id="kenmerken"', 1)[1].split("</p>", 1)[0]
     assert 'hx-swap-oob="true"' in kenmerken and "Risico" in kenmerken
-    geschiedenis = html.split('id="geschiedenis"', 1)[1]
-    assert 'hx-swap-oob="true"' in geschiedenis.split(">", 1)[0]
+    assert "opgave-gewijzigd" in response["HX-Trigger-After-Settle"]
+    geschiedenis = client.get(
+        reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]), headers=HTMX
+    ).content.decode()
+    assert geschiedenis.lstrip().startswith('<section id="geschiedenis"')
     assert "aandacht</del> → <ins>risico" in geschiedenis
     empty = client.post(
         url, {"voortgang-voortgang": "op_koers", "voortgang-toelichting": ""}, headers=HTMX

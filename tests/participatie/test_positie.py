@@ -130,6 +130,8 @@ def test_new_stakeholder_is_added_in_place(users, opgave):
     assert "Dorpsraad Zoë" in html
     assert "Nauw betrekken" in html
     assert Betrokkenheid.objects.get(opgave=opgave).stakeholder.naam == "Dorpsraad Zoë"
+    # The hub's history (another app's section) hears of the change and reloads itself.
+    assert "opgave-gewijzigd" in response["HX-Trigger-After-Settle"]
 
 
 def test_existing_stakeholder_twice_is_refused_in_dutch(users, opgave):
