@@ -5,15 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 class Rol(models.TextChoices):
     BEHEERDER = "beheerder", _("Beheerder")
+    BESTUURDER = "bestuurder", _("Bestuurder")
     OPGAVEREGISSEUR = "opgaveregisseur", _("Opgaveregisseur")
     TEAMLID = "teamlid", _("Teamlid")
     MEDEWERKER = "medewerker", _("Medewerker")
+    PARTNER = "partner", _("Partner")
     RAADSLID = "raadslid", _("Raadslid")
 
 
 class AccountManager(UserManager):
     def ambtelijk(self):
-        """Active staff who can own work (everyone but raadsleden), by name."""
+        """Active people who can own work: staff and partners, not raadsleden; by name."""
         return (
             self.filter(is_active=True)
             .exclude(rol=Rol.RAADSLID)

@@ -14,14 +14,17 @@ def _has_rol(rol: str):
 
 
 is_beheerder = _has_rol(Rol.BEHEERDER)
+is_bestuurder = _has_rol(Rol.BESTUURDER)
 is_opgaveregisseur = _has_rol(Rol.OPGAVEREGISSEUR)
 is_teamlid = _has_rol(Rol.TEAMLID)
 is_medewerker = _has_rol(Rol.MEDEWERKER)
+is_partner = _has_rol(Rol.PARTNER)
 is_raadslid = _has_rol(Rol.RAADSLID)
 
 is_ingelogd = rules.is_authenticated & rules.is_active
-# Everyone who works on opgaven; raadsleden only receive published reports.
-is_ambtelijk = is_ingelogd & ~is_raadslid
+# The municipality's own people. Raadsleden only receive published reports; partners (from
+# external organisations) work only inside the opgaven whose team they are on.
+is_ambtelijk = is_ingelogd & ~is_raadslid & ~is_partner
 
 # The kernel (core) knows no roles; the municipality's branding is set by the beheerder.
 rules.add_perm("core.change_huisstijl", is_beheerder)

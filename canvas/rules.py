@@ -1,6 +1,6 @@
 import rules
 
-from opgaven.rules import kan_opgave_bewerken
+from opgaven.rules import is_partner_in_team, kan_opgave_bewerken
 
-# The canvas belongs to its opgave: the team that edits the opgave fills the canvas.
-rules.add_perm("canvas.change_canvas", kan_opgave_bewerken)
+# The canvas belongs to its opgave: its team fills it, partners on the team included.
+rules.add_perm("canvas.change_canvas", kan_opgave_bewerken | is_partner_in_team)

@@ -24,15 +24,30 @@ class Gebeurtenis:
     opgave: str = ""
 
 
-def geschiedenis(opgave: Opgave, limit: int = 25) -> list[Gebeurtenis]:
+# Event models whose history only the municipality's own people read (what it thinks of
+# stakeholders), registered by the apps that own them (participatie.apps).
+_vertrouwelijk: set[str] = set()
+
+
+def vertrouwelijk(*event_models: str) -> None:
+    """Keep the history of these event models ("participatie.BetrokkenheidEvent") from
+    whoever lacks ``opgaven.view_vertrouwelijk`` (partners)."""
+    _vertrouwelijk.update(event_models)
+
+
+def geschiedenis(opgave: Opgave, user, limit: int = 25) -> list[Gebeurtenis]:
     """The latest changes to the opgave and everything that points at it, newest first."""
-    return geschiedenis_van([opgave], limit=limit)
+    return geschiedenis_van([opgave], user, limit=limit)
 
 
-def geschiedenis_van(opgaven: list[Opgave], limit: int = 25) -> list[Gebeurtenis]:
-    """The latest changes to these opgaven and everything that points at them, newest first."""
+def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeurtenis]:
+    """The latest changes to these opgaven and everything that points at them, newest first,
+    as far as ``user`` may read them."""
     titels = {str(o.pk): o.titel for o in opgaven}
-    events = list(Events.objects.references(opgaven).order_by("-pgh_created_at")[:limit])
+    events = Events.objects.references(opgaven)
+    if not user.has_perm("opgaven.view_vertrouwelijk"):
+        events = events.exclude(pgh_model__in=_vertrouwelijk)
+    events = list(events.order_by("-pgh_created_at")[:limit])
     user_ids = {
         e.pgh_context.get("user") for e in events if e.pgh_context and e.pgh_context.get("user")
     }

@@ -1,6 +1,6 @@
 import rules
 
-from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur
+from accounts.rules import is_ambtelijk, is_beheerder, is_bestuurder, is_opgaveregisseur, is_partner
 
 
 @rules.predicate
@@ -16,12 +16,20 @@ def is_teamlid_van(user, opgave) -> bool:
 # Who may change an opgave also changes what belongs to it (canvas, betrokkenheden):
 # other apps import this predicate instead of repeating it.
 kan_opgave_bewerken = is_ambtelijk & (is_beheerder | is_regisseur_van | is_teamlid_van)
+# A partner on the team works along on the canvas and at the sessions, nothing more.
+is_partner_in_team = is_partner & is_teamlid_van
 
+# Every opgave, and the overviews across them: the municipality's own people.
 rules.add_perm("opgaven.view_opgave", is_ambtelijk)
+# A partner reads the opgaven whose team they are on, and nothing across opgaven.
+rules.add_perm("opgaven.view_eigen_opgaven", is_partner)
+# What the municipality thinks of stakeholders (positions, contacts) stays in the municipality,
+# also in an opgave's history.
+rules.add_perm("opgaven.view_vertrouwelijk", is_ambtelijk)
 rules.add_perm("opgaven.add_opgave", is_beheerder | is_opgaveregisseur)
 rules.add_perm("opgaven.change_opgave", kan_opgave_bewerken)
 # The order of the beleidsagenda is set by those who steer it.
-rules.add_perm("opgaven.change_agenda", is_beheerder | is_opgaveregisseur)
+rules.add_perm("opgaven.change_agenda", is_beheerder | is_bestuurder | is_opgaveregisseur)
 rules.add_perm("opgaven.manage_referentielijsten", is_beheerder)
 # Who is on the team is decided by whoever directs the opgave (or the beheerder).
 rules.add_perm("opgaven.change_team", is_ambtelijk & (is_beheerder | is_regisseur_van))

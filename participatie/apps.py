@@ -8,7 +8,7 @@ class ParticipatieConfig(AppConfig):
 
     def ready(self):
         from canvas import herkomst
-        from opgaven import hub
+        from opgaven import history, hub
 
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
@@ -55,3 +55,12 @@ class ParticipatieConfig(AppConfig):
             )
         )
         herkomst.registreer(uit_inbreng)
+        # How the municipality positions stakeholders and what it discussed with them
+        # stays out of the history partners read.
+        history.vertrouwelijk(
+            "participatie.BetrokkenheidEvent",
+            "participatie.ContactmomentEvent",
+            "participatie.VervolgactieEvent",
+            "participatie.AfspraakEvent",
+            "participatie.StakeholderEvent",
+        )

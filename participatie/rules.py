@@ -1,17 +1,20 @@
 import rules
 from django.db.models import Q
 
-from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur, is_teamlid
+from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur, is_partner, is_teamlid
 from opgaven.rules import kan_opgave_bewerken
 
 # Betrokkenheden belong to an opgave: whoever may edit the opgave may position its stakeholders.
 rules.add_perm("participatie.add_betrokkenheid", kan_opgave_bewerken)
 rules.add_perm("participatie.delete_betrokkenheid", kan_opgave_bewerken)
+# How the municipality judges stakeholders (power, interest, attitude, ladder) and what it
+# discussed with them stays with the municipality's own people: never for partners.
+rules.add_perm("participatie.view_betrokkenheid", is_ambtelijk)
 
 
 @rules.predicate
 def mag_contact_zien(user, stakeholder) -> bool:
-    if stakeholder is None or not user.is_authenticated:
+    if stakeholder is None or not is_ambtelijk(user):
         return False
     if user.rol == "beheerder":
         return True
@@ -50,6 +53,19 @@ def kan_thematafel_bewerken(user, thematafel) -> bool:
 
 
 rules.add_perm("participatie.change_thematafel", is_ambtelijk & kan_thematafel_bewerken)
+
+
+@rules.predicate
+def partner_aan_tafel(user, thematafel) -> bool:
+    """A partner on the team of one of the thematafel's opgaven."""
+    return thematafel is not None and thematafel.opgaven.waar_werkt(user).exists()
+
+
+# Inbreng and action points at a session: its runners, and partners of its opgaven.
+rules.add_perm(
+    "participatie.add_inbreng",
+    (is_ambtelijk & kan_thematafel_bewerken) | (is_partner & partner_aan_tafel),
+)
 
 # Every colleague may tell an opgave that policy does not fit; its team answers.
 rules.add_perm("participatie.add_signaal", is_ambtelijk)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Rol
 from core.models import TimeStampedModel
 from opgaven.models import Opgave
 
@@ -157,16 +158,20 @@ class Bijdrage(TimeStampedModel):
 
 class RapportageQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RapportageQuerySet":
-        """Reports ``user`` may see: the beheerder all; raadsleden the published ones;
-        everyone else their own, those of opgaven they direct or are on, and the published ones."""
+        """Reports ``user`` may see: the beheerder and the bestuurder all; raadsleden the
+        published ones; a partner the published ones of the opgaven whose team they are on (a
+        draft still lists the municipality's view of stakeholders); everyone else
+        their own, those of opgaven they direct or are on, and the published ones."""
         if not user.is_authenticated:
             return self.none()
-        if user.rol == "beheerder":
+        if user.rol in (Rol.BEHEERDER, Rol.BESTUURDER):
             return self
         gepubliceerd = models.Q(gepubliceerd_op__isnull=False)
-        if user.rol == "raadslid":
+        if user.rol == Rol.RAADSLID:
             return self.filter(gepubliceerd)
         van_team = models.Q(opgave__opgaveregisseur=user) | models.Q(opgave__teamleden=user)
+        if user.rol == Rol.PARTNER:
+            return self.filter(gepubliceerd, van_team).distinct()
         return self.filter(gepubliceerd | models.Q(aangevraagd_door=user) | van_team).distinct()
 
 

@@ -1,7 +1,13 @@
 import rules
 
-from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur
-from opgaven.rules import kan_opgave_bewerken
+from accounts.rules import (
+    is_ambtelijk,
+    is_beheerder,
+    is_bestuurder,
+    is_opgaveregisseur,
+    is_partner,
+)
+from opgaven.rules import is_partner_in_team, kan_opgave_bewerken
 
 
 @rules.predicate
@@ -44,9 +50,24 @@ def van_eigen_opgave(user, rapportage) -> bool:
     )
 
 
+@rules.predicate
+def van_opgave_als_partner(user, rapportage) -> bool:
+    return (
+        rapportage is not None
+        and rapportage.opgave_id is not None
+        and is_partner_in_team(user, rapportage.opgave)
+    )
+
+
+# Mirrors RapportageQuerySet.visible_to: a partner reads the published reports of their own
+# opgaven only; everyone else what has been published, and their own work.
 rules.add_perm(
     "rapportages.view_rapportage",
-    is_beheerder | is_aanvrager | is_gepubliceerd | van_eigen_opgave,
+    is_beheerder
+    | is_bestuurder
+    | is_aanvrager
+    | van_eigen_opgave
+    | (is_gepubliceerd & (van_opgave_als_partner | ~is_partner)),
 )
 rules.add_perm("rapportages.publish_rapportage", is_beheerder | mag_rapport_vaststellen)
 

@@ -18,8 +18,10 @@ cat <<TXT
   Demo-logins (alleen demodata), wachtwoord "demo":
     regisseur   opgaveregisseur
     teamlid     teamlid van vier opgaven
+    partner     partner (woningcorporatie) in het team van twee opgaven
     medewerker  leest alle opgaven
-    raadslid    ziet alleen rapportages
+    bestuurder  wethouder: leest alles, bepaalt de volgorde van de agenda
+    raadslid    ziet alleen gepubliceerde rapportages
     beheerder   beheert alles
   Worker-log: var/log/worker.log. Stoppen: Ctrl-C.
 

@@ -40,8 +40,12 @@ def users(opgave, andere_opgave):
     from accounts.models import User
 
     UserFactory(username="beheerder", rol=Rol.BEHEERDER)
+    UserFactory(username="bestuurder", rol=Rol.BESTUURDER)
     UserFactory(username="medewerker", rol=Rol.MEDEWERKER)
     UserFactory(username="raadslid", rol=Rol.RAADSLID)
+    # People from a partner organisation, on the team of one opgave each.
+    opgave.teamleden.add(UserFactory(username="partner", rol=Rol.PARTNER, organisatie="Corporatie"))
+    andere_opgave.teamleden.add(UserFactory(username="partner_ander", rol=Rol.PARTNER))
     return {u.username: u for u in User.objects.all()}
 
 

@@ -47,32 +47,55 @@ ROLLEN = [
     "anoniem",
     "raadslid",
     "medewerker",
+    "partner",
+    "partner_ander",
     "teamlid",
     "teamlid_ander",
     "regisseur",
     "regisseur2",
+    "bestuurder",
     "beheerder",
 ]
 # "login": a redirect to the login page (status 302 with ?next=); numbers are statuses.
 LOGIN = "login"
-IEDEREEN = [LOGIN, 200, 200, 200, 200, 200, 200, 200]
-LEZEN = [LOGIN, 403, 200, 200, 200, 200, 200, 200]
-LEZEN_OBJECT = [LOGIN, 404, 200, 200, 200, 200, 200, 200]
-BEWERKEN = [LOGIN, 404, 403, 200, 403, 200, 403, 200]
-INVOER = [LOGIN, 404, 403, 422, 403, 422, 403, 422]
-ACTIE = [LOGIN, 404, 403, 200, 403, 200, 403, 200]
-TEAM = [LOGIN, 404, 403, 403, 403, 200, 403, 200]
-BEHEER = [LOGIN, 403, 403, 403, 403, 403, 403, 200]
-BEHEER_INVOER = [LOGIN, 403, 403, 403, 403, 403, 403, 422]
-REGISTER = [LOGIN, 403, 403, 200, 200, 200, 200, 200]
-REGISTER_INVOER = [LOGIN, 403, 403, 422, 422, 422, 422, 422]
-TOEVOEGEN_OPGAVE = [LOGIN, 403, 403, 403, 403, 200, 200, 200]
-# A report of an opgave: its requester, its team and the beheerder (until it is published).
-EIGEN_RAPPORTAGE = [LOGIN, 404, 404, 200, 404, 200, 404, 200]
+
+
+def rij(standaard, *, anoniem=LOGIN, **uitzonderingen) -> list:
+    """What each role gets (in ROLLEN's order): ``standaard`` unless named otherwise."""
+    onbekend = set(uitzonderingen) - set(ROLLEN)
+    assert not onbekend, onbekend
+    return [anoniem] + [uitzonderingen.get(rol, standaard) for rol in ROLLEN[1:]]
+
+
+# Who cannot see the opgave gets 404 (raadsleden, partners of other opgaven); who sees it
+# but may not do this gets 403.
+BUITEN = {"raadslid": 404, "partner_ander": 404}
+IEDEREEN = rij(200)
+# Across opgaven: the municipality's own people.
+LEZEN = rij(200, raadslid=403, partner=403, partner_ander=403)
+LEZEN_OBJECT = rij(200, **BUITEN)
+# The municipality's view of stakeholders within an opgave: not for its partners.
+VERTROUWELIJK = rij(200, **BUITEN, partner=403)
+BEWERKEN = rij(403, **BUITEN, teamlid=200, regisseur=200, beheerder=200)
+INVOER = rij(403, **BUITEN, teamlid=422, regisseur=422, beheerder=422)
+ACTIE = BEWERKEN
+# The canvas and the inbreng at sessions: the team including its partners.
+CANVAS = rij(403, **BUITEN, partner=200, teamlid=200, regisseur=200, beheerder=200)
+CANVAS_INVOER = rij(403, **BUITEN, partner=422, teamlid=422, regisseur=422, beheerder=422)
+TEAM = rij(403, **BUITEN, regisseur=200, beheerder=200)
+BEHEER = rij(403, beheerder=200)
+BEHEER_INVOER = rij(403, beheerder=422)
+REGISTER_ROLLEN = ("teamlid", "teamlid_ander", "regisseur", "regisseur2", "beheerder")
+REGISTER = rij(403, **dict.fromkeys(REGISTER_ROLLEN, 200))
+REGISTER_INVOER = rij(403, **dict.fromkeys(REGISTER_ROLLEN, 422))
+TOEVOEGEN_OPGAVE = rij(403, regisseur=200, regisseur2=200, beheerder=200)
+# A report of an opgave, not yet published: its requester, its team, the bestuurder and the
+# beheerder; not its partners (a draft lists the municipality's view of stakeholders).
+EIGEN_RAPPORTAGE = rij(404, teamlid=200, regisseur=200, bestuurder=200, beheerder=200)
 # A signal: its sender (the medewerker), the opgave's team and the beheerder.
-SIGNAAL = [LOGIN, 404, 403, 422, 404, 422, 404, 422]
+SIGNAAL = rij(404, medewerker=403, teamlid=422, regisseur=422, beheerder=422)
 # An export: only the one who asked for it (the regisseur).
-EIGEN_EXPORT = [LOGIN, 404, 404, 404, 404, 200, 404, 404]
+EIGEN_EXPORT = rij(404, regisseur=200)
 
 
 def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
@@ -105,7 +128,7 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     o.regel = Begrotingsregel.objects.create(
         opgave=opgave, jaar=2027, activiteit=o.activiteit, financier=financier, begroot=10
     )
-    o.lid = Teamlidmaatschap.objects.get(opgave=opgave)
+    o.lid = Teamlidmaatschap.objects.get(opgave=opgave, user=users["teamlid"])
     o.relatie = OpgaveRelatie.objects.create(van=opgave, naar=andere_opgave, soort="raakt_aan")
     o.domein = Domein.objects.create(naam="Wonen")
     o.betrokkenheid = BetrokkenheidFactory(opgave=opgave)
@@ -174,12 +197,12 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
 # name: (the URL's arguments, [(method, data, expected per role), ...]).
 # "hx-post" posts with HX-Request: success answers with the section (200).
 MATRIX = {
-    "home": (lambda o: [], [("get", {}, [LOGIN, 302, 200, 200, 200, 200, 200, 200])]),
-    "accounts:login": (lambda o: [], [("get", {}, [200, 302, 302, 302, 302, 302, 302, 302])]),
-    "accounts:logout": (lambda o: [], [("post", {}, [302] * 8)]),
-    "set_language": (lambda o: [], [("post", {"language": "nl"}, [302] * 8)]),
+    "home": (lambda o: [], [("get", {}, rij(200, raadslid=302))]),
+    "accounts:login": (lambda o: [], [("get", {}, rij(302, anoniem=200))]),
+    "accounts:logout": (lambda o: [], [("post", {}, rij(302, anoniem=302))]),
+    "set_language": (lambda o: [], [("post", {"language": "nl"}, rij(302, anoniem=302))]),
     "huisstijl": (lambda o: [], [("get", {}, BEHEER)]),
-    "logo": (lambda o: [], [("get", {}, [404] * 8)]),
+    "logo": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
     # opgaven
     "opgaven:opgave-list": (lambda o: [], [("get", {}, LEZEN)]),
     "opgaven:agenda-verplaatsen": (
@@ -188,13 +211,16 @@ MATRIX = {
             (
                 "hx-post",
                 lambda o: {"verplaats": f"{o.opgave.pk}:omhoog", "reden": ""},
-                [LOGIN, 403, 403, 403, 403, 422, 422, 422],
+                rij(403, regisseur=422, regisseur2=422, bestuurder=422, beheerder=422),
             )
         ],
     ),
     "opgaven:opgave-create": (
         lambda o: [],
-        [("get", {}, TOEVOEGEN_OPGAVE), ("post", {}, [LOGIN, 403, 403, 403, 403, 422, 422, 422])],
+        [
+            ("get", {}, TOEVOEGEN_OPGAVE),
+            ("post", {}, rij(403, regisseur=422, regisseur2=422, beheerder=422)),
+        ],
     ),
     "opgaven:opgave-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "opgaven:opgave-geschiedenis": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
@@ -206,7 +232,7 @@ MATRIX = {
     "opgaven:opgave-voortgang": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
     "opgaven:teamlid-create": (
         lambda o: [o.opgave.pk],
-        [("hx-post", {}, [LOGIN, 404, 403, 403, 403, 422, 403, 422])],
+        [("hx-post", {}, rij(403, **BUITEN, regisseur=422, beheerder=422))],
     ),
     "opgaven:teamlid-rol": (
         lambda o: [o.opgave.pk, o.lid.pk],
@@ -237,17 +263,17 @@ MATRIX = {
     ),
     "participatie:stakeholder-import-bevestigen": (
         lambda o: [],
-        [("post", {}, [LOGIN, 403, 403, 302, 302, 302, 302, 302])],
+        [("post", {}, rij(403, **dict.fromkeys(REGISTER_ROLLEN, 302)))],
     ),
     "participatie:stakeholder-detail": (lambda o: [o.stakeholder.pk], [("get", {}, LEZEN)]),
     "participatie:stakeholder-update": (lambda o: [o.stakeholder.pk], [("get", {}, REGISTER)]),
     "participatie:stakeholder-inzage": (lambda o: [o.persoon.pk], [("get", {}, BEHEER)]),
     "participatie:stakeholder-anonimiseren": (
         lambda o: [o.persoon.pk],
-        [("post", {}, [LOGIN, 403, 403, 403, 403, 403, 403, 302])],
+        [("post", {}, rij(403, beheerder=302))],
     ),
     # participatie: positie
-    "participatie:positie": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "participatie:positie": (lambda o: [o.opgave.pk], [("get", {}, VERTROUWELIJK)]),
     "participatie:betrokkenheid-create": (
         lambda o: [o.opgave.pk],
         [("get", {}, BEWERKEN), ("hx-post", {}, INVOER)],
@@ -261,7 +287,7 @@ MATRIX = {
         [("hx-post", {}, ACTIE)],
     ),
     # participatie: contact
-    "participatie:contact": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "participatie:contact": (lambda o: [o.opgave.pk], [("get", {}, VERTROUWELIJK)]),
     "participatie:contactmoment-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
     "participatie:vervolgactie-afronden": (
         lambda o: [o.opgave.pk, o.vervolgactie.pk],
@@ -293,7 +319,7 @@ MATRIX = {
         [("hx-post", {}, INVOER)],
     ),
     "participatie:bijeenkomst-verslag": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, ACTIE)]),
-    "participatie:inbreng-create": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, INVOER)]),
+    "participatie:inbreng-create": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "participatie:inbreng-stemmen": (
         lambda o: [o.bijeenkomst.pk, o.inbreng.pk],
         [("hx-post", {}, INVOER)],
@@ -310,10 +336,13 @@ MATRIX = {
         lambda o: [o.bijeenkomst.pk, o.inbreng.pk],
         [("hx-post", {}, ACTIE)],
     ),
-    "participatie:actiepunt-create": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, INVOER)]),
+    "participatie:actiepunt-create": (
+        lambda o: [o.bijeenkomst.pk],
+        [("hx-post", {}, CANVAS_INVOER)],
+    ),
     "participatie:actiepunt-status": (
         lambda o: [o.bijeenkomst.pk, o.actiepunt.pk],
-        [("hx-post", {"status": "gereed"}, ACTIE)],
+        [("hx-post", {"status": "gereed"}, CANVAS)],
     ),
     "participatie:actiepunt-delete": (
         lambda o: [o.bijeenkomst.pk, o.actiepunt.pk],
@@ -335,7 +364,7 @@ MATRIX = {
     "participatie:signaal-create": (lambda o: [], [("get", {}, LEZEN)]),
     "participatie:signaal-detail": (
         lambda o: [o.signaal.pk],
-        [("get", {}, [LOGIN, 404, 200, 200, 404, 200, 404, 200])],
+        [("get", {}, rij(404, medewerker=200, teamlid=200, regisseur=200, beheerder=200))],
     ),
     "participatie:signaal-beantwoorden": (lambda o: [o.signaal.pk], [("hx-post", {}, SIGNAAL)]),
     "participatie:signaal-doorsturen": (lambda o: [o.signaal.pk], [("hx-post", {}, SIGNAAL)]),
@@ -346,31 +375,49 @@ MATRIX = {
     "canvas:canvasitem-detail": (lambda o: [o.item.pk], [("get", {}, LEZEN_OBJECT)]),
     "canvas:canvasitem-update": (
         lambda o: [o.item.pk],
-        [("get", {}, BEWERKEN), ("hx-post", {}, INVOER)],
+        [("get", {}, CANVAS), ("hx-post", {}, CANVAS_INVOER)],
     ),
     "canvas:canvasitem-verplaatsen": (
         lambda o: [o.item.pk],
-        [("hx-post", {"richting": "zijwaarts"}, [LOGIN, 404, 403, 404, 403, 404, 403, 404])],
+        [
+            (
+                "hx-post",
+                {"richting": "zijwaarts"},
+                rij(403, **BUITEN, partner=404, teamlid=404, regisseur=404, beheerder=404),
+            )
+        ],
     ),
-    "canvas:canvasitem-delete": (lambda o: [o.item.pk], [("hx-post", {}, ACTIE)]),
-    "canvas:canvasitem-eigenschappen": (lambda o: [o.item.pk], [("hx-post", {}, INVOER)]),
-    "canvas:reactie-create": (lambda o: [o.item.pk], [("hx-post", {}, INVOER)]),
+    "canvas:canvasitem-delete": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS)]),
+    "canvas:canvasitem-eigenschappen": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:reactie-create": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
     # only the author (the regisseur) takes a comment back
     "canvas:reactie-delete": (
         lambda o: [o.item.pk, o.reactie.pk],
-        [("hx-post", {}, [LOGIN, 404, 403, 404, 403, 200, 403, 404])],
+        [
+            (
+                "hx-post",
+                {},
+                rij(403, **BUITEN, partner=404, teamlid=404, regisseur=200, beheerder=404),
+            )
+        ],
     ),
     "canvas:canvasitem-create": (
         lambda o: [o.opgave.pk, Blok.DOELGROEPEN],
-        [("hx-post", {}, INVOER)],
+        [("hx-post", {}, CANVAS_INVOER)],
     ),
     "canvas:blok-volgorde": (
         lambda o: [o.opgave.pk, o.item.blok],
-        [("hx-post", {"item": "niet-een-id"}, [LOGIN, 404, 403, 409, 403, 409, 403, 409])],
+        [
+            (
+                "hx-post",
+                {"item": "niet-een-id"},
+                rij(403, **BUITEN, partner=409, teamlid=409, regisseur=409, beheerder=409),
+            )
+        ],
     ),
     # canvas: versies and print
     "canvas:versies": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
-    "canvas:versie-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
+    "canvas:versie-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:versies-vergelijken": (
         lambda o: [o.opgave.pk],
         [("get", lambda o: {"a": o.versie.pk, "b": "huidig"}, LEZEN_OBJECT)],
@@ -378,42 +425,42 @@ MATRIX = {
     "canvas:canvas-pdf": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: effectketen
     "canvas:effectketen": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
-    "canvas:schakel-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
-    "canvas:schakel-delete": (lambda o: [o.opgave.pk, o.schakel.pk], [("hx-post", {}, ACTIE)]),
+    "canvas:schakel-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:schakel-delete": (lambda o: [o.opgave.pk, o.schakel.pk], [("hx-post", {}, CANVAS)]),
     "canvas:canvasitem-soort": (
         lambda o: [o.opgave.pk, o.prestatie.pk],
-        [("hx-post", {"soort": "effect"}, ACTIE)],
+        [("hx-post", {"soort": "effect"}, CANVAS)],
     ),
     # canvas: indicatoren
     "canvas:indicatoren": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
-    "canvas:indicator-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
-    "canvas:meting-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
-    "canvas:metingen-import": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
-    "canvas:meting-delete": (lambda o: [o.opgave.pk, o.meting.pk], [("hx-post", {}, ACTIE)]),
+    "canvas:indicator-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:meting-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:metingen-import": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:meting-delete": (lambda o: [o.opgave.pk, o.meting.pk], [("hx-post", {}, CANVAS)]),
     "canvas:indicator-delete": (
         lambda o: [o.opgave.pk, o.indicator.pk],
-        [("hx-post", {}, ACTIE)],
+        [("hx-post", {}, CANVAS)],
     ),
     # canvas: realisatieplan
     "canvas:realisatieplan": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
-    "canvas:planning": (lambda o: [o.activiteit.pk], [("get", {}, BEWERKEN)]),
-    "canvas:uitvoering-opslaan": (lambda o: [o.activiteit.pk], [("hx-post", {}, INVOER)]),
-    "canvas:mijlpaal-create": (lambda o: [o.activiteit.pk], [("hx-post", {}, INVOER)]),
+    "canvas:planning": (lambda o: [o.activiteit.pk], [("get", {}, CANVAS)]),
+    "canvas:uitvoering-opslaan": (lambda o: [o.activiteit.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:mijlpaal-create": (lambda o: [o.activiteit.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:mijlpaal-behaald": (
         lambda o: [o.activiteit.pk, o.mijlpaal.pk],
-        [("hx-post", {"behaald": "ja"}, ACTIE)],
+        [("hx-post", {"behaald": "ja"}, CANVAS)],
     ),
     "canvas:mijlpaal-delete": (
         lambda o: [o.activiteit.pk, o.mijlpaal.pk],
-        [("hx-post", {}, ACTIE)],
+        [("hx-post", {}, CANVAS)],
     ),
     # canvas: begroting
     "canvas:begroting": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
-    "canvas:financier-create": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
-    "canvas:begrotingsregel-opslaan": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
+    "canvas:financier-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "canvas:begrotingsregel-opslaan": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:begrotingsregel-delete": (
         lambda o: [o.opgave.pk, o.regel.pk],
-        [("hx-post", {}, ACTIE)],
+        [("hx-post", {}, CANVAS)],
     ),
     # rapportages
     "rapportages:rapportage-list": (lambda o: [], [("get", {}, IEDEREEN)]),
@@ -423,9 +470,9 @@ MATRIX = {
             (
                 "post",
                 lambda o: {"opgave": o.opgave.pk},
-                [LOGIN, 404, 403, 302, 403, 302, 403, 302],
+                rij(403, **BUITEN, teamlid=302, regisseur=302, beheerder=302),
             ),
-            ("post", {"opgave": "alle"}, [LOGIN, 403, 403, 403, 403, 302, 302, 302]),
+            ("post", {"opgave": "alle"}, rij(403, regisseur=302, regisseur2=302, beheerder=302)),
         ],
     ),
     "rapportages:rapportage-detail": (lambda o: [o.rapportage.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
@@ -433,7 +480,7 @@ MATRIX = {
     # vaststellen: the opgave's regisseur or the beheerder (here refused on the checksum)
     "rapportages:rapportage-publiceren": (
         lambda o: [o.klaar.pk],
-        [("post", {}, [LOGIN, 404, 404, 403, 404, 302, 404, 302])],
+        [("post", {}, rij(404, teamlid=403, bestuurder=403, regisseur=302, beheerder=302))],
     ),
     "rapportages:kalender": (lambda o: [], [("get", {}, LEZEN)]),
     "rapportages:pcmoment-create": (lambda o: [], [("hx-post", {}, BEHEER_INVOER)]),
@@ -441,11 +488,17 @@ MATRIX = {
     "rapportages:bijdrage": (lambda o: [o.moment.pk, o.opgave.pk], [("get", {}, LEZEN)]),
     "rapportages:bijdrage-opslaan": (
         lambda o: [o.moment.pk, o.opgave.pk],
-        [("post", {}, [LOGIN, 403, 403, 422, 403, 422, 403, 422])],
+        [("post", {}, rij(403, teamlid=422, regisseur=422, beheerder=422))],
     ),
     "rapportages:export-create": (
         lambda o: [],
-        [("post", {"soort": "opgaven", "formaat": "csv"}, [LOGIN, 403, *[302] * 6])],
+        [
+            (
+                "post",
+                {"soort": "opgaven", "formaat": "csv"},
+                rij(302, raadslid=403, partner=403, partner_ander=403),
+            )
+        ],
     ),
     "rapportages:export-detail": (lambda o: [o.export.pk], [("get", {}, EIGEN_EXPORT)]),
     "rapportages:export-download": (lambda o: [o.export.pk], [("get", {}, EIGEN_EXPORT)]),

@@ -7,9 +7,11 @@ from . import upsert
 DEMO_WACHTWOORD = "demo"
 GEBRUIKERS = [
     ("beheerder", "Bea", "Bakker", Rol.BEHEERDER, ""),
+    ("bestuurder", "Anouk", "Hermans", Rol.BESTUURDER, ""),
     ("regisseur", "Ilse", "de Regt", Rol.OPGAVEREGISSEUR, ""),
     ("regisseur2", "Youssef", "El Amrani", Rol.OPGAVEREGISSEUR, ""),
-    ("teamlid", "Tom", "Jansen", Rol.TEAMLID, "Woonstichting Maasdal"),
+    ("teamlid", "Tom", "Jansen", Rol.TEAMLID, ""),
+    ("partner", "Priya", "Sewdien", Rol.PARTNER, "Woonstichting Maasdal"),
     ("medewerker", "Mila", "Vermeulen", Rol.MEDEWERKER, ""),
     ("raadslid", "Ruud", "van Dijk", Rol.RAADSLID, ""),
 ]

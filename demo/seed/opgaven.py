@@ -323,8 +323,10 @@ def opgaven(gebieden, users) -> list[Opgave]:
         opgave.gebieden.set([gebieden[k] for k in kernen])
         opgave.domeinen.set([domeinen[d] for d in PROFIEL[titel][0]])
         fasen(opgave, users["regisseur"])
-        # The demo teamlid works on four opgaven, so "teamlid of another opgave" is real.
-        opgave.teamleden.set([users["teamlid"]] if index < 4 else [])
+        # The demo teamlid works on four opgaven and the partner (from the woningcorporatie)
+        # on two of them, so "of another opgave" is real for both.
+        team = [users["teamlid"]] if index < 4 else []
+        opgave.teamleden.set(team + ([users["partner"]] if index < 2 else []))
         result.append(opgave)
     for van, soort, naar, toelichting in SAMENHANG:
         upsert(

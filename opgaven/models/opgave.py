@@ -53,9 +53,12 @@ class Voortgang(models.TextChoices):
 
 class OpgaveQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OpgaveQuerySet":
-        """The opgaven ``user`` may read: everyone but raadsleden reads all of them."""
+        """The opgaven ``user`` may read: the municipality's people all of them, a partner
+        those whose team they are on, a raadslid none (they read published reports)."""
         if user.has_perm("opgaven.view_opgave"):
             return self
+        if user.has_perm("opgaven.view_eigen_opgaven"):
+            return self.waar_werkt(user)
         return self.none()
 
     def waar_werkt(self, user) -> "OpgaveQuerySet":

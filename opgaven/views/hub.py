@@ -75,6 +75,15 @@ def _formulieren(opgave: Opgave, kan_bewerken: bool, kan_team: bool, gegeven: di
     return {naam: gegeven.get(naam) or maak() for naam, maak in leeg.items()}
 
 
+def _samenhang(request, opgave: Opgave) -> list[tuple]:
+    """The opgave's relations, to the opgaven this user may read (a partner: their own)."""
+    relaties = opgave.samenhang()
+    if request.user.has_perm("opgaven.view_opgave"):
+        return relaties
+    eigen = set(Opgave.objects.visible_to(request.user).values_list("pk", flat=True))
+    return [r for r in relaties if r[1].pk in eigen]
+
+
 def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
     """Everything the hub shows."""
     opgave = _hub_opgave(request, pk)
@@ -86,7 +95,7 @@ def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
         "kan_team_bewerken": kan_team,
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
-        "relaties": opgave.samenhang(),
+        "relaties": _samenhang(request, opgave),
         **_formulieren(opgave, kan_bewerken, kan_team, forms),
     }
 
@@ -110,7 +119,7 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
 def opgave_detail(request: HtmxHttpRequest, pk: int):
     context = _hub_context(request, pk)
     context["secties"] = hub.render_secties(request, "opgave", opgave=context["opgave"])
-    context["geschiedenis"] = geschiedenis(context["opgave"])
+    context["geschiedenis"] = geschiedenis(context["opgave"], request.user)
     return render(request, HUB, context)
 
 
@@ -119,7 +128,7 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
 def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
     """The hub's history alone: it reloads itself after a change anywhere on the hub."""
     opgave = opgave_for(request, pk)
-    context = {"opgave": opgave, "geschiedenis": geschiedenis(opgave)}
+    context = {"opgave": opgave, "geschiedenis": geschiedenis(opgave, request.user)}
     return render(request, f"{HUB}#geschiedenis", context)
 
 

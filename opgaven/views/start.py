@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.http import HtmxHttpRequest, require_perm
+from core.http import HtmxHttpRequest
 
 from .. import hub
 from ..history import geschiedenis_van
@@ -17,8 +17,9 @@ from ..models import Opgave, Voortgang
 @login_required
 @require_GET
 def start(request: HtmxHttpRequest):
-    """My opgaven, what needs attention, recent changes, and the sections other apps add."""
-    require_perm(request, "opgaven.view_opgave")
+    """My opgaven, what needs attention, recent changes, and the sections other apps add.
+
+    Raadsleden never get here (config.views.home sends them to the reports)."""
     mijn = list(
         Opgave.objects.waar_werkt(request.user).select_related("opgaveregisseur").op_agenda()
     )
@@ -33,7 +34,7 @@ def start(request: HtmxHttpRequest):
             "aflopend": [
                 o for o in mijn if o.einddatum and vandaag <= o.einddatum <= over_90_dagen
             ],
-            "recent": geschiedenis_van(mijn, limit=10) if mijn else [],
+            "recent": geschiedenis_van(mijn, request.user, limit=10) if mijn else [],
             "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
             "is_beheerder": request.user.has_perm("opgaven.manage_referentielijsten"),
             "secties": hub.render_secties(request, "start"),

@@ -194,9 +194,14 @@ class InbrengForm(NLDSFormMixin, forms.ModelForm):
             "tekst": {"required": _("Schrijf op wat er werd ingebracht.")},
         }
 
-    def __init__(self, *args, bijeenkomst, **kwargs):
+    def __init__(self, *args, bijeenkomst, met_afzender: bool = True, **kwargs):
+        """``met_afzender=False``: without the choice of stakeholder (the opgave's
+        stakeholders are not for partners to browse); the inbreng is then anonymous."""
         super().__init__(*args, **kwargs)
         self.instance.bijeenkomst = bijeenkomst
+        if not met_afzender:
+            del self.fields["stakeholder"]
+            return
         veld = self.fields["stakeholder"]
         veld.queryset = stakeholders_van(bijeenkomst.thematafel.opgaven.all())
         veld.required = False

@@ -57,6 +57,7 @@ def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij) -> lis
 def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> dict:
     thematafel = bijeenkomst.thematafel
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
+    kan_inbrengen = request.user.has_perm("participatie.add_inbreng", thematafel)
     opgaven = list(thematafel.opgaven.order_by("titel"))
     inbreng = list(
         bijeenkomst.inbreng.select_related("stakeholder", "canvas_item", "teruggekoppeld_door")
@@ -64,13 +65,15 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> di
     if kan_bewerken:
         forms.setdefault("aanwezigheid", AanwezigheidForm(instance=bijeenkomst))
         forms.setdefault("verslag", VerslagForm(instance=bijeenkomst))
-        forms.setdefault("inbreng", InbrengForm(bijeenkomst=bijeenkomst))
+    if kan_inbrengen:
+        forms.setdefault("inbreng", _inbreng_form_voor(request, bijeenkomst))
         forms.setdefault("actiepunt", ActiepuntForm(bijeenkomst=bijeenkomst))
     return {
         "bijeenkomst": bijeenkomst,
         "thematafel": thematafel,
         "opgaven": opgaven,
         "kan_bewerken": kan_bewerken,
+        "kan_inbrengen": kan_inbrengen,
         "uitgenodigd": bijeenkomst.uitgenodigd.order_by("naam"),
         "aanwezig": bijeenkomst.aanwezig.order_by("naam"),
         "rijen": _rijen(inbreng, opgaven, kan_bewerken, fout_bij),
@@ -79,6 +82,12 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> di
         "statussen": ActiepuntStatus.choices,
         "forms": forms,
     }
+
+
+def _inbreng_form_voor(request, bijeenkomst: Bijeenkomst, data=None) -> InbrengForm:
+    """Who may not read the register (partners) brings inbreng without naming a stakeholder."""
+    met_afzender = request.user.has_perm("participatie.view_stakeholder")
+    return InbrengForm(data, bijeenkomst=bijeenkomst, met_afzender=met_afzender)
 
 
 def _section(request, bijeenkomst: Bijeenkomst, section: str, *, status=200, anchor=None, **extra):
@@ -93,10 +102,15 @@ def _section(request, bijeenkomst: Bijeenkomst, section: str, *, status=200, anc
     )
 
 
-def _to_change(request, pk: int) -> Bijeenkomst:
+def _to_change(request, pk: int, perm: str = "participatie.change_thematafel") -> Bijeenkomst:
     bijeenkomst = bijeenkomst_for(request, pk)
-    require_perm(request, "participatie.change_thematafel", bijeenkomst.thematafel)
+    require_perm(request, perm, bijeenkomst.thematafel)
     return bijeenkomst
+
+
+def _to_add(request, pk: int) -> Bijeenkomst:
+    """A session this user may bring inbreng and action points to (partners too)."""
+    return _to_change(request, pk, "participatie.add_inbreng")
 
 
 @login_required
@@ -140,8 +154,8 @@ def verslag(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def inbreng_create(request: HtmxHttpRequest, pk: int):
-    bijeenkomst = _to_change(request, pk)
-    form = InbrengForm(request.POST, bijeenkomst=bijeenkomst)
+    bijeenkomst = _to_add(request, pk)
+    form = _inbreng_form_voor(request, bijeenkomst, request.POST)
     if not form.is_valid():
         return _section(request, bijeenkomst, "inbreng", status=422, inbreng=form)
     inbreng = form.save()
@@ -221,7 +235,7 @@ def inbreng_overnemen(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
 @login_required
 @require_POST
 def actiepunt_create(request: HtmxHttpRequest, pk: int):
-    bijeenkomst = _to_change(request, pk)
+    bijeenkomst = _to_add(request, pk)
     form = ActiepuntForm(request.POST, bijeenkomst=bijeenkomst)
     if not form.is_valid():
         return _section(request, bijeenkomst, "actiepunten", status=422, actiepunt=form)
@@ -233,7 +247,7 @@ def actiepunt_create(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def actiepunt_status(request: HtmxHttpRequest, pk: int, actiepunt_pk: int):
-    bijeenkomst = _to_change(request, pk)
+    bijeenkomst = _to_add(request, pk)
     actiepunt = get_object_or_404(bijeenkomst.actiepunten, pk=actiepunt_pk)
     if request.POST.get("status") not in ActiepuntStatus.values:
         raise Http404

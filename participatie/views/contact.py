@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
@@ -58,7 +58,9 @@ def _section(request, opgave: Opgave, section: str, *, status=200, **forms):
 @require_GET
 def contact(request: HtmxHttpRequest, opgave_pk: int):
     """Contact moments with their follow-ups, and the commitments made, for one opgave."""
-    return render(request, PAGE, _context(request, opgave_for(request, opgave_pk)))
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "participatie.view_betrokkenheid")
+    return render(request, PAGE, _context(request, opgave))
 
 
 @login_required

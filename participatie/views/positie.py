@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, form_data
+from core.http import HtmxHttpRequest, form_data, require_perm
 from opgaven import hub
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
@@ -19,7 +19,10 @@ SECTIE = "participatie/positie/betrokkenheden.html"
 
 
 def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None):
-    """What the stakeholder section of an opgave shows, on the hub and as a partial."""
+    """What the stakeholder section of an opgave shows, on the hub and as a partial; nothing
+    for whoever may not read the municipality's view of its stakeholders (partners)."""
+    if not request.user.has_perm("participatie.view_betrokkenheid"):
+        return None
     kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
     return {
         "opgave": opgave,
@@ -73,6 +76,7 @@ def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
 def positie(request: HtmxHttpRequest, opgave_pk: int):
     """An opgave's power/interest grid, its table alternative, and who to bring into position."""
     opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "participatie.view_betrokkenheid")
     betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
     return render(
         request,

@@ -75,10 +75,10 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
 
     # The team, with a role per member (a partner organisation's employee among them).
     team = page.locator("#team")
-    team.get_by_label("Nieuw teamlid").select_option(label="Tom Jansen")
+    team.get_by_label("Nieuw teamlid").select_option(label="Priya Sewdien")
     team.get_by_label("Rol in het team").select_option("partner")
     team.get_by_role("button", name="Teamlid toevoegen").click()
-    expect(page.locator("#team")).to_contain_text("Tom Jansen (Woonstichting Maasdal) — Partner")
+    expect(page.locator("#team")).to_contain_text("Priya Sewdien (Woonstichting Maasdal) — Partner")
     assert_accessible(page)
 
     # Two phases, each with a toelichting, shown as a timeline.
@@ -137,7 +137,7 @@ def test_medewerker_reads_the_samenhang(page, live_server):
     page.get_by_role("link", name="Wie werkt waaraan?").click()
     page.get_by_label("Naam of organisatie").fill("Woonstichting")
     page.get_by_role("button", name="Zoeken").click()
-    expect(page.locator("tbody")).to_contain_text("Tom Jansen")
+    expect(page.locator("tbody")).to_contain_text("Priya Sewdien")
     assert_accessible(page)
     page.get_by_role("link", name="Samenhang", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samenhang tussen opgaven")

@@ -264,6 +264,7 @@ def test_regisseur_adds_changes_and_removes_a_team_member(users, opgave):
 
 @pytest.mark.parametrize("wie", ["raadslid", "teamlid"])
 def test_raadsleden_and_current_members_cannot_be_added(users, opgave, wie):
+    leden = Teamlidmaatschap.objects.filter(opgave=opgave).count()
     response = _team(
         client_for(users["regisseur"]),
         opgave,
@@ -272,11 +273,11 @@ def test_raadsleden_and_current_members_cannot_be_added(users, opgave, wie):
     )
     assert response.status_code == 422
     assert "Selecteer een geldige keuze" in response.content.decode()
-    assert Teamlidmaatschap.objects.filter(opgave=opgave).count() == 1
+    assert Teamlidmaatschap.objects.filter(opgave=opgave).count() == leden
 
 
 def test_bad_role_changes_nothing(users, opgave):
-    lid = Teamlidmaatschap.objects.get(opgave=opgave)
+    lid = Teamlidmaatschap.objects.get(opgave=opgave, user=users["teamlid"])
     response = _team(client_for(users["regisseur"]), opgave, actie="rol", lid=lid.pk, rol="koning")
     assert response.status_code == 422
     lid.refresh_from_db()
@@ -284,14 +285,14 @@ def test_bad_role_changes_nothing(users, opgave):
 
 
 def test_member_of_another_opgave_cannot_be_touched_through_this_one(users, opgave, andere_opgave):
-    ander = Teamlidmaatschap.objects.get(opgave=andere_opgave)
+    ander = Teamlidmaatschap.objects.get(opgave=andere_opgave, user=users["teamlid_ander"])
     response = _team(client_for(users["regisseur"]), opgave, actie="delete", lid=ander.pk)
     assert response.status_code == 404
     assert Teamlidmaatschap.objects.filter(pk=ander.pk).exists()
 
 
 def test_teamlid_cannot_change_the_team(users, opgave):
-    lid = Teamlidmaatschap.objects.get(opgave=opgave)
+    lid = Teamlidmaatschap.objects.get(opgave=opgave, user=users["teamlid"])
     response = _team(client_for(users["teamlid"]), opgave, actie="delete", lid=lid.pk)
     assert response.status_code == 403
     assert Teamlidmaatschap.objects.filter(pk=lid.pk).exists()

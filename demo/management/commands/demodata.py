@@ -40,6 +40,5 @@ class Command(BaseCommand):
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
         )
-        self.stdout.write(
-            "Inloggen kan als beheerder, regisseur, teamlid, medewerker of raadslid, wachtwoord 'demo'."
-        )
+        logins = ", ".join(username for username, *_rest in accounts.GEBRUIKERS)
+        self.stdout.write(f"Inloggen kan als {logins}; wachtwoord '{accounts.DEMO_WACHTWOORD}'.")
