@@ -1,7 +1,87 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django import forms
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import NLDSFormMixin
+
+from .models import Rol, User
 
 
 class LoginForm(NLDSFormMixin, AuthenticationForm):
     pass
+
+
+class WachtwoordWijzigenForm(NLDSFormMixin, PasswordChangeForm):
+    pass
+
+
+class WachtwoordVergetenForm(NLDSFormMixin, PasswordResetForm):
+    pass
+
+
+class WachtwoordInstellenForm(NLDSFormMixin, SetPasswordForm):
+    pass
+
+
+class GebruikerFilter(NLDSFormMixin, forms.Form):
+    q = forms.CharField(label=_("Naam, e-mail of organisatie"), required=False, max_length=100)
+    rol = forms.ChoiceField(label=_("Rol"), required=False, choices=[("", _("Alle")), *Rol.choices])
+    actief = forms.ChoiceField(
+        label=_("Actief"),
+        required=False,
+        choices=[("", _("Alle")), ("ja", _("Actief")), ("nee", _("Gedeactiveerd"))],
+    )
+
+
+class UitnodigingForm(NLDSFormMixin, forms.ModelForm):
+    """A new account: the e-mail address is also the login name."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "organisatie", "rol"]
+        labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam")}
+        help_texts = {"organisatie": _("Voor partners: de organisatie waar zij werken.")}
+        error_messages = {
+            "first_name": {"required": _("Vul de voornaam in.")},
+            "email": {"required": _("Vul het e-mailadres in.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("first_name", "last_name", "email"):
+            self.fields[naam].required = naam != "last_name"
+        self.fields["email"].error_messages["invalid"] = _(
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl."
+        )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        bestaand = User.objects.filter(username__iexact=email) | User.objects.filter(
+            email__iexact=email
+        )
+        if bestaand.exists():
+            raise forms.ValidationError(
+                _("Er is al een account met dit e-mailadres. Zoek het op in de lijst.")
+            )
+        return email
+
+    def save(self, commit=True) -> User:
+        user = super().save(commit=False)
+        user.username = user.email
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
+
+
+class RolForm(NLDSFormMixin, forms.Form):
+    rol = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Rol.choices,
+        error_messages={"invalid_choice": _("Kies een van de rollen uit de lijst.")},
+    )

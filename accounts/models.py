@@ -1,4 +1,6 @@
+import pghistory
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,34 @@ class Rol(models.TextChoices):
     RAADSLID = "raadslid", _("Raadslid")
 
 
+# What each role may do, in the words the Gebruikers page shows (docs/security.md, "The roles").
+ROL_UITLEG = {
+    Rol.BEHEERDER: _(
+        "Functioneel beheer: gebruikers, referentielijsten, P&C-kalender en huisstijl; "
+        "bewerkt elke opgave."
+    ),
+    Rol.BESTUURDER: _(
+        "Wethouder of portefeuillehouder: leest alle opgaven en rapportages en bepaalt de "
+        "volgorde van de beleidsagenda."
+    ),
+    Rol.OPGAVEREGISSEUR: _(
+        "Leest alle opgaven; regisseert eigen opgaven (team, fase, canvas, rapportages) en "
+        "maakt nieuwe opgaven."
+    ),
+    Rol.TEAMLID: _(
+        "Leest alle opgaven en het stakeholderregister; bewerkt de opgaven in wier team "
+        "diegene zit."
+    ),
+    Rol.MEDEWERKER: _("Leest alle opgaven; bewerkt de opgaven in wier team diegene zit."),
+    Rol.PARTNER: _(
+        "Iemand van een externe organisatie: ziet alleen de opgaven in wier team diegene "
+        "zit, en werkt daar mee aan canvas, inbreng en actiepunten. Nooit het oordeel van "
+        "de gemeente over stakeholders."
+    ),
+    Rol.RAADSLID: _("Leest de gepubliceerde rapportages, verder niets."),
+}
+
+
 class AccountManager(UserManager):
     def ambtelijk(self):
         """Active people who can own work: staff and partners, not raadsleden; by name."""
@@ -22,7 +52,33 @@ class AccountManager(UserManager):
             .order_by("first_name", "last_name", "username")
         )
 
+    def gezocht(self, *, q: str = "", rol: str = "", actief: str = ""):
+        """The Gebruikers list in Beheer: part of name, e-mail or organisation; a role;
+        active ("ja") or not ("nee"); each optional."""
+        qs = self.all()
+        if q:
+            qs = qs.filter(
+                models.Q(first_name__icontains=q)
+                | models.Q(last_name__icontains=q)
+                | models.Q(username__icontains=q)
+                | models.Q(email__icontains=q)
+                | models.Q(organisatie__icontains=q)
+            )
+        if rol:
+            qs = qs.filter(rol=rol)
+        if actief:
+            qs = qs.filter(is_active=actief == "ja")
+        return qs.order_by("-is_active", "first_name", "last_name", "username")
 
+
+# Who had which role and when an account was switched off: the history a beheerder reads
+# (never the password or the last login).
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(),
+    fields=["username", "first_name", "last_name", "email", "organisatie", "rol", "is_active"],
+    model_name="UserEvent",
+)
 class User(AbstractUser):
     """A person who logs in. The rol says what they do across the app; being on an
     opgave's team (see ``opgaven.Opgave.teamleden``) says where they may edit."""
@@ -46,3 +102,39 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def is_laatste_beheerder(self) -> bool:
+        """The only active beheerder left: nobody else could manage users after them."""
+        return (
+            self.rol == Rol.BEHEERDER
+            and self.is_active
+            and not User.objects.filter(rol=Rol.BEHEERDER, is_active=True)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
+    def rol_wijzigen(self, rol: str) -> None:
+        """Another role; never takes the last beheerder's role away."""
+        if rol != Rol.BEHEERDER and self.is_laatste_beheerder:
+            raise ValidationError(
+                _("Dit is de laatste beheerder. Maak eerst iemand anders beheerder.")
+            )
+        self.rol = rol
+        self.save(update_fields=["rol"])
+
+    def deactiveren(self, *, door: "User") -> None:
+        """Switch the account off (never delete: the history keeps the name); an open
+        session stops working on its next request."""
+        if door.pk == self.pk:
+            raise ValidationError(_("U kunt uw eigen account niet deactiveren."))
+        if self.is_laatste_beheerder:
+            raise ValidationError(
+                _("Dit is de laatste beheerder. Maak eerst iemand anders beheerder.")
+            )
+        self.is_active = False
+        self.save(update_fields=["is_active"])
+
+    def activeren(self) -> None:
+        self.is_active = True
+        self.save(update_fields=["is_active"])

@@ -28,3 +28,5 @@ is_ambtelijk = is_ingelogd & ~is_raadslid & ~is_partner
 
 # The kernel (core) knows no roles; the municipality's branding is set by the beheerder.
 rules.add_perm("core.change_huisstijl", is_beheerder)
+# People and their roles: invite, change role, switch off, the access review.
+rules.add_perm("accounts.manage_gebruikers", is_beheerder)

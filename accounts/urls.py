@@ -1,9 +1,17 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
-from .forms import LoginForm
+from . import views
+from .forms import (
+    LoginForm,
+    WachtwoordInstellenForm,
+    WachtwoordVergetenForm,
+    WachtwoordWijzigenForm,
+)
 
 app_name = "accounts"
+
+WACHTWOORD = "accounts/wachtwoord"
 
 urlpatterns = [
     path(
@@ -16,4 +24,60 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Password self-service (Django's views, our templates and Dutch mails).
+    path(
+        "wachtwoord/wijzigen/",
+        views.WachtwoordWijzigen.as_view(
+            template_name=f"{WACHTWOORD}/wijzigen.html",
+            form_class=WachtwoordWijzigenForm,
+            success_url=reverse_lazy("accounts:wachtwoord-gewijzigd"),
+        ),
+        name="wachtwoord-wijzigen",
+    ),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(template_name=f"{WACHTWOORD}/gewijzigd.html"),
+        name="wachtwoord-gewijzigd",
+    ),
+    path(
+        "wachtwoord/vergeten/",
+        views.WachtwoordVergeten.as_view(
+            template_name=f"{WACHTWOORD}/vergeten.html",
+            form_class=WachtwoordVergetenForm,
+            email_template_name="accounts/mail/wachtwoord_vergeten.txt",
+            subject_template_name="accounts/mail/wachtwoord_vergeten_onderwerp.txt",
+            success_url=reverse_lazy("accounts:wachtwoord-verstuurd"),
+        ),
+        name="wachtwoord-vergeten",
+    ),
+    path(
+        "wachtwoord/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(template_name=f"{WACHTWOORD}/verstuurd.html"),
+        name="wachtwoord-verstuurd",
+    ),
+    path(
+        "wachtwoord/instellen/<uidb64>/<token>/",
+        views.WachtwoordInstellen.as_view(
+            template_name=f"{WACHTWOORD}/instellen.html",
+            form_class=WachtwoordInstellenForm,
+            success_url=reverse_lazy("accounts:wachtwoord-ingesteld"),
+        ),
+        name="wachtwoord-instellen",
+    ),
+    path(
+        "wachtwoord/ingesteld/",
+        auth_views.PasswordResetCompleteView.as_view(template_name=f"{WACHTWOORD}/ingesteld.html"),
+        name="wachtwoord-ingesteld",
+    ),
+    # Beheer > Gebruikers
+    path("gebruikers/", views.gebruiker_list, name="gebruiker-list"),
+    path("gebruikers/uitnodigen/", views.gebruiker_uitnodigen, name="gebruiker-uitnodigen"),
+    path("gebruikers/<int:pk>/", views.gebruiker_detail, name="gebruiker-detail"),
+    path("gebruikers/<int:pk>/rol/", views.gebruiker_rol, name="gebruiker-rol"),
+    path("gebruikers/<int:pk>/actief/", views.gebruiker_actief, name="gebruiker-actief"),
+    path(
+        "gebruikers/<int:pk>/uitnodiging/",
+        views.gebruiker_uitnodiging,
+        name="gebruiker-uitnodiging",
+    ),
 ]

@@ -78,13 +78,23 @@ def main() -> None:
         pages["thematafel"] = tafel.get_absolute_url()
         pages["bijeenkomst"] = gehouden.get_absolute_url()
         pages["terugkopp. PDF"] = f"{tafel.get_absolute_url()}terugkoppeling.pdf"
+    beheerder = Client()
+    beheerder.force_login(User.objects.get(username="beheerder"))
+    partner = Client()
+    partner.force_login(User.objects.get(username="partner"))
+    eigen = Opgave.objects.waar_werkt(User.objects.get(username="partner")).first()
     print(f"{'pagina':<18} {'mediaan ms':>10} {'queries':>8}")
-    for name, url in pages.items():
+    metingen = [(name, client, url) for name, url in pages.items()]
+    metingen += [
+        ("gebruikers", beheerder, "/accounts/gebruikers/"),
+        ("hub als partner", partner, f"/opgaven/{eigen.pk}/"),
+    ]
+    for name, wie, url in metingen:
         reset_queries()  # with DEBUG on, a full query log would hide new queries
         with CaptureQueriesContext(connection) as ctx:
-            status = client.get(url).status_code
+            status = wie.get(url).status_code
         assert status == 200, (url, status)
-        seconds, _ = timed(lambda url=url: client.get(url), args.rounds)
+        seconds, _ = timed(lambda url=url, wie=wie: wie.get(url), args.rounds)
         print(f"{name:<18} {seconds * 1000:>10.1f} {len(ctx.captured_queries):>8}")
 
     rounds = max(1, args.rounds // 2)

@@ -6,12 +6,12 @@ class CanvasConfig(AppConfig):
     verbose_name = "Maatschappelijke waarde canvas"
 
     def ready(self):
-        from opgaven import hub
+        from core import secties
 
         from .views.items import samenvatting_context
 
-        hub.registreer(
-            hub.Sectie(
+        secties.registreer(
+            secties.Sectie(
                 plek="opgave",
                 naam="canvas",
                 volgorde=30,

@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OpgavenConfig(AppConfig):
     name = "opgaven"
     verbose_name = "Opgaven"
+
+    def ready(self):
+        from core import secties
+
+        from .views.teams import teams_context, teams_per_persoon
+
+        # Beheer > Gebruikers (accounts) shows each person's teams.
+        secties.registreer(
+            secties.Sectie(
+                plek="gebruiker",
+                naam="teams",
+                volgorde=10,
+                template_name="opgaven/teams/gebruiker_teams.html#teams",
+                context=teams_context,
+            )
+        )
+        secties.registreer_kolom(
+            secties.Kolom(
+                plek="gebruikers", label=_("Teams"), volgorde=10, waarden=teams_per_persoon
+            )
+        )

@@ -1,28 +1,10 @@
 """The record of changes behind an opgave, as the hub page shows it ("Geschiedenis")."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
-from django.apps import apps
 from pghistory.models import Events
 
-from accounts.models import User
+from core.geschiedenis import Gebeurtenis, beschrijf
 
 from .models import Opgave
-
-_LABELS = {"insert": "aangemaakt", "update": "gewijzigd", "delete": "verwijderd"}
-_HIDDEN_FIELDS = {"id", "created_at", "updated_at", "versie", "volgorde"}
-
-
-@dataclass
-class Gebeurtenis:
-    wanneer: datetime
-    wie: str
-    wat: str
-    actie: str
-    wijzigingen: list[tuple[str, str, str]]
-    opgave: str = ""
-
 
 # Event models whose history only the municipality's own people read (what it thinks of
 # stakeholders), registered by the apps that own them (participatie.apps).
@@ -47,43 +29,8 @@ def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeu
     events = Events.objects.references(opgaven)
     if not user.has_perm("opgaven.view_vertrouwelijk"):
         events = events.exclude(pgh_model__in=_vertrouwelijk)
-    events = list(events.order_by("-pgh_created_at")[:limit])
-    user_ids = {
-        e.pgh_context.get("user") for e in events if e.pgh_context and e.pgh_context.get("user")
-    }
-    users = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
-    result = []
-    for event in events:
-        event_model = apps.get_model(event.pgh_model)
-        tracked = event_model.pgh_tracked_model
-        context = event.pgh_context or {}
-        user_id = context.get("user")
-        wijzigingen = []
-        if event.pgh_label == "update" and event.pgh_diff:
-            for field_name, (oud, nieuw) in event.pgh_diff.items():
-                if field_name in _HIDDEN_FIELDS:
-                    continue
-                try:
-                    label = str(tracked._meta.get_field(field_name).verbose_name)
-                except Exception:
-                    label = field_name
-                wijzigingen.append((label, _kort(oud), _kort(nieuw)))
-        result.append(
-            Gebeurtenis(
-                wanneer=event.pgh_created_at,
-                wie=users.get(user_id) or context.get("bron") or "systeem",
-                wat=str(tracked._meta.verbose_name),
-                actie=_LABELS.get(event.pgh_label, event.pgh_label),
-                wijzigingen=wijzigingen,
-                opgave=_opgave_titel(event, titels),
-            )
-        )
-    return result
-
-
-def _kort(value, length: int = 120) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= length else text[: length - 1] + "…"
+    events = events.order_by("-pgh_created_at")[:limit]
+    return beschrijf(events, opgave=lambda event: _opgave_titel(event, titels))
 
 
 def _opgave_titel(event, titels: dict[str, str]) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, beheer, hub, overzichten
+from .views import agenda, beheer, hub, overzichten, teams
 
 app_name = "opgaven"
 
@@ -32,4 +32,11 @@ urlpatterns = [
     path("beheer/domeinen/", beheer.domein_create, name="domein-create"),
     path("beheer/domeinen/<int:pk>/actief/", beheer.domein_actief, name="domein-actief"),
     path("beheer/gebieden/", beheer.gebied_create, name="gebied-create"),
+    # a person's teams, from their page in Beheer > Gebruikers
+    path("beheer/personen/<int:pk>/teams/", teams.persoon_team_create, name="persoon-team-create"),
+    path(
+        "beheer/personen/<int:pk>/teams/<int:lid_pk>/verwijderen/",
+        teams.persoon_team_delete,
+        name="persoon-team-delete",
+    ),
 ]

@@ -8,7 +8,8 @@ class ParticipatieConfig(AppConfig):
 
     def ready(self):
         from canvas import herkomst
-        from opgaven import history, hub
+        from core import secties
+        from opgaven import history
 
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
@@ -16,28 +17,28 @@ class ParticipatieConfig(AppConfig):
         from .views.positie import betrokkenheden_context
 
         for sectie in [
-            hub.Sectie(
+            secties.Sectie(
                 plek="opgave",
                 naam="betrokkenheden",
                 volgorde=20,
                 template_name="participatie/positie/betrokkenheden.html#betrokkenheden",
                 context=betrokkenheden_context,
             ),
-            hub.Sectie(
+            secties.Sectie(
                 plek="opgave",
                 naam="participatie",
                 volgorde=25,
                 template_name="participatie/overzicht/participatie_samenvatting.html",
                 context=participatie_context,
             ),
-            hub.Sectie(
+            secties.Sectie(
                 plek="start",
                 naam="te-laat",
                 volgorde=10,
                 template_name="participatie/contact/start_te_laat.html",
                 context=te_laat_context,
             ),
-            hub.Sectie(
+            secties.Sectie(
                 plek="start",
                 naam="open-werk",
                 volgorde=20,
@@ -45,9 +46,9 @@ class ParticipatieConfig(AppConfig):
                 context=open_werk_context,
             ),
         ]:
-            hub.registreer(sectie)
-        hub.registreer_verwijzing(
-            hub.Verwijzing(
+            secties.registreer(sectie)
+        secties.registreer_verwijzing(
+            secties.Verwijzing(
                 plek="samenhang",
                 label=_("Stakeholders die in meerdere opgaven meedoen"),
                 url_name="participatie:gedeelde-stakeholders",

@@ -6,13 +6,13 @@ class RapportagesConfig(AppConfig):
     verbose_name = "Rapportages"
 
     def ready(self):
-        from opgaven import hub
+        from core import secties
 
-        from .views.exports import stakeholders_context
+        from .views.exports import gebruikers_context, stakeholders_context
         from .views.rapportages import opgave_rapportages_context
 
-        hub.registreer(
-            hub.Sectie(
+        secties.registreer(
+            secties.Sectie(
                 plek="opgave",
                 naam="rapportages",
                 volgorde=40,
@@ -20,12 +20,21 @@ class RapportagesConfig(AppConfig):
                 context=opgave_rapportages_context,
             )
         )
-        hub.registreer(
-            hub.Sectie(
+        secties.registreer(
+            secties.Sectie(
                 plek="stakeholders",
                 naam="export",
                 volgorde=10,
                 template_name="rapportages/exports/export_knoppen.html",
                 context=stakeholders_context,
+            )
+        )
+        secties.registreer(
+            secties.Sectie(
+                plek="gebruikers",
+                naam="export",
+                volgorde=10,
+                template_name="rapportages/exports/export_knoppen.html",
+                context=gebruikers_context,
             )
         )

@@ -169,8 +169,52 @@ def _datum(waarde) -> str:
     return waarde.strftime("%d-%m-%Y")
 
 
+GEBRUIKER_KOLOMMEN = [
+    "Naam",
+    "Gebruikersnaam",
+    "E-mail",
+    "Organisatie",
+    "Rol",
+    "Actief",
+    "Laatst ingelogd",
+    "Opgaveteams (rol in het team)",
+]
+
+
+def gebruiker_rijen(user) -> tuple[int, Iterator[list[str]]]:
+    """Every account with its role and teams, for the periodic access review (BIO); only
+    for who manages accounts."""
+    from django.db.models import Prefetch
+
+    from accounts.models import User
+    from opgaven.models import Teamlidmaatschap
+
+    if not user.has_perm("accounts.manage_gebruikers"):
+        return 0, iter(())
+    leden = Teamlidmaatschap.objects.select_related("opgave").order_by("opgave__titel")
+    qs = User.objects.prefetch_related(
+        Prefetch("teamlidmaatschap_set", queryset=leden, to_attr="teams")
+    ).order_by("username")
+
+    def rijen():
+        for u in qs.iterator(chunk_size=2000):
+            yield [
+                u.get_full_name(),
+                u.username,
+                u.email,
+                u.organisatie,
+                u.get_rol_display(),
+                "ja" if u.is_active else "nee",
+                _datum(u.last_login),
+                "; ".join(f"{t.opgave.titel} ({t.get_rol_display()})" for t in u.teams),
+            ]
+
+    return qs.count(), rijen()
+
+
 # soort -> (column names, rows for a user)
 SOORTEN = {
+    "gebruikers": (GEBRUIKER_KOLOMMEN, gebruiker_rijen),
     "stakeholders": (STAKEHOLDER_KOLOMMEN, stakeholder_rijen),
     "opgaven": (OPGAVE_KOLOMMEN, opgave_rijen),
     "actiepunten": (ACTIEPUNT_KOLOMMEN, actiepunt_rijen),

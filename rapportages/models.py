@@ -277,6 +277,7 @@ class Export(Job):
         OPGAVEN = "opgaven", _("Opgaven")
         ACTIEPUNTEN = "actiepunten", _("Actiepunten")
         BEGROTINGSREGELS = "begrotingsregels", _("Begrotingsregels")
+        GEBRUIKERS = "gebruikers", _("Accounts, rollen en teams")
 
     class Formaat(models.TextChoices):
         XLSX = "xlsx", _("Excel (.xlsx)")

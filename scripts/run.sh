@@ -12,6 +12,12 @@ mkdir -p var/log
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM
 
+if [ -n "${EMAIL_HOST:-}" ]; then
+  MAIL_TXT="E-mail gaat via $EMAIL_HOST."
+else
+  MAIL_TXT="E-mail (uitnodigingen, wachtwoordlinks) gaat niet de deur uit: elk bericht is een bestand in var/mail/."
+fi
+
 cat <<TXT
 
   Opgavenregie draait op http://$HOST:$PORT/
@@ -24,6 +30,7 @@ cat <<TXT
     raadslid    ziet alleen gepubliceerde rapportages
     beheerder   beheert alles
   Worker-log: var/log/worker.log. Stoppen: Ctrl-C.
+  $MAIL_TXT
 
 TXT
 $PY manage.py runserver "$HOST:$PORT"

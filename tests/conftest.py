@@ -198,3 +198,74 @@ def assert_accessible(page) -> None:
             return [...dup]; }"""
     )
     assert duplicates == [], f"dubbele id's op {page.url}: {duplicates}"
+
+
+@pytest.fixture(scope="session")
+def smtp_server(tmp_path_factory):
+    """A real SMTP server process (aiosmtpd) on 127.0.0.1 that keeps every mail in a Maildir."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    maildir = tmp_path_factory.mktemp("maildir")
+    for deel in ("cur", "new", "tmp"):
+        (maildir / deel).mkdir()
+    proces = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{poort}"),
+            *("-c", "aiosmtpd.handlers.Mailbox", str(maildir)),
+        ],
+    )
+    for _poging in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proces.kill()
+        pytest.fail("De SMTP-testserver (aiosmtpd) start niet.")
+    yield poort, maildir
+    proces.terminate()
+    proces.wait(timeout=10)
+
+
+class Postbus:
+    """The mails the SMTP test server received, parsed (email.message.EmailMessage)."""
+
+    def __init__(self, maildir):
+        import mailbox
+
+        self._box = mailbox.Maildir(maildir, create=False)
+        self._box.clear()
+
+    def berichten(self, aantal: int = 1, timeout: float = 10.0) -> list:
+        import email
+        import email.policy
+        import time
+
+        einde = time.monotonic() + timeout
+        while True:
+            berichten = [
+                email.message_from_bytes(bytes(m), policy=email.policy.default) for m in self._box
+            ]
+            if len(berichten) >= aantal or time.monotonic() > einde:
+                return berichten
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def postbus(smtp_server, settings) -> Postbus:
+    """Mail goes over SMTP to the test server; read it with ``postbus.berichten()``."""
+    poort, maildir = smtp_server
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = poort
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    return Postbus(maildir)

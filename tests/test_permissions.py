@@ -100,7 +100,7 @@ EIGEN_EXPORT = rij(404, regisseur=200)
 
 def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     regisseur = users["regisseur"]
-    o = SimpleNamespace(opgave=opgave)
+    o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"])
     o.item = CanvasItemFactory(opgave=opgave)
     o.activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
     o.prestatie = CanvasItemFactory(opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN)
@@ -202,6 +202,45 @@ MATRIX = {
     "accounts:logout": (lambda o: [], [("post", {}, rij(302, anoniem=302))]),
     "set_language": (lambda o: [], [("post", {"language": "nl"}, rij(302, anoniem=302))]),
     "huisstijl": (lambda o: [], [("get", {}, BEHEER)]),
+    # accounts: password self-service
+    "accounts:wachtwoord-wijzigen": (
+        lambda o: [],
+        [("get", {}, rij(200)), ("post", {}, rij(422))],
+    ),
+    "accounts:wachtwoord-gewijzigd": (lambda o: [], [("get", {}, rij(200))]),
+    "accounts:wachtwoord-vergeten": (
+        lambda o: [],
+        [("get", {}, rij(200, anoniem=200)), ("post", {}, rij(422, anoniem=422))],
+    ),
+    "accounts:wachtwoord-verstuurd": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
+    # a link that is not (or no longer) valid: a page that says so
+    "accounts:wachtwoord-instellen": (
+        lambda o: ["MQ", "geen-token"],
+        [("get", {}, rij(200, anoniem=200))],
+    ),
+    "accounts:wachtwoord-ingesteld": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
+    # accounts: Beheer > Gebruikers
+    "accounts:gebruiker-list": (lambda o: [], [("get", {}, BEHEER)]),
+    "accounts:gebruiker-uitnodigen": (
+        lambda o: [],
+        [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)],
+    ),
+    "accounts:gebruiker-detail": (lambda o: [o.teamlid.pk], [("get", {}, BEHEER)]),
+    "accounts:gebruiker-rol": (
+        lambda o: [o.teamlid.pk],
+        [("hx-post", {"rol": "medewerker"}, BEHEER), ("hx-post", {"rol": "koning"}, BEHEER_INVOER)],
+    ),
+    "accounts:gebruiker-actief": (
+        lambda o: [o.teamlid.pk],
+        [("hx-post", {"actief": "nee"}, BEHEER)],
+    ),
+    # the teamlid has a password already: nothing to send
+    "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
+    "opgaven:persoon-team-create": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
+    "opgaven:persoon-team-delete": (
+        lambda o: [o.teamlid.pk, o.lid.pk],
+        [("hx-post", {}, BEHEER)],
+    ),
     "logo": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
     # opgaven
     "opgaven:opgave-list": (lambda o: [], [("get", {}, LEZEN)]),

@@ -28,13 +28,15 @@ def tabel(
     getallen="",
     caption_zichtbaar=False,
     klasse="",
+    extra=(),
 ):
     """A data table: the NL Design System markup, a caption, column headings, and the
     empty state instead of an empty table (``leeg`` when ``aantal`` is 0).
 
     ``{% tabel _("Opgave") _("Begroot") caption=_("...") getallen="2" leeg=_("...")
     aantal=rijen|length %}<tbody>...</tbody>{% endtabel %}``; ``getallen`` numbers the
-    columns (from 1) that hold amounts, aligned to the right.
+    columns (from 1) that hold amounts, aligned to the right; ``extra`` adds headings from
+    a list (columns other apps registered, core.secties.kolommen).
     """
     if aantal == 0 and leeg:
         return format_html('<p class="utrecht-paragraph">{}</p>', leeg)
@@ -46,6 +48,8 @@ def tabel(
             "caption": caption,
             "caption_zichtbaar": caption_zichtbaar,
             "klasse": klasse,
-            "kolommen": [(kolom, i in rechts) for i, kolom in enumerate(kolommen, start=1)],
+            "kolommen": [
+                (kolom, i in rechts) for i, kolom in enumerate([*kolommen, *extra], start=1)
+            ],
         },
     )

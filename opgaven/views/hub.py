@@ -1,5 +1,5 @@
 """The hub of one opgave: its profile, team, phases, progress and samenhang, with the
-sections other apps register (opgaven.hub). Each change posts to its own view and gets
+sections other apps register (core.secties). Each change posts to its own view and gets
 its section back; a change the header shows (phase, progress) updates it too."""
 
 from django.contrib.auth.decorators import login_required
@@ -8,11 +8,13 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import secties
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data
 
-from .. import hub, services
+from .. import services
 from ..access import opgave_for, opgave_to_change
+from ..events import OPGAVE_GEWIJZIGD
 from ..forms.hub import FaseForm, OpgaveForm, RelatieForm, TeamlidForm, VoortgangForm
 from ..history import geschiedenis
 from ..models import (
@@ -110,7 +112,7 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
         url=Opgave(pk=pk).get_absolute_url(),
         status=status,
         also=also,
-        event=hub.OPGAVE_GEWIJZIGD,
+        event=OPGAVE_GEWIJZIGD,
     )
 
 
@@ -118,7 +120,7 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
 @require_GET
 def opgave_detail(request: HtmxHttpRequest, pk: int):
     context = _hub_context(request, pk)
-    context["secties"] = hub.render_secties(request, "opgave", opgave=context["opgave"])
+    context["secties"] = secties.render_secties(request, "opgave", opgave=context["opgave"])
     context["geschiedenis"] = geschiedenis(context["opgave"], request.user)
     return render(request, HUB, context)
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
+from core import secties
 from core.http import HtmxHttpRequest, require_perm
 
-from .. import hub
 from ..models import Domein, Gebied, GebiedSoort, Opgave, OpgaveRelatie
 
 
@@ -49,7 +49,7 @@ def samenhang(request: HtmxHttpRequest):
             "domein_rijen": _matrix(opgaven, domeinen, "domeinen"),
             "gebied_rijen": _matrix(opgaven, gebieden, "gebieden"),
             "relaties": OpgaveRelatie.objects.filter(van__in=opgaven).select_related("van", "naar"),
-            "verwijzingen": hub.verwijzingen(request, "samenhang"),
+            "verwijzingen": secties.verwijzingen(request, "samenhang"),
         },
     )
 

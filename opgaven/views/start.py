@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core import secties
 from core.http import HtmxHttpRequest
 
-from .. import hub
 from ..history import geschiedenis_van
 from ..models import Opgave, Voortgang
 
@@ -37,6 +37,6 @@ def start(request: HtmxHttpRequest):
             "recent": geschiedenis_van(mijn, request.user, limit=10) if mijn else [],
             "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
             "is_beheerder": request.user.has_perm("opgaven.manage_referentielijsten"),
-            "secties": hub.render_secties(request, "start"),
+            "secties": secties.render_secties(request, "start"),
         },
     )

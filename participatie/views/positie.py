@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, require_perm
-from opgaven import hub
 from opgaven.access import opgave_for, opgave_to_change
+from opgaven.events import OPGAVE_GEWIJZIGD
 from opgaven.models import Opgave
 
 from .. import grid, services
@@ -56,7 +56,7 @@ def _sectie(request, opgave: Opgave):
         section="betrokkenheden",
         context=lambda: betrokkenheden_context(request, opgave),
         url=opgave.get_absolute_url(),
-        event=hub.OPGAVE_GEWIJZIGD,
+        event=OPGAVE_GEWIJZIGD,
     )
 
 

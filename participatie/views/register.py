@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import secties
 from core.http import HtmxHttpRequest, download, form_data, require_perm
 from core.security_log import log_event
-from opgaven import hub
 from opgaven.models import Opgave
 
 from .. import importeren, services
@@ -47,7 +47,7 @@ def stakeholder_list(request: HtmxHttpRequest):
             "filter_form": filter_form,
             "querystring": querystring.urlencode(),
             "kan_toevoegen": request.user.has_perm("participatie.add_stakeholder"),
-            "secties": hub.render_secties(request, "stakeholders"),
+            "secties": secties.render_secties(request, "stakeholders"),
         },
     )
 

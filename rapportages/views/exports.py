@@ -19,6 +19,17 @@ def stakeholders_context(request) -> dict | None:
     return {"soort": Export.Soort.STAKEHOLDERS, "label": Export.Soort.STAKEHOLDERS.label}
 
 
+def gebruikers_context(request) -> dict | None:
+    """The access-review export on Beheer > Gebruikers (a section of its page)."""
+    if not request.user.has_perm("accounts.manage_gebruikers"):
+        return None
+    return {"soort": Export.Soort.GEBRUIKERS, "label": Export.Soort.GEBRUIKERS.label}
+
+
+# What each kind of export needs beyond rapportages.add_export.
+EXTRA_PERM = {Export.Soort.GEBRUIKERS: "accounts.manage_gebruikers"}
+
+
 @login_required
 @require_POST
 def export_create(request: HtmxHttpRequest):
@@ -26,6 +37,8 @@ def export_create(request: HtmxHttpRequest):
     soort, formaat = request.POST.get("soort"), request.POST.get("formaat")
     if soort not in Export.Soort.values or formaat not in Export.Formaat.values:
         raise Http404
+    if soort in EXTRA_PERM:
+        require_perm(request, EXTRA_PERM[soort])
     export = services.export_aanvragen(soort=soort, formaat=formaat, user=request.user)
     log_event("export_aangevraagd", request=request, obj=f"export:{export.pk}:{soort}")
     return redirect(export)

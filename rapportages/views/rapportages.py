@@ -38,8 +38,12 @@ def rapportage_list(request: HtmxHttpRequest):
         {
             "rapportages": rapportages,
             "kan_alles_maken": request.user.has_perm("rapportages.add_rapportage", None),
-            # The register exports itself (a section on its own page).
-            "export_soorten": [s for s in Export.Soort if s != Export.Soort.STAKEHOLDERS],
+            # The register and the accounts export themselves (a section on their own page).
+            "export_soorten": [
+                s
+                for s in Export.Soort
+                if s not in (Export.Soort.STAKEHOLDERS, Export.Soort.GEBRUIKERS)
+            ],
         },
     )
 

@@ -1,11 +1,12 @@
-"""Sections and links that the apps above ``opgaven`` put on its pages (and on each other's).
+"""Sections and links that higher apps put on the pages of lower ones.
 
 Dependencies point one way (ARCHITECTURE.md): ``opgaven`` imports no other domain app,
-yet its hub shows stakeholders, the canvas and reports, and its start page shows what
-waits for you. Each app registers what it adds in its ``AppConfig.ready`` and renders it
-itself; a page asks for what was registered for its ``plek`` ("opgave", "start",
-"samenhang", "stakeholders", ...). An app's own htmx view for a section calls the same
-``context`` function, so the section on the page and the swapped one are always the same.
+yet its hub shows stakeholders, the canvas and reports; ``accounts`` knows no opgaven,
+yet a person's page in Beheer shows their teams. Each app registers what it adds in its
+``AppConfig.ready`` and renders it itself; a page asks for what was registered for its
+``plek`` ("opgave", "start", "samenhang", "stakeholders", "gebruiker", ...). An app's own
+htmx view for a section calls the same ``context`` function, so the section on the page
+and the swapped one are always the same.
 """
 
 from collections.abc import Callable
@@ -15,10 +16,6 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
-
-# Announced after every change to an opgave on its hub; the hub's history listens for it
-# and reloads itself, whichever app's section made the change.
-OPGAVE_GEWIJZIGD = "opgave-gewijzigd"
 
 
 @dataclass(frozen=True)
@@ -73,3 +70,29 @@ def verwijzingen(request: HttpRequest, plek: str) -> list[tuple[str, str]]:
         for v in _verwijzingen.values()
         if v.plek == plek and request.user.has_perm(v.perm)
     ]
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column in a table on page ``plek``: ``waarden(objects)`` gives the text per pk,
+    for all rows at once (one query per column, whatever the number of rows)."""
+
+    plek: str
+    label: str
+    volgorde: int
+    waarden: Callable[[list], dict[int, str]]
+
+
+_kolommen: dict[tuple[str, str], Kolom] = {}
+
+
+def registreer_kolom(kolom: Kolom) -> None:
+    _kolommen[(kolom.plek, str(kolom.label))] = kolom
+
+
+def kolommen(plek: str, objecten: list) -> tuple[list[str], list[tuple[object, list[str]]]]:
+    """The registered columns of ``plek``: their labels, and per object its values."""
+    gekozen = sorted((k for k in _kolommen.values() if k.plek == plek), key=lambda k: k.volgorde)
+    waarden = [k.waarden(objecten) for k in gekozen]
+    rijen = [(o, [w.get(o.pk, "") for w in waarden]) for o in objecten]
+    return [str(k.label) for k in gekozen], rijen
