@@ -43,7 +43,31 @@ ROL_UITLEG = {
 }
 
 
-class AccountManager(UserManager):
+class UserQuerySet(models.QuerySet):
+    def zoek(self, q: str) -> "UserQuerySet":
+        """Part of the name, login name, e-mail address or organisation."""
+        if not q:
+            return self
+        return self.filter(
+            models.Q(first_name__icontains=q)
+            | models.Q(last_name__icontains=q)
+            | models.Q(username__icontains=q)
+            | models.Q(email__icontains=q)
+            | models.Q(organisatie__icontains=q)
+        )
+
+    def gezocht(self, *, q: str = "", rol: str = "", actief: str = "") -> "UserQuerySet":
+        """The Gebruikers list in Beheer: a search (``zoek``), a role, active ("ja") or not
+        ("nee"); each optional. Active accounts first, by name."""
+        qs = self.zoek(q)
+        if rol:
+            qs = qs.filter(rol=rol)
+        if actief:
+            qs = qs.filter(is_active=actief == "ja")
+        return qs.order_by("-is_active", "first_name", "last_name", "username")
+
+
+class AccountManager(UserManager.from_queryset(UserQuerySet)):
     def ambtelijk(self):
         """Active people who can own work: staff and partners, not raadsleden; by name."""
         return (
@@ -51,24 +75,6 @@ class AccountManager(UserManager):
             .exclude(rol=Rol.RAADSLID)
             .order_by("first_name", "last_name", "username")
         )
-
-    def gezocht(self, *, q: str = "", rol: str = "", actief: str = ""):
-        """The Gebruikers list in Beheer: part of name, e-mail or organisation; a role;
-        active ("ja") or not ("nee"); each optional."""
-        qs = self.all()
-        if q:
-            qs = qs.filter(
-                models.Q(first_name__icontains=q)
-                | models.Q(last_name__icontains=q)
-                | models.Q(username__icontains=q)
-                | models.Q(email__icontains=q)
-                | models.Q(organisatie__icontains=q)
-            )
-        if rol:
-            qs = qs.filter(rol=rol)
-        if actief:
-            qs = qs.filter(is_active=actief == "ja")
-        return qs.order_by("-is_active", "first_name", "last_name", "username")
 
 
 # Who had which role and when an account was switched off: the history a beheerder reads

@@ -74,13 +74,7 @@ def wie_werkt_waaraan(request: HtmxHttpRequest):
         )
         .order_by("first_name", "last_name", "username")
     )
-    if zoek:
-        mensen = mensen.filter(
-            models.Q(first_name__icontains=zoek)
-            | models.Q(last_name__icontains=zoek)
-            | models.Q(username__icontains=zoek)
-            | models.Q(organisatie__icontains=zoek)
-        )
+    mensen = mensen.zoek(zoek)
     return render(
         request, "opgaven/overzichten/wie_werkt_waaraan.html", {"mensen": mensen, "zoek": zoek}
     )
