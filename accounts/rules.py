@@ -1,6 +1,9 @@
 """Role predicates shared by every app."""
 
 import rules
+from django.utils.translation import gettext_lazy as _
+
+from core.http import weigering
 
 from .models import Rol
 
@@ -30,3 +33,6 @@ is_ambtelijk = is_ingelogd & ~is_raadslid & ~is_partner
 rules.add_perm("core.change_huisstijl", is_beheerder)
 # People and their roles: invite, change role, switch off, the access review.
 rules.add_perm("accounts.manage_gebruikers", is_beheerder)
+
+weigering("core.change_huisstijl", _("Alleen de beheerder stelt de huisstijl in."))
+weigering("accounts.manage_gebruikers", _("Alleen de beheerder beheert gebruikers en rollen."))

@@ -31,10 +31,28 @@ def form_data(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
+class Geweigerd(PermissionDenied):
+    """A refusal whose reason (in Dutch, for the user) the 403 page shows."""
+
+
+_redenen: dict[str, str] = {}
+
+
+def weigering(perm: str, reden) -> None:
+    """Why ``perm`` is refused, said to whoever is refused (each app's ``rules.py`` says it
+    next to the rule): who may do this, so the user knows whom to ask."""
+    _redenen[perm] = reden
+
+
+def reden_van(perm: str) -> str:
+    return str(_redenen.get(perm, ""))
+
+
 def require_perm(request: HttpRequest, perm: str, obj=None) -> None:
-    """403 unless the user has ``perm`` (on ``obj``); the 403 page logs the denial."""
+    """403 with the reason for ``perm`` unless the user has it (on ``obj``); the 403 page
+    logs the denial."""
     if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
+        raise Geweigerd(reden_van(perm))
 
 
 def download(inhoud: bytes, bestandsnaam: str, content_type: str) -> HttpResponse:

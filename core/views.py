@@ -8,14 +8,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.security_log import log_event
 
 from .forms import HuisstijlForm
-from .http import form_data, require_perm
+from .http import Geweigerd, form_data, require_perm
 from .models import Huisstijl
 
 
 def permission_denied(request, exception=None):
-    """403 page; every denial is also a security event."""
+    """403 page with the reason, when it is ours to say; every denial is a security event."""
     log_event("permission_denied", request=request, obj=request.path[:200], outcome="denied")
-    return render(request, "403.html", status=403)
+    reden = str(exception) if isinstance(exception, Geweigerd) else ""
+    return render(request, "403.html", {"reden": reden}, status=403)
 
 
 @login_required

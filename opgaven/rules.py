@@ -1,6 +1,8 @@
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_ambtelijk, is_beheerder, is_bestuurder, is_opgaveregisseur, is_partner
+from core.http import weigering
 
 
 @rules.predicate
@@ -33,3 +35,25 @@ rules.add_perm("opgaven.change_agenda", is_beheerder | is_bestuurder | is_opgave
 rules.add_perm("opgaven.manage_referentielijsten", is_beheerder)
 # Who is on the team is decided by whoever directs the opgave (or the beheerder).
 rules.add_perm("opgaven.change_team", is_ambtelijk & (is_beheerder | is_regisseur_van))
+
+# What a refused user reads (core.http.weigering): who may do this.
+for _perm, _reden in {
+    "opgaven.view_opgave": _(
+        "Alle opgaven en de overzichten daarover zijn er voor medewerkers van de gemeente."
+    ),
+    "opgaven.view_eigen_opgaven": _("Alleen partners in een opgaveteam zien hun opgaven."),
+    "opgaven.view_vertrouwelijk": _("Dit is alleen voor medewerkers van de gemeente."),
+    "opgaven.add_opgave": _("Alleen opgaveregisseurs en de beheerder voegen opgaven toe."),
+    "opgaven.change_opgave": _(
+        "Alleen het opgaveteam, de opgaveregisseur en de beheerder wijzigen deze opgave."
+    ),
+    "opgaven.change_agenda": _(
+        "Alleen de bestuurder, de opgaveregisseurs en de beheerder bepalen de volgorde van "
+        "de beleidsagenda."
+    ),
+    "opgaven.manage_referentielijsten": _("Alleen de beheerder beheert de referentielijsten."),
+    "opgaven.change_team": _(
+        "Alleen de opgaveregisseur en de beheerder stellen het opgaveteam samen."
+    ),
+}.items():
+    weigering(_perm, _reden)

@@ -1,7 +1,9 @@
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur, is_partner, is_teamlid
+from core.http import weigering
 from opgaven.rules import kan_opgave_bewerken
 
 # Betrokkenheden belong to an opgave: whoever may edit the opgave may position its stakeholders.
@@ -83,3 +85,43 @@ def kan_signaal_beantwoorden(user, signaal) -> bool:
 
 rules.add_perm("participatie.answer_signaal", kan_signaal_beantwoorden)
 rules.add_perm("participatie.view_signaal", is_ambtelijk & (is_indiener | kan_signaal_beantwoorden))
+
+# What a refused user reads (core.http.weigering): who may do this.
+_TEAM = _("Alleen het opgaveteam brengt de stakeholders van deze opgave in positie.")
+for _perm, _reden in {
+    "participatie.add_betrokkenheid": _TEAM,
+    "participatie.delete_betrokkenheid": _TEAM,
+    "participatie.view_betrokkenheid": _(
+        "Hoe de gemeente stakeholders inschat en wat zij met hen besprak, is alleen voor "
+        "medewerkers van de gemeente."
+    ),
+    "participatie.view_stakeholder": _(
+        "Het stakeholderregister is alleen voor medewerkers van de gemeente."
+    ),
+    "participatie.add_stakeholder": _(
+        "Alleen teamleden, opgaveregisseurs en de beheerder registreren stakeholders."
+    ),
+    "participatie.change_stakeholder": _(
+        "Alleen wie de contactgegevens van deze stakeholder mag zien, wijzigt ze."
+    ),
+    "participatie.view_contactgegevens": _(
+        "De contactgegevens van personen ziet alleen het team van een opgave waarin zij "
+        "meedoen (AVG)."
+    ),
+    "participatie.manage_persoonsgegevens": _(
+        "Verzoeken om inzage en verwijdering (AVG) handelt de beheerder af."
+    ),
+    "participatie.change_participatie": _(
+        "Alleen het opgaveteam organiseert de participatie van deze opgave."
+    ),
+    "participatie.change_thematafel": _(
+        "Alleen de gespreksleider en het team van de opgave bewerken deze thematafel."
+    ),
+    "participatie.add_inbreng": _(
+        "Inbreng en actiepunten voegen de gespreksleider, het opgaveteam en de partners daarin toe."
+    ),
+    "participatie.add_signaal": _("Signalen geven medewerkers van de gemeente door."),
+    "participatie.answer_signaal": _("Alleen het team van de opgave beantwoordt dit signaal."),
+    "participatie.view_signaal": _("Een signaal lezen de indiener en het team van de opgave."),
+}.items():
+    weigering(_perm, _reden)

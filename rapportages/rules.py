@@ -1,4 +1,5 @@
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import (
     is_ambtelijk,
@@ -7,6 +8,7 @@ from accounts.rules import (
     is_opgaveregisseur,
     is_partner,
 )
+from core.http import weigering
 from opgaven.rules import is_partner_in_team, kan_opgave_bewerken
 
 
@@ -79,3 +81,21 @@ rules.add_perm("rapportages.add_export", is_ambtelijk)
 rules.add_perm("rapportages.change_bijdrage", kan_opgave_bewerken)
 rules.add_perm("rapportages.vaststellen_bijdrage", is_beheerder)
 rules.add_perm("rapportages.add_pcmoment", is_beheerder)
+
+# What a refused user reads (core.http.weigering): who may do this.
+for _perm, _reden in {
+    "rapportages.add_rapportage": _(
+        "Een rapportage van een opgave maakt het opgaveteam; een rapportage van alle opgaven "
+        "maken de opgaveregisseurs en de beheerder."
+    ),
+    "rapportages.view_rapportage": _("Deze rapportage is (nog) niet voor u."),
+    "rapportages.publish_rapportage": _(
+        "Een rapportage van een opgave stelt de opgaveregisseur vast; een rapportage van "
+        "alle opgaven de beheerder."
+    ),
+    "rapportages.add_export": _("Exporteren is er voor medewerkers van de gemeente."),
+    "rapportages.change_bijdrage": _("Alleen het opgaveteam schrijft de bijdrage van deze opgave."),
+    "rapportages.vaststellen_bijdrage": _("Alleen de beheerder stelt bijdragen vast."),
+    "rapportages.add_pcmoment": _("Alleen de beheerder beheert de P&C-kalender."),
+}.items():
+    weigering(_perm, _reden)

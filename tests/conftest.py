@@ -262,10 +262,15 @@ class Postbus:
 def postbus(smtp_server, settings) -> Postbus:
     """Mail goes over SMTP to the test server; read it with ``postbus.berichten()``."""
     poort, maildir = smtp_server
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = poort
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
+    settings.MAILERS = smtp_mailers(poort)
     return Postbus(maildir)
+
+
+def smtp_mailers(poort: int) -> dict:
+    """Django's MAILERS for an SMTP server on 127.0.0.1 without TLS (tests only)."""
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": poort, "timeout": 5},
+        }
+    }

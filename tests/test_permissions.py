@@ -628,3 +628,22 @@ def test_raadslid_cannot_make_a_report_of_all_opgaven(users):
     )
     assert response.status_code == 403
     assert not Rapportage.objects.exists()
+
+
+def test_every_rule_says_why_it_refuses():
+    from rules.permissions import permissions
+
+    from core.http import reden_van
+
+    eigen = [p for p in permissions if p.split(".")[0] in settings.INSTALLED_APPS]
+    assert len(eigen) > 30
+    assert [p for p in eigen if not reden_van(p)] == [], "rules without a reason"
+
+
+def test_a_refusal_says_why_in_dutch(users, opgave):
+    item = CanvasItemFactory(opgave=opgave)
+    response = client_for(users["medewerker"]).get(
+        reverse("canvas:canvasitem-update", args=[item.pk])
+    )
+    assert response.status_code == 403
+    assert "Alleen het opgaveteam (met de partners daarin) bewerkt het canvas" in response.text

@@ -124,21 +124,33 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # An invitation's link to set a password (and a reset link) works for 72 hours, once.
 PASSWORD_RESET_TIMEOUT = 72 * 3600
 
-# Mail (invitations, password links). With EMAIL_HOST: SMTP. Without: each mail is a file in
-# var/mail (OPGAVENREGIE_VAR_DIR), so development sends nothing out and loses nothing.
+# Mail (invitations, password links), Django 6.1's MAILERS. With EMAIL_HOST: SMTP. Without:
+# each mail is a file in var/mail (OPGAVENREGIE_VAR_DIR): development sends nothing out and
+# loses nothing.
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Opgavenregie <opgavenregie@localhost>")
-EMAIL_HOST = env("EMAIL_HOST", "")
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = int(env("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
-    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
-    EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+if env("EMAIL_HOST"):
+    _poort = int(env("EMAIL_PORT", "587"))
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env("EMAIL_HOST"),
+                "port": _poort,
+                "username": env("EMAIL_HOST_USER", ""),
+                "password": env("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", _poort == 587),
+                "use_ssl": env_bool("EMAIL_USE_SSL", _poort == 465),
+                "timeout": int(env("EMAIL_TIMEOUT", "10")),
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = VAR_DIR / "mail"
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

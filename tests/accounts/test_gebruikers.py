@@ -14,7 +14,7 @@ from accounts.models import Rol, User
 from opgaven.models import Teamlidmaatschap
 from rapportages.exports import gebruiker_rijen
 from tests.accounts.factories import UserFactory
-from tests.conftest import client_for, tel_queries
+from tests.conftest import client_for, smtp_mailers, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 LINK = re.compile(r"https?://\S+/accounts/wachtwoord/instellen/\S+/")
@@ -80,8 +80,7 @@ def test_a_second_account_for_the_same_address_is_refused(users, postbus):
 
 
 def test_when_the_mail_server_is_down_the_account_stays_and_the_beheerder_is_told(users, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    settings.MAILERS = smtp_mailers(9)  # nothing listens on port 9
     response = _uitnodigen(client_for(users["beheerder"]))
     assert response.status_code == 302
     pagina = client_for(users["beheerder"]).get(response["Location"])

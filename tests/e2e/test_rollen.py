@@ -48,6 +48,7 @@ def test_partner_works_on_the_canvas_of_their_opgave_and_sees_nothing_else(page,
     response = page.goto(f"{base}/opgaven/{eigen.pk}/stakeholders/")
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Geen toegang")
+    expect(page.locator("main")).to_contain_text("Hoe de gemeente stakeholders inschat")
     assert_accessible(page)
 
 
