@@ -124,33 +124,31 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # An invitation's link to set a password (and a reset link) works for 72 hours, once.
 PASSWORD_RESET_TIMEOUT = 72 * 3600
 
-# Mail (invitations, password links), Django 6.1's MAILERS. With EMAIL_HOST: SMTP. Without:
-# each mail is a file in var/mail (OPGAVENREGIE_VAR_DIR): development sends nothing out and
-# loses nothing.
+# Mail (invitations, password links), Django 6.1's MAILERS: SMTP to EMAIL_HOST (unset: a
+# mail server on localhost, port 25). Development and tests write each mail as a file in
+# var/mail instead, unless EMAIL_HOST is set (config/settings/dev.py, test.py).
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Opgavenregie <opgavenregie@localhost>")
-if env("EMAIL_HOST"):
-    _poort = int(env("EMAIL_PORT", "587"))
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": env("EMAIL_HOST"),
-                "port": _poort,
-                "username": env("EMAIL_HOST_USER", ""),
-                "password": env("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", _poort == 587),
-                "use_ssl": env_bool("EMAIL_USE_SSL", _poort == 465),
-                "timeout": int(env("EMAIL_TIMEOUT", "10")),
-            },
-        }
+_poort = int(env("EMAIL_PORT", "587" if env("EMAIL_HOST") else "25"))
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env("EMAIL_HOST", "localhost"),
+            "port": _poort,
+            "username": env("EMAIL_HOST_USER", ""),
+            "password": env("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", _poort == 587),
+            "use_ssl": env_bool("EMAIL_USE_SSL", _poort == 465),
+            "timeout": int(env("EMAIL_TIMEOUT", "10")),
+        },
     }
-else:
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
-        }
+}
+MAIL_IN_BESTANDEN = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
     }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

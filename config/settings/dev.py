@@ -7,3 +7,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me-in-pro
 os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
 
 from .base import *  # noqa: F403
+from .base import MAIL_IN_BESTANDEN
+
+if not os.environ.get("EMAIL_HOST"):
+    MAILERS = MAIL_IN_BESTANDEN

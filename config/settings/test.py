@@ -12,7 +12,9 @@ os.environ.setdefault(
 )
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import MAIL_IN_BESTANDEN, VAR_DIR
+
+MAILERS = MAIL_IN_BESTANDEN
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = VAR_DIR / "media"
