@@ -85,3 +85,11 @@ class RolForm(NLDSFormMixin, forms.Form):
         choices=Rol.choices,
         error_messages={"invalid_choice": _("Kies een van de rollen uit de lijst.")},
     )
+    portefeuille_alle = forms.BooleanField(
+        label=_("Bestuurlijk akkoord op alle opgaven"),
+        required=False,
+        help_text=_(
+            "Alleen voor bestuurders. Anders geeft een bestuurder akkoord op de opgaven "
+            "waarvan diegene portefeuillehouder is."
+        ),
+    )

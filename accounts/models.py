@@ -82,7 +82,16 @@ class AccountManager(UserManager.from_queryset(UserQuerySet)):
 @pghistory.track(
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
-    fields=["username", "first_name", "last_name", "email", "organisatie", "rol", "is_active"],
+    fields=[
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "organisatie",
+        "rol",
+        "is_active",
+        "portefeuille_alle",
+    ],
     model_name="UserEvent",
 )
 class User(AbstractUser):
@@ -95,6 +104,15 @@ class User(AbstractUser):
         max_length=200,
         blank=True,
         help_text=_("Voor teamleden van partnerorganisaties."),
+    )
+
+    portefeuille_alle = models.BooleanField(
+        _("bestuurlijk akkoord op alle opgaven"),
+        default=False,
+        help_text=_(
+            "Voor bestuurders: geeft akkoord op de bijdragen van alle opgaven, niet alleen "
+            "van de opgaven waarvan diegene portefeuillehouder is."
+        ),
     )
 
     objects = AccountManager()
@@ -120,14 +138,16 @@ class User(AbstractUser):
             .exists()
         )
 
-    def rol_wijzigen(self, rol: str) -> None:
-        """Another role; never takes the last beheerder's role away."""
+    def rol_wijzigen(self, rol: str, *, portefeuille_alle: bool = False) -> None:
+        """Another role (for a bestuurder: akkoord on all opgaven or on their own
+        portefeuille); never takes the last beheerder's role away."""
         if rol != Rol.BEHEERDER and self.is_laatste_beheerder:
             raise ValidationError(
                 _("Dit is de laatste beheerder. Maak eerst iemand anders beheerder.")
             )
         self.rol = rol
-        self.save(update_fields=["rol"])
+        self.portefeuille_alle = portefeuille_alle and rol == Rol.BESTUURDER
+        self.save(update_fields=["rol", "portefeuille_alle"])
 
     def deactiveren(self, *, door: "User") -> None:
         """Switch the account off (never delete: the history keeps the name); an open

@@ -116,7 +116,8 @@ def _context(request, persoon: User, *, rol_form=None, fout=None) -> dict:
     events = Events.objects.references(persoon).order_by("-pgh_created_at")[:25]
     return {
         "persoon": persoon,
-        "rol_form": rol_form or RolForm(initial={"rol": persoon.rol}),
+        "rol_form": rol_form
+        or RolForm(initial={"rol": persoon.rol, "portefeuille_alle": persoon.portefeuille_alle}),
         "fout": fout,
         "is_uzelf": persoon.pk == request.user.pk,
         "secties": secties.render_secties(request, "gebruiker", persoon=persoon),
@@ -156,7 +157,7 @@ def gebruiker_rol(request: HtmxHttpRequest, pk: int):
     try:
         if not form.is_valid():
             return _section(request, persoon, "rol", status=422, rol_form=form)
-        persoon.rol_wijzigen(form.cleaned_data["rol"])
+        persoon.rol_wijzigen(**form.cleaned_data)
     except ValidationError as fout:
         return _section(request, persoon, "rol", status=422, rol_form=form, fout=fout.messages)
     log_event("rol_wijzigen", request=request, obj=f"gebruiker:{persoon.pk}:{oud}->{persoon.rol}")

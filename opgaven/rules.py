@@ -15,6 +15,16 @@ def is_teamlid_van(user, opgave) -> bool:
     return opgave is not None and opgave.heeft_teamlid(user)
 
 
+@rules.predicate
+def is_portefeuillehouder_van(user, opgave) -> bool:
+    """A bestuurder whose portefeuille holds the opgave (or who holds all of them)."""
+    return (
+        opgave is not None
+        and is_bestuurder(user)
+        and (user.portefeuille_alle or opgave.portefeuillehouder_id == user.pk)
+    )
+
+
 # Who may change an opgave also changes what belongs to it (canvas, betrokkenheden):
 # other apps import this predicate instead of repeating it.
 kan_opgave_bewerken = is_ambtelijk & (is_beheerder | is_regisseur_van | is_teamlid_van)

@@ -13,7 +13,7 @@ from canvas.models import Blok, Indicator, Soort
 from core.templatetags.opmaak import euro
 from opgaven.models import Opgave
 
-from .models import Bijdrage, BijdrageStatus, PcMoment
+from .models import Bijdrage, PcMoment
 
 
 @dataclass
@@ -110,6 +110,6 @@ def _kosten(opgave: Opgave, jaar: int) -> str:
 def begintekst(opgave: Opgave, moment: PcMoment, bijdrage: Bijdrage | None) -> dict:
     """What the contribution form starts with: the saved texts, or a draft (version 0)."""
     if bijdrage is None:
-        return vars(voorstel(opgave, moment)) | {"versie": 0, "status": BijdrageStatus.CONCEPT}
-    velden = ["bereiken", "doen", "kosten", "status", "versie"]
+        return vars(voorstel(opgave, moment)) | {"versie": 0}
+    velden = ["bereiken", "doen", "kosten", "versie"]
     return {veld: getattr(bijdrage, veld) for veld in velden}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import NLDSFormMixin, datum_veld
 
-from .models import Bijdrage, BijdrageStatus, PcMoment
+from .models import Bijdrage, PcMoment
 
 
 class PcMomentForm(NLDSFormMixin, forms.ModelForm):
@@ -29,12 +29,14 @@ TEKST = {"rows": 10}
 
 
 class BijdrageForm(NLDSFormMixin, forms.ModelForm):
+    """The texts of a contribution; its status changes through the governance steps."""
+
     prefix = "bijdrage"
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
         model = Bijdrage
-        fields = ["bereiken", "doen", "kosten", "status"]
+        fields = ["bereiken", "doen", "kosten"]
         widgets = {
             "bereiken": forms.Textarea(attrs=TEKST),
             "doen": forms.Textarea(attrs=TEKST),
@@ -47,15 +49,14 @@ class BijdrageForm(NLDSFormMixin, forms.ModelForm):
                 )
             }
             for veld in ("bereiken", "doen", "kosten")
-        } | {"status": {"invalid_choice": _("Kies een status uit de lijst.")}}
+        }
 
-    def __init__(self, *args, mag_vaststellen: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not mag_vaststellen:
-            # Vaststellen is the beheerder's step (on behalf of the college).
-            self.fields["status"].choices = [
-                c for c in BijdrageStatus.choices if c[0] != BijdrageStatus.VASTGESTELD
-            ]
-            self.fields["status"].error_messages["invalid_choice"] = _(
-                "Alleen de beheerder stelt een bijdrage vast."
-            )
+
+class HeropenenForm(NLDSFormMixin, forms.Form):
+    prefix = "heropenen"
+    reden = forms.CharField(
+        label=_("Waarom heropenen?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf op waarom de bijdrage weer open moet.")},
+    )

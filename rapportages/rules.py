@@ -9,7 +9,12 @@ from accounts.rules import (
     is_partner,
 )
 from core.http import weigering
-from opgaven.rules import is_partner_in_team, kan_opgave_bewerken
+from opgaven.rules import (
+    is_partner_in_team,
+    is_portefeuillehouder_van,
+    is_regisseur_van,
+    kan_opgave_bewerken,
+)
 
 
 @rules.predicate
@@ -76,10 +81,13 @@ rules.add_perm("rapportages.publish_rapportage", is_beheerder | mag_rapport_vast
 # Anyone who reads the register may export it; contact details follow the same rule as on screen.
 rules.add_perm("rapportages.add_export", is_ambtelijk)
 
-# A contribution to a P&C moment is written by the opgave's team; the beheerder (for the
-# college) sets it to "vastgesteld" and can reopen it.
+# A contribution to a P&C moment is written by the opgave's team; its regisseur gives the
+# ambtelijk akkoord, the bestuurder whose portefeuille holds the opgave the bestuurlijk
+# akkoord (which locks it). That bestuurder or the beheerder reopens it, with a reason.
 rules.add_perm("rapportages.change_bijdrage", kan_opgave_bewerken)
-rules.add_perm("rapportages.vaststellen_bijdrage", is_beheerder)
+rules.add_perm("rapportages.ambtelijk_akkoord_bijdrage", is_ambtelijk & is_regisseur_van)
+rules.add_perm("rapportages.bestuurlijk_akkoord_bijdrage", is_portefeuillehouder_van)
+rules.add_perm("rapportages.heropenen_bijdrage", is_beheerder | is_portefeuillehouder_van)
 rules.add_perm("rapportages.add_pcmoment", is_beheerder)
 
 # What a refused user reads (core.http.weigering): who may do this.
@@ -95,7 +103,15 @@ for _perm, _reden in {
     ),
     "rapportages.add_export": _("Exporteren is er voor medewerkers van de gemeente."),
     "rapportages.change_bijdrage": _("Alleen het opgaveteam schrijft de bijdrage van deze opgave."),
-    "rapportages.vaststellen_bijdrage": _("Alleen de beheerder stelt bijdragen vast."),
+    "rapportages.ambtelijk_akkoord_bijdrage": _(
+        "Ambtelijk akkoord op een bijdrage geeft de opgaveregisseur."
+    ),
+    "rapportages.bestuurlijk_akkoord_bijdrage": _(
+        "Bestuurlijk akkoord geeft de bestuurder in wiens portefeuille de opgave zit."
+    ),
+    "rapportages.heropenen_bijdrage": _(
+        "Een bijdrage met akkoord heropenen de portefeuillehouder en de beheerder."
+    ),
     "rapportages.add_pcmoment": _("Alleen de beheerder beheert de P&C-kalender."),
 }.items():
     weigering(_perm, _reden)

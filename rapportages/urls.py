@@ -21,6 +21,21 @@ urlpatterns = [
         kalender.bijdrage_opslaan,
         name="bijdrage-opslaan",
     ),
+    path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/ambtelijk-akkoord/",
+        kalender.ambtelijk_akkoord,
+        name="bijdrage-ambtelijk-akkoord",
+    ),
+    path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/bestuurlijk-akkoord/",
+        kalender.bestuurlijk_akkoord,
+        name="bijdrage-bestuurlijk-akkoord",
+    ),
+    path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/heropenen/",
+        kalender.heropenen,
+        name="bijdrage-heropenen",
+    ),
     # exports
     path("exports/nieuw/", exports.export_create, name="export-create"),
     path("exports/<int:pk>/", exports.export_detail, name="export-detail"),

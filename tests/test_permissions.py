@@ -30,7 +30,7 @@ from canvas.models import (
 )
 from opgaven.models import Domein, OpgaveRelatie, Teamlidmaatschap
 from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, Vervolgactie
-from rapportages.models import Export, PcMoment, Rapportage, Status
+from rapportages.models import Bijdrage, Export, PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls
 from tests.participatie.factories import (
@@ -170,6 +170,9 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     o.stap = o.persona.stap_toevoegen(omschrijving="s")
     o.signaal = SignaalFactory(opgave=opgave, ingediend_door=users["medewerker"])
     o.moment = PcMoment.objects.create(soort="begroting", jaar=2027, deadline="2026-09-15")
+    o.bijdrage = Bijdrage.objects.create(moment=o.moment, opgave=opgave)
+    opgave.portefeuillehouder = users["bestuurder"]
+    opgave.save()
     o.rapportage = Rapportage.objects.create(opgave=opgave, aangevraagd_door=regisseur, totaal=1)
     o.klaar = Rapportage.objects.create(
         opgave=opgave,
@@ -528,6 +531,20 @@ MATRIX = {
     "rapportages:bijdrage-opslaan": (
         lambda o: [o.moment.pk, o.opgave.pk],
         [("post", {}, rij(403, teamlid=422, regisseur=422, beheerder=422))],
+    ),
+    # the bijdrage is a concept: the regisseur approves it; for the bestuurder it is too
+    # early (409), and a concept has nothing to reopen (422)
+    "rapportages:bijdrage-ambtelijk-akkoord": (
+        lambda o: [o.moment.pk, o.opgave.pk],
+        [("post", {"versie": 1}, rij(403, **BUITEN, regisseur=302))],
+    ),
+    "rapportages:bijdrage-bestuurlijk-akkoord": (
+        lambda o: [o.moment.pk, o.opgave.pk],
+        [("post", {"versie": 1}, rij(403, **BUITEN, bestuurder=409))],
+    ),
+    "rapportages:bijdrage-heropenen": (
+        lambda o: [o.moment.pk, o.opgave.pk],
+        [("post", {"heropenen-reden": "r"}, rij(403, **BUITEN, bestuurder=422, beheerder=422))],
     ),
     "rapportages:export-create": (
         lambda o: [],

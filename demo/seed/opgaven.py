@@ -316,6 +316,8 @@ def opgaven(gebieden, users) -> list[Opgave]:
                 "prioriteit": PROFIEL[titel][2],
                 "prioriteit_motivering": MOTIVERING[PROFIEL[titel][2]],
                 "bestuurlijk_opdrachtgever": PORTEFEUILLEHOUDERS[PROFIEL[titel][3]],
+                # The demo bestuurder is wethouder Hermans: her portefeuille in the app.
+                "portefeuillehouder": users["bestuurder"] if PROFIEL[titel][3] == 0 else None,
                 "voortgang": PROFIEL[titel][4],
                 "rang": index + 1,
             },

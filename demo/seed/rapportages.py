@@ -24,9 +24,19 @@ def pc_kalender(opgave: Opgave, users) -> None:
             momenten[(soort, moment_jaar)] = upsert(
                 PcMoment, {"deadline": deadline}, soort=soort, jaar=moment_jaar
             )
-    for sleutel, status in [
-        ((MomentSoort.BEGROTING, 2027), BijdrageStatus.VASTGESTELD),
-        ((MomentSoort.BERAP2, 2026), BijdrageStatus.AMBTELIJK_AKKOORD),
+    moment_op = datetime.datetime(2026, 9, 10, 14, 0, tzinfo=datetime.UTC)
+    ambtelijk = {"ambtelijk_akkoord_door": users["regisseur"], "ambtelijk_akkoord_op": moment_op}
+    for sleutel, status, akkoord in [
+        (
+            (MomentSoort.BEGROTING, 2027),
+            BijdrageStatus.BESTUURLIJK_AKKOORD,
+            ambtelijk
+            | {
+                "bestuurlijk_akkoord_door": users["bestuurder"],
+                "bestuurlijk_akkoord_op": moment_op,
+            },
+        ),
+        ((MomentSoort.BERAP2, 2026), BijdrageStatus.AMBTELIJK_AKKOORD, ambtelijk),
     ]:
         moment = momenten[sleutel]
         if not Bijdrage.objects.filter(moment=moment, opgave=opgave).exists():
@@ -36,5 +46,6 @@ def pc_kalender(opgave: Opgave, users) -> None:
                 opgave=opgave,
                 status=status,
                 bijgewerkt_door=users["regisseur"],
+                **akkoord,
                 **tekst,
             )

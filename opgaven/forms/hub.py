@@ -39,6 +39,7 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "prioriteit",
             "prioriteit_motivering",
             "bestuurlijk_opdrachtgever",
+            "portefeuillehouder",
             "ambtelijk_opdrachtgever",
             "opgaveregisseur",
             "startdatum",
@@ -81,6 +82,10 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
         mensen = User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
         self.fields["opgaveregisseur"].queryset = mensen.filter(
             rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
+        )
+        self.fields["portefeuillehouder"].queryset = mensen.filter(rol=Rol.BESTUURDER)
+        self.fields["portefeuillehouder"].error_messages["invalid_choice"] = _(
+            "Kies een bestuurder uit de lijst."
         )
         opgave = self.instance if self.instance.pk else None
         mag_regisseur_kiezen = (

@@ -153,6 +153,15 @@ class Opgave(TimeStampedModel):
     bestuurlijk_opdrachtgever = models.CharField(
         _("bestuurlijk opdrachtgever (portefeuillehouder)"), max_length=200, blank=True
     )
+    portefeuillehouder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("portefeuillehouder (bestuurder in de app)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portefeuille",
+        help_text=_("Geeft bestuurlijk akkoord op de bijdragen van deze opgave aan de P&C-cyclus."),
+    )
     ambtelijk_opdrachtgever = models.CharField(
         _("ambtelijk opdrachtgever"), max_length=200, blank=True
     )

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, require_perm
+from core.http import HtmxHttpRequest, pk_of_404, require_perm
+from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 
 from .. import bijdragen
-from ..forms import BijdrageForm, PcMomentForm
+from ..forms import BijdrageForm, HeropenenForm, PcMomentForm
 from ..models import Bijdrage, BijdrageStatus, PcMoment
 
 KALENDER = "rapportages/kalender/kalender.html"
@@ -88,17 +89,33 @@ def moment_detail(request: HtmxHttpRequest, pk: int):
     )
 
 
+def akkoord_context(request, opgave: Opgave, bijdrage: Bijdrage | None, form=None) -> dict:
+    """Which governance step this user may take now (none before the first save)."""
+    status = bijdrage.status if bijdrage else None
+    has_perm = request.user.has_perm
+    kan_heropenen = status in (
+        BijdrageStatus.AMBTELIJK_AKKOORD,
+        BijdrageStatus.BESTUURLIJK_AKKOORD,
+    ) and has_perm("rapportages.heropenen_bijdrage", opgave)
+    return {
+        "kan_ambtelijk": status == BijdrageStatus.CONCEPT
+        and has_perm("rapportages.ambtelijk_akkoord_bijdrage", opgave),
+        "kan_bestuurlijk": status == BijdrageStatus.AMBTELIJK_AKKOORD
+        and has_perm("rapportages.bestuurlijk_akkoord_bijdrage", opgave),
+        "heropenen_form": (form or HeropenenForm()) if kan_heropenen else None,
+    }
+
+
 def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
     """The moment, the opgave, its contribution (if any) and what this user may do with it."""
     require_perm(request, "opgaven.view_opgave")
     moment = get_object_or_404(PcMoment, pk=moment_pk)
     opgave = opgave_for(request, opgave_pk)
     bestaand = Bijdrage.objects.filter(moment=moment, opgave=opgave).select_related(
-        "bijgewerkt_door"
+        "bijgewerkt_door", "ambtelijk_akkoord_door", "bestuurlijk_akkoord_door"
     )
     bijdrage = bestaand.first()
-    mag_vaststellen = request.user.has_perm("rapportages.vaststellen_bijdrage", opgave)
-    vergrendeld = bijdrage is not None and bijdrage.is_vastgesteld and not mag_vaststellen
+    vergrendeld = bijdrage is not None and bijdrage.is_vergrendeld
     kan_bewerken = request.user.has_perm("rapportages.change_bijdrage", opgave)
     return {
         "moment": moment,
@@ -106,8 +123,8 @@ def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
         "bijdrage": bijdrage,
         "kan_bewerken": kan_bewerken and not vergrendeld,
         "vergrendeld": vergrendeld,
-        "mag_vaststellen": mag_vaststellen,
         "conflict": None,
+        **akkoord_context(request, opgave, bijdrage),
     }
 
 
@@ -117,7 +134,7 @@ def bijdrage(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
     """An opgave's answers to the three W-questions for one moment (a draft when new)."""
     context = _bijdrage_context(request, moment_pk, opgave_pk)
     initial = bijdragen.begintekst(context["opgave"], context["moment"], context["bijdrage"])
-    context["form"] = BijdrageForm(initial=initial, mag_vaststellen=context["mag_vaststellen"])
+    context["form"] = BijdrageForm(initial=initial)
     return render(request, BIJDRAGE, context)
 
 
@@ -132,12 +149,12 @@ def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
         messages.error(
             request,
             _(
-                "Deze bijdrage is vastgesteld en verandert niet meer. "
-                "De beheerder kan haar heropenen."
+                "Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer. "
+                "De portefeuillehouder of de beheerder kan haar heropenen."
             ),
         )
         return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
-    form = BijdrageForm(request.POST, mag_vaststellen=context["mag_vaststellen"])
+    form = BijdrageForm(request.POST)
     context["form"] = form
     if not form.is_valid():
         return render(request, BIJDRAGE, context, status=422)
@@ -148,7 +165,62 @@ def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
     # Somebody saved in between: show theirs, keep mine in the form on top of their version.
     huidig = Bijdrage.objects.select_related("bijgewerkt_door").get(moment=moment, opgave=opgave)
     context |= {"bijdrage": huidig, "conflict": huidig}
-    context["form"] = BijdrageForm(
-        initial=data | {"versie": huidig.versie}, mag_vaststellen=context["mag_vaststellen"]
-    )
+    context["form"] = BijdrageForm(initial=data | {"versie": huidig.versie})
     return render(request, BIJDRAGE, context, status=409)
+
+
+def _bijdrage_pagina(request, moment_pk: int, opgave_pk: int, *, status=200, **extra):
+    context = _bijdrage_context(request, moment_pk, opgave_pk) | extra
+    initial = bijdragen.begintekst(context["opgave"], context["moment"], context["bijdrage"])
+    context["form"] = BijdrageForm(initial=initial)
+    return render(request, BIJDRAGE, context, status=status)
+
+
+def _akkoord(request, moment_pk: int, opgave_pk: int, stap: str):
+    """Give the ambtelijk or bestuurlijk akkoord on the version this user read."""
+    moment = get_object_or_404(PcMoment, pk=moment_pk)
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, f"rapportages.{stap}_akkoord_bijdrage", opgave)
+    bijdrage = get_object_or_404(Bijdrage, moment=moment, opgave=opgave)
+    versie = pk_of_404(request.POST.get("versie"))
+    if not bijdrage.akkoord_geven(stap, user=request.user, versie=versie):
+        messages.error(
+            request,
+            _(
+                "Er is geen akkoord gegeven: de bijdrage is intussen gewijzigd of heeft dit "
+                "akkoord al. Lees haar opnieuw."
+            ),
+        )
+        return _bijdrage_pagina(request, moment_pk, opgave_pk, status=409)
+    log_event(f"{stap}_akkoord", request=request, obj=f"bijdrage:{bijdrage.pk}:v{versie}")
+    messages.success(request, _("Het akkoord is vastgelegd."))
+    return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
+
+
+@login_required
+@require_POST
+def ambtelijk_akkoord(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    return _akkoord(request, moment_pk, opgave_pk, "ambtelijk")
+
+
+@login_required
+@require_POST
+def bestuurlijk_akkoord(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    return _akkoord(request, moment_pk, opgave_pk, "bestuurlijk")
+
+
+@login_required
+@require_POST
+def heropenen(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    """Back to concept, with the reason: in the history and the security log."""
+    moment = get_object_or_404(PcMoment, pk=moment_pk)
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "rapportages.heropenen_bijdrage", opgave)
+    bijdrage = get_object_or_404(Bijdrage, moment=moment, opgave=opgave)
+    form = HeropenenForm(request.POST)
+    if bijdrage.status == BijdrageStatus.CONCEPT or not form.is_valid():
+        return _bijdrage_pagina(request, moment_pk, opgave_pk, status=422, heropenen_form=form)
+    bijdrage.heropenen(reden=form.cleaned_data["reden"])
+    log_event("heropenen", request=request, obj=f"bijdrage:{bijdrage.pk}")
+    messages.success(request, _("De bijdrage is heropend en weer concept."))
+    return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)

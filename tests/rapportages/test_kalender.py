@@ -2,6 +2,8 @@
 and the programme report for a moment."""
 
 import datetime
+import json
+import logging
 import subprocess
 from decimal import Decimal
 
@@ -19,6 +21,12 @@ from tests.conftest import client_for, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 D = datetime.date
+LOG = "opgavenregie.security"
+
+
+def _stappen_in_log(caplog) -> list[str]:
+    acties = [json.loads(r.getMessage())["action"] for r in caplog.records if r.name == LOG]
+    return [a for a in acties if a in ("ambtelijk_akkoord", "bestuurlijk_akkoord", "heropenen")]
 
 
 @pytest.fixture
@@ -35,7 +43,6 @@ def _post(client, moment, opgave, versie, **velden):
         "bijdrage-bereiken": "Elke kern een ontmoetingsplek.",
         "bijdrage-doen": "Opgavesprints per kern.",
         "bijdrage-kosten": "€ 300.000",
-        "bijdrage-status": BijdrageStatus.CONCEPT,
         "bijdrage-versie": versie,
     } | {f"bijdrage-{k}": v for k, v in velden.items()}
     return client.post(reverse("rapportages:bijdrage-opslaan", args=[moment.pk, opgave.pk]), data)
@@ -97,23 +104,75 @@ def test_write_then_a_stale_save_is_shown_not_lost(users, opgave, moment):
     assert Bijdrage.objects.filter(opgave=ander).count() == 1
 
 
-def test_only_the_beheerder_sets_vastgesteld_and_then_it_is_locked(users, opgave, moment):
-    regisseur, beheerder = client_for(users["regisseur"]), client_for(users["beheerder"])
-    response = _post(regisseur, moment, opgave, 0, status=BijdrageStatus.VASTGESTELD)
-    assert response.status_code == 422
-    assert "Alleen de beheerder stelt een bijdrage vast." in response.content.decode()
-    assert not Bijdrage.objects.exists()
-    assert _post(regisseur, moment, opgave, 0, status="ambtelijk_akkoord").status_code == 302
-    assert _post(beheerder, moment, opgave, 1, status="vastgesteld").status_code == 302
-    response = _post(regisseur, moment, opgave, 2, bereiken="Toch iets anders")
-    assert response.status_code == 302
-    bijdrage = Bijdrage.objects.get()
-    assert (bijdrage.bereiken, bijdrage.status) == ("Elke kern een ontmoetingsplek.", "vastgesteld")
-    pagina = regisseur.get(_url(moment, opgave)).content.decode()
-    assert "verandert niet meer" in pagina and "<textarea" not in pagina
-    # The beheerder reopens it.
-    assert _post(beheerder, moment, opgave, 2, status="concept").status_code == 302
+def _stap(client, moment, opgave, stap, **data):
+    url = reverse(f"rapportages:bijdrage-{stap}", args=[moment.pk, opgave.pk])
+    return client.post(url, data)
+
+
+def test_regisseur_then_portefeuillehouder_give_akkoord_and_then_it_is_locked(
+    users, opgave, moment, caplog
+):
+    from accounts.models import User
+
+    caplog.set_level(logging.INFO, logger=LOG)
+    regisseur, bestuurder = client_for(users["regisseur"]), client_for(users["bestuurder"])
+    teamlid, beheerder = client_for(users["teamlid"]), client_for(users["beheerder"])
+    opgave.portefeuillehouder = users["bestuurder"]
+    opgave.save()
+    assert _post(teamlid, moment, opgave, 0).status_code == 302
+    # Not the team, not the beheerder, not the bestuurder before the regisseur.
+    assert _stap(teamlid, moment, opgave, "ambtelijk-akkoord", versie=1).status_code == 403
+    assert _stap(beheerder, moment, opgave, "ambtelijk-akkoord", versie=1).status_code == 403
+    te_vroeg = _stap(bestuurder, moment, opgave, "bestuurlijk-akkoord", versie=1)
+    assert te_vroeg.status_code == 409
+    # An akkoord on a version that is no longer the one saved: refused, nothing changes.
+    assert _stap(regisseur, moment, opgave, "ambtelijk-akkoord", versie=7).status_code == 409
     assert Bijdrage.objects.get().status == BijdrageStatus.CONCEPT
+    assert _stap(regisseur, moment, opgave, "ambtelijk-akkoord", versie=1).status_code == 302
+    bijdrage = Bijdrage.objects.get()
+    assert (bijdrage.status, bijdrage.ambtelijk_akkoord_door) == (
+        "ambtelijk_akkoord",
+        users["regisseur"],
+    )
+    # Another bestuurder (not this portefeuille, not "alle") may not.
+    ander = User.objects.create(username="wethouder2", rol="bestuurder")
+    assert (
+        _stap(client_for(ander), moment, opgave, "bestuurlijk-akkoord", versie=1).status_code == 403
+    )
+    assert _stap(bestuurder, moment, opgave, "bestuurlijk-akkoord", versie=1).status_code == 302
+    bijdrage.refresh_from_db()
+    assert bijdrage.status == BijdrageStatus.BESTUURLIJK_AKKOORD
+    assert bijdrage.bestuurlijk_akkoord_door == users["bestuurder"]
+    # Locked: the team's save changes nothing.
+    assert _post(regisseur, moment, opgave, 1, bereiken="Toch iets anders").status_code == 302
+    bijdrage.refresh_from_db()
+    assert bijdrage.bereiken == "Elke kern een ontmoetingsplek."
+    pagina = regisseur.get(_url(moment, opgave)).text
+    assert "verandert niet meer" in pagina and "<textarea" not in pagina
+    assert "gegeven door" in pagina
+    # Reopening needs a reason; then it is a concept without approvals, reason kept.
+    assert (
+        _stap(beheerder, moment, opgave, "heropenen", **{"heropenen-reden": ""}).status_code == 422
+    )
+    reden = "De raad vroeg om een nieuwe raming."
+    assert (
+        _stap(beheerder, moment, opgave, "heropenen", **{"heropenen-reden": reden}).status_code
+        == 302
+    )
+    bijdrage.refresh_from_db()
+    assert (bijdrage.status, bijdrage.heropend_om) == ("concept", reden)
+    assert bijdrage.bestuurlijk_akkoord_door is None
+    assert _stappen_in_log(caplog) == ["ambtelijk_akkoord", "bestuurlijk_akkoord", "heropenen"]
+
+
+def test_new_texts_after_ambtelijk_akkoord_make_it_a_concept_again(users, opgave, moment):
+    regisseur = client_for(users["regisseur"])
+    _post(regisseur, moment, opgave, 0)
+    _stap(regisseur, moment, opgave, "ambtelijk-akkoord", versie=1)
+    _post(regisseur, moment, opgave, 1, bereiken="Beter geformuleerd")
+    bijdrage = Bijdrage.objects.get()
+    assert (bijdrage.status, bijdrage.versie) == (BijdrageStatus.CONCEPT, 2)
+    assert bijdrage.ambtelijk_akkoord_door is None
 
 
 def test_calendar_moments_are_added_by_the_beheerder_once(users, moment):
@@ -160,14 +219,14 @@ def test_report_for_a_moment_uses_the_contributions(users, opgave, andere_opgave
         bereiken="Een plek in elke kern",
         doen="Acht dorpshuizen",
         kosten="Begroot 2027: € 300.000,00",
-        status=BijdrageStatus.VASTGESTELD,
+        status=BijdrageStatus.BESTUURLIJK_AKKOORD,
     )
     CanvasItemFactory(opgave=andere_opgave, tekst="Doel zonder bijdrage")
     uit = tmp_path / "begroting.pdf"
     call_command("rapportage", opgave="alle", output=str(uit), moment="begroting-2027")
     tekst = " ".join(_pdftekst(uit).split())
     assert "Programmarapportage Begroting 2027 · alle opgaven" in tekst
-    assert "Bijdrage aan Begroting 2027: vastgesteld." in tekst
+    assert "Bijdrage aan Begroting 2027: bestuurlijk akkoord." in tekst
     assert "Een plek in elke kern" in tekst and "Acht dorpshuizen" in tekst
     assert "Nog geen bijdrage aan Begroting 2027" in tekst
     assert "Doel zonder bijdrage" in tekst

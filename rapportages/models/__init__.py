@@ -1,0 +1,22 @@
+"""Rapportages, a module per room: jobs, the P&C calendar, reports, exports."""
+
+from .export import Export, ExportQuerySet
+from .job import MAX_POGINGEN, Job, Status
+from .kalender import STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+from .rapportage import Rapportage, RapportageQuerySet, titel
+
+__all__ = [
+    "MAX_POGINGEN",
+    "STAPPEN",
+    "Bijdrage",
+    "BijdrageStatus",
+    "Export",
+    "ExportQuerySet",
+    "Job",
+    "MomentSoort",
+    "PcMoment",
+    "Rapportage",
+    "RapportageQuerySet",
+    "Status",
+    "titel",
+]

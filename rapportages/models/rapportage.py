@@ -1,0 +1,123 @@
+"""Programme reports: made by a job, vastgesteld and published for the council."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Rol
+from opgaven.models import Opgave
+
+from .job import Job, Status
+from .kalender import PcMoment
+
+
+class RapportageQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RapportageQuerySet":
+        """Reports ``user`` may see: the beheerder and the bestuurder all; raadsleden the
+        published ones; a partner the published ones of the opgaven whose team they are on (a
+        draft still lists the municipality's view of stakeholders); everyone else
+        their own, those of opgaven they direct or are on, and the published ones."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.rol in (Rol.BEHEERDER, Rol.BESTUURDER):
+            return self
+        gepubliceerd = models.Q(gepubliceerd_op__isnull=False)
+        if user.rol == Rol.RAADSLID:
+            return self.filter(gepubliceerd)
+        van_team = models.Q(opgave__opgaveregisseur=user) | models.Q(opgave__teamleden=user)
+        if user.rol == Rol.PARTNER:
+            return self.filter(gepubliceerd, van_team).distinct()
+        return self.filter(gepubliceerd | models.Q(aangevraagd_door=user) | van_team).distinct()
+
+
+class Rapportage(Job):
+    """A programme report for one opgave or all of them, as a job."""
+
+    TAAK = "rapportages.tasks.render_rapportage"
+
+    opgave = models.ForeignKey(
+        Opgave,
+        verbose_name=_("opgave"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rapportages",
+        help_text=_("Leeg: alle opgaven."),
+    )
+    moment = models.ForeignKey(
+        PcMoment,
+        verbose_name=_("P&C-moment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rapportages",
+        help_text=_("Leeg: een rapportage van de stand van nu."),
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        related_name="rapportages",
+    )
+    bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
+    checksum = models.CharField(_("controlegetal (SHA-256)"), max_length=64, blank=True)
+    gegevens = models.JSONField(_("gegevens achter het rapport"), default=dict, blank=True)
+    gepubliceerd_op = models.DateTimeField(
+        _("vastgesteld en gepubliceerd op"), null=True, blank=True
+    )
+    gepubliceerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgesteld door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = RapportageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="rapportage_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voortgang__lte=models.F("totaal")) | models.Q(totaal=0),
+                name="rapportage_voortgang_binnen_totaal",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="klaar") | ~models.Q(bestand=""),
+                name="rapportage_klaar_heeft_bestand",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gepubliceerd_op__isnull=True)
+                | (models.Q(status="klaar") & ~models.Q(checksum="")),
+                name="rapportage_gepubliceerd_is_klaar",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titel} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("rapportages:rapportage-detail", args=[self.pk])
+
+    @property
+    def titel(self) -> str:
+        return titel(opgave=self.opgave, moment=self.moment)
+
+    @property
+    def bestandsnaam(self) -> str:
+        return f"programmarapportage-{self.pk}.pdf"
+
+
+def titel(*, opgave: Opgave | None, moment: PcMoment | None) -> str:
+    """ "Programmarapportage Begroting 2027 · Vitale kernen": the report's title everywhere."""
+    onderwerp = opgave.titel if opgave is not None else "alle opgaven"
+    if moment is None:
+        return f"Programmarapportage {onderwerp}"
+    return f"Programmarapportage {moment} · {onderwerp}"
