@@ -48,7 +48,7 @@ def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "
                 wanneer=event.pgh_created_at,
                 wie=users.get(context.get("user")) or context.get("bron") or "systeem",
                 wat=str(tracked._meta.verbose_name),
-                actie=_LABELS.get(event.pgh_label, event.pgh_label),
+                actie=_LABELS.get(event.pgh_label, event.pgh_label.replace("_", " ")),
                 wijzigingen=wijzigingen,
                 opgave=opgave(event),
             )

@@ -1,5 +1,6 @@
 """Programme reports for the council: data from every app, rendered through core.pdf."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -125,6 +126,14 @@ def _w_vragen(opgave: Opgave, bijdrage: Bijdrage | None = None) -> list[WAntwoor
 
 
 @dataclass
+class Vaststelling:
+    """Who vaststelde the report and when: on the cover of the definitive version."""
+
+    door: str
+    op: datetime.datetime
+
+
+@dataclass
 class Rapport:
     pdf: bytes
     gegevens: dict  # the data behind the PDF, kept with a published report
@@ -146,6 +155,7 @@ def programmarapportage(
     *,
     titel: str,
     moment: PcMoment | None = None,
+    vaststelling: Vaststelling | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Rapport:
     """The programme report and the data it shows; for a P&C moment, its contributions."""
@@ -186,6 +196,7 @@ def programmarapportage(
             "logo": huisstijl.logo_data_uri(),
             "secties": secties,
             "moment": moment,
+            "vaststelling": vaststelling,
             "gemaakt_op": timezone.now(),
         },
     )

@@ -42,10 +42,13 @@ def is_gepubliceerd(user, rapportage) -> bool:
 
 @rules.predicate
 def mag_rapport_vaststellen(user, rapportage) -> bool:
-    """A report of one opgave: its regisseur; a report of all opgaven: only the beheerder."""
-    if rapportage is None or rapportage.opgave_id is None:
+    """What goes to the council the college vaststelt: a report of all opgaven any
+    bestuurder, a report of one opgave the bestuurder in whose portefeuille it is."""
+    if rapportage is None:
         return False
-    return rapportage.opgave.opgaveregisseur_id == user.pk
+    if rapportage.opgave_id is None:
+        return is_bestuurder(user)
+    return is_portefeuillehouder_van(user, rapportage.opgave)
 
 
 @rules.predicate
@@ -76,7 +79,7 @@ rules.add_perm(
     | van_eigen_opgave
     | (is_gepubliceerd & (van_opgave_als_partner | ~is_partner)),
 )
-rules.add_perm("rapportages.publish_rapportage", is_beheerder | mag_rapport_vaststellen)
+rules.add_perm("rapportages.vaststellen_rapportage", mag_rapport_vaststellen)
 
 # Anyone who reads the register may export it; contact details follow the same rule as on screen.
 rules.add_perm("rapportages.add_export", is_ambtelijk)
@@ -97,9 +100,9 @@ for _perm, _reden in {
         "maken de opgaveregisseurs en de beheerder."
     ),
     "rapportages.view_rapportage": _("Deze rapportage is (nog) niet voor u."),
-    "rapportages.publish_rapportage": _(
-        "Een rapportage van een opgave stelt de opgaveregisseur vast; een rapportage van "
-        "alle opgaven de beheerder."
+    "rapportages.vaststellen_rapportage": _(
+        "Een rapportage voor de raad stelt het college vast: een rapportage van alle opgaven "
+        "een bestuurder, een rapportage van een opgave de portefeuillehouder."
     ),
     "rapportages.add_export": _("Exporteren is er voor medewerkers van de gemeente."),
     "rapportages.change_bijdrage": _("Alleen het opgaveteam schrijft de bijdrage van deze opgave."),

@@ -1,11 +1,14 @@
 import datetime
 import hashlib
+import json
 import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
 from core.security_log import log_event
@@ -31,39 +34,89 @@ def rapportage_aanvragen(*, opgave: Opgave | None, user, moment=None) -> Rapport
 
 
 def rapportage_render(*, rapportage_id: int) -> None:
-    """Claim the job, render its PDF, store it atomically. Safe to run twice."""
+    """Claim the job, render its PDF, store it atomically. Safe to run twice.
+
+    A report that has been vastgesteld is rendered once more as the definitive version and
+    published, but only when the data behind it are still those of the concept the
+    bestuurder read; otherwise the vaststelling lapses and a new concept is made.
+    """
     if not jobs.claim(Rapportage, rapportage_id):
         logger.info("Rapportage %s not claimed (done, gone or given up)", rapportage_id)
         return
-    rapportage = Rapportage.objects.select_related("opgave", "moment").get(pk=rapportage_id)
+    rapportage = Rapportage.objects.select_related("opgave", "moment", "vastgesteld_door").get(
+        pk=rapportage_id
+    )
     opgaven = (
         Opgave.objects.filter(pk=rapportage.opgave_id)
         if rapportage.opgave_id
         else Opgave.objects.all()
     )
     # WeasyPrint takes seconds to import: only the worker that renders pays for it.
-    from .renderers import programmarapportage
+    from .renderers import Vaststelling, programmarapportage
 
+    vaststelling = None
+    if rapportage.vastgesteld_op is not None:
+        vaststelling = Vaststelling(
+            door=str(rapportage.vastgesteld_door), op=rapportage.vastgesteld_op
+        )
     try:
         rapport = programmarapportage(
             opgaven,
             titel=rapportage.titel,
             moment=rapportage.moment,
+            vaststelling=vaststelling,
             on_progress=lambda gedaan, totaal: jobs.voortgang(
                 Rapportage, rapportage_id, gedaan, totaal
             ),
         )
+        if vaststelling and _als_json(rapport.gegevens) != rapportage.gegevens:
+            _vaststelling_vervalt(rapportage)
+            return
         name = f"rapportages/{rapportage.bestandsnaam}"
         jobs.schrijf_atomair(Path(settings.MEDIA_ROOT) / name, rapport.pdf)
     except Exception:
         logger.exception("Rapportage %s failed", rapportage_id)
         jobs.mislukt(Rapportage, rapportage_id)
         return
+    nu = timezone.now()
     Rapportage.objects.filter(pk=rapportage_id, status=Status.BEZIG).update(
-        checksum=hashlib.sha256(rapport.pdf).hexdigest(), gegevens=rapport.gegevens
+        status=Status.KLAAR,
+        bestand=name,
+        voltooid_op=nu,
+        checksum=hashlib.sha256(rapport.pdf).hexdigest(),
+        gegevens=rapport.gegevens,
+        gepubliceerd_op=nu if vaststelling else None,
     )
-    jobs.klaar(Rapportage, rapportage_id, name)
+    if vaststelling:
+        log_event("publiceren", user=rapportage.vastgesteld_door, obj=f"rapportage:{rapportage_id}")
     logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(rapport.pdf))
+
+
+def _als_json(gegevens: dict) -> dict:
+    """The data as the JSON field gives them back (tuples become lists, and so on)."""
+    return json.loads(json.dumps(gegevens, cls=DjangoJSONEncoder))
+
+
+VASTSTELLING_VERVALLEN = _(
+    "De vaststelling is vervallen: de gegevens zijn gewijzigd sinds het concept dat is "
+    "gelezen. Er wordt een nieuw concept gemaakt; lees het en stel het opnieuw vast."
+)
+
+
+def _vaststelling_vervalt(rapportage: Rapportage) -> None:
+    """What the bestuurder read is not what would be published: back to a new concept."""
+    logger.info("Rapportage %s: data changed since the concept, vaststelling lapses", rapportage.pk)
+    teruggezet = Rapportage.objects.filter(pk=rapportage.pk, status=Status.BEZIG).update(
+        status=Status.WACHTRIJ,
+        pogingen=0,
+        voortgang=0,
+        vastgesteld_op=None,
+        vastgesteld_door=None,
+        melding=str(VASTSTELLING_VERVALLEN),
+    )
+    if teruggezet:
+        log_event("vaststelling_vervallen", obj=f"rapportage:{rapportage.pk}")
+        transaction.on_commit(lambda: jobs.aanbieden(rapportage), robust=True)
 
 
 class IntegriteitsFout(Exception):
@@ -76,23 +129,33 @@ def bestand_klopt(rapportage: Rapportage) -> bool:
         return hashlib.sha256(handle.read()).hexdigest() == rapportage.checksum
 
 
-def rapportage_publiceren(*, rapportage: Rapportage, user) -> bool:
-    """Vaststellen en publiceren: freeze a finished report; from now on it never changes.
+@transaction.atomic
+def rapportage_vaststellen(*, rapportage: Rapportage, user) -> bool:
+    """The bestuurder vaststelt the concept they read: the definitive version is rendered
+    (its cover names them and the moment) and then published for the council.
 
-    Only a finished, unpublished report whose file still matches its checksum is published;
-    returns whether this call published it.
+    Only a finished concept whose file still matches its checksum is vastgesteld; returns
+    whether this call did it.
     """
     if not rapportage.checksum or not bestand_klopt(rapportage):
         raise IntegriteitsFout(rapportage.pk)
-    gepubliceerd = Rapportage.objects.filter(
+    vastgesteld = Rapportage.objects.filter(
         pk=rapportage.pk,
         status=Status.KLAAR,
-        gepubliceerd_op__isnull=True,
+        vastgesteld_op__isnull=True,
         checksum=rapportage.checksum,
-    ).update(gepubliceerd_op=timezone.now(), gepubliceerd_door=user)
-    if gepubliceerd:
-        log_event("publiceren", user=user, obj=f"rapportage:{rapportage.pk}")
-    return bool(gepubliceerd)
+    ).update(
+        vastgesteld_op=timezone.now(),
+        vastgesteld_door=user,
+        status=Status.WACHTRIJ,
+        pogingen=0,
+        voortgang=0,
+        melding="",
+    )
+    if vastgesteld:
+        log_event("vaststellen", user=user, obj=f"rapportage:{rapportage.pk}")
+        transaction.on_commit(lambda: jobs.aanbieden(rapportage), robust=True)
+    return bool(vastgesteld)
 
 
 EXPORT_GELDIG = datetime.timedelta(days=7)

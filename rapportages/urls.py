@@ -10,7 +10,9 @@ urlpatterns = [
     path("nieuw/", rapportages.rapportage_create, name="rapportage-create"),
     path("<int:pk>/", rapportages.rapportage_detail, name="rapportage-detail"),
     path("<int:pk>/download/", rapportages.rapportage_download, name="rapportage-download"),
-    path("<int:pk>/publiceren/", rapportages.rapportage_publiceren, name="rapportage-publiceren"),
+    path(
+        "<int:pk>/vaststellen/", rapportages.rapportage_vaststellen, name="rapportage-vaststellen"
+    ),
     # kalender
     path("kalender/", kalender.kalender, name="kalender"),
     path("kalender/nieuw/", kalender.pcmoment_create, name="pcmoment-create"),

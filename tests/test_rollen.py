@@ -105,6 +105,8 @@ def test_partner_reads_only_published_reports_of_their_opgaven(users, opgave, an
             bestand="rapportages/rol.pdf",
             checksum="0" * 64,
             gepubliceerd_op=timezone.now() if gepubliceerd else None,
+            vastgesteld_op=timezone.now() if gepubliceerd else None,
+            vastgesteld_door=users["bestuurder"] if gepubliceerd else None,
         )
 
     eigen = rapport(opgave, True)

@@ -1,5 +1,6 @@
 """Programme reports: made by a job, vastgesteld and published for the council."""
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -31,8 +32,33 @@ class RapportageQuerySet(models.QuerySet):
         return self.filter(gepubliceerd | models.Q(aangevraagd_door=user) | van_team).distinct()
 
 
+# Only the governance steps make history, not every tick of the job's progress.
+@pghistory.track(
+    pghistory.UpdateEvent(
+        "vastgesteld",
+        condition=pghistory.Q(old__vastgesteld_op__isnull=True, new__vastgesteld_op__isnull=False),
+    ),
+    pghistory.UpdateEvent(
+        "vaststelling_vervallen",
+        condition=pghistory.Q(old__vastgesteld_op__isnull=False, new__vastgesteld_op__isnull=True),
+    ),
+    pghistory.UpdateEvent(
+        "gepubliceerd",
+        condition=pghistory.Q(
+            old__gepubliceerd_op__isnull=True, new__gepubliceerd_op__isnull=False
+        ),
+    ),
+    fields=["opgave", "vastgesteld_op", "vastgesteld_door", "gepubliceerd_op", "melding"],
+    model_name="RapportageEvent",
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+)
 class Rapportage(Job):
-    """A programme report for one opgave or all of them, as a job."""
+    """A programme report for one opgave or all of them, as a job.
+
+    A concept is rendered first; a bestuurder reads it and vaststelt it, which renders the
+    definitive version (the cover names who vaststelde and when) and publishes it for the
+    council, provided the data behind it are still those of the concept.
+    """
 
     TAAK = "rapportages.tasks.render_rapportage"
 
@@ -63,16 +89,18 @@ class Rapportage(Job):
     bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
     checksum = models.CharField(_("controlegetal (SHA-256)"), max_length=64, blank=True)
     gegevens = models.JSONField(_("gegevens achter het rapport"), default=dict, blank=True)
-    gepubliceerd_op = models.DateTimeField(
-        _("vastgesteld en gepubliceerd op"), null=True, blank=True
-    )
-    gepubliceerd_door = models.ForeignKey(
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgesteld door"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    melding = models.TextField(
+        _("melding"), blank=True, help_text=_("Waarom een vaststelling niet doorging.")
     )
 
     objects = RapportageQuerySet.as_manager()
@@ -97,6 +125,11 @@ class Rapportage(Job):
                 condition=models.Q(gepubliceerd_op__isnull=True)
                 | (models.Q(status="klaar") & ~models.Q(checksum="")),
                 name="rapportage_gepubliceerd_is_klaar",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gepubliceerd_op__isnull=True)
+                | models.Q(vastgesteld_op__isnull=False, vastgesteld_door__isnull=False),
+                name="rapportage_gepubliceerd_is_vastgesteld",
             ),
         ]
 

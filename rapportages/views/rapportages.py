@@ -7,7 +7,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from pghistory.models import Events
 
+from core.geschiedenis import beschrijf
 from core.http import HtmxHttpRequest, pk_of_404, require_perm
 from core.security_log import log_event
 from opgaven.access import opgave_for
@@ -64,7 +66,7 @@ def rapportage_create(request: HtmxHttpRequest):
 
 def _rapportage_for(request, pk: int) -> Rapportage:
     rapportage = get_object_or_404(
-        Rapportage.objects.visible_to(request.user).select_related("opgave", "gepubliceerd_door"),
+        Rapportage.objects.visible_to(request.user).select_related("opgave", "vastgesteld_door"),
         pk=pk,
     )
     require_perm(request, "rapportages.view_rapportage", rapportage)
@@ -79,32 +81,41 @@ def rapportage_detail(request: HtmxHttpRequest, pk: int):
     template = "rapportages/rapportages/rapportage_detail.html"
     if request.htmx:
         template += "#rapportage-status"
-    kan_publiceren = (
+    kan_vaststellen = (
         rapportage.status == Status.KLAAR
-        and not rapportage.gepubliceerd_op
-        and request.user.has_perm("rapportages.publish_rapportage", rapportage)
+        and not rapportage.vastgesteld_op
+        and request.user.has_perm("rapportages.vaststellen_rapportage", rapportage)
     )
-    return render(request, template, {"rapportage": rapportage, "kan_publiceren": kan_publiceren})
+    context = {"rapportage": rapportage, "kan_vaststellen": kan_vaststellen}
+    if not request.htmx:
+        events = Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id")
+        context["geschiedenis"] = beschrijf(events)
+    return render(request, template, context)
 
 
 @login_required
 @require_POST
-def rapportage_publiceren(request: HtmxHttpRequest, pk: int):
-    """Vaststellen en publiceren: the report is frozen and raadsleden can read it."""
+def rapportage_vaststellen(request: HtmxHttpRequest, pk: int):
+    """The bestuurder vaststelt the concept they read; the definitive version is made and
+    published for the council."""
     rapportage = _rapportage_for(request, pk)
-    require_perm(request, "rapportages.publish_rapportage", rapportage)
-    if rapportage.status != Status.KLAAR:
-        messages.error(request, _("Alleen een rapportage die klaar is kan worden vastgesteld."))
+    require_perm(request, "rapportages.vaststellen_rapportage", rapportage)
+    if rapportage.status != Status.KLAAR or rapportage.vastgesteld_op:
+        messages.error(request, _("Alleen een concept dat klaar is kan worden vastgesteld."))
+        return redirect(rapportage)
+    try:
+        services.rapportage_vaststellen(rapportage=rapportage, user=request.user)
+    except services.IntegriteitsFout:
+        fout = _("Het bestand komt niet overeen met het controlegetal; niet vastgesteld.")
+        messages.error(request, fout)
     else:
-        try:
-            services.rapportage_publiceren(rapportage=rapportage, user=request.user)
-        except services.IntegriteitsFout:
-            fout = _("Het bestand komt niet overeen met het controlegetal; niet gepubliceerd.")
-            messages.error(request, fout)
-        else:
-            messages.success(
-                request, _("De rapportage is vastgesteld en gepubliceerd voor de raad.")
-            )
+        messages.success(
+            request,
+            _(
+                "De rapportage is vastgesteld. De definitieve versie wordt gemaakt en daarna "
+                "gepubliceerd voor de raad."
+            ),
+        )
     return redirect(rapportage)
 
 

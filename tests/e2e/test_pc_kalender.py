@@ -1,6 +1,9 @@
 """A regisseur writes the contribution of an opgave to a P&C moment, from the prefilled draft,
 and gives the ambtelijk akkoord; the wethouder whose portefeuille holds it gives the
-bestuurlijk akkoord, which locks it."""
+bestuurlijk akkoord, which locks it. The regisseur has the report for the moment made, the
+wethouder vaststelt it, and a raadslid downloads it: its cover names who and when."""
+
+import subprocess
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +16,9 @@ from tests.e2e.test_opgavenprofiel import login
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(page, live_server):
+def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
+    page, live_server, celery_worker_thread, tmp_path
+):
     call_command("demodata")
     base = live_server.url
     login(page, base, "regisseur")
@@ -56,3 +61,41 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(page, li
     assert_accessible(page)
     bijdrage.refresh_from_db()
     assert bijdrage.status == "bestuurlijk_akkoord"
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # The report for the moment: made by the regisseur, a concept until the college vaststelt.
+    login(page, base, "regisseur")
+    page.goto(f"{base}/rapportages/kalender/{bijdrage.moment_id}/")
+    page.get_by_role("button", name="Programmarapportage voor dit moment maken").click()
+    expect(page.get_by_text("De rapportage is klaar.")).to_be_visible(timeout=90_000)
+    expect(page.locator("main")).to_contain_text("Dit is een concept")
+    vaststellen = page.get_by_role("button", name="Vaststellen en publiceren voor de raad")
+    expect(vaststellen).to_have_count(0)
+    rapport_url = page.url
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, base, "bestuurder")
+    page.goto(rapport_url)
+    assert_accessible(page)
+    vaststellen.click()
+    expect(page.locator("main")).to_contain_text("Vastgesteld op")
+    expect(page.locator("main")).to_contain_text("gepubliceerd voor de raad op", timeout=90_000)
+    geschiedenis = page.locator("main ol.app-history")
+    page.reload()
+    expect(geschiedenis).to_contain_text("Anouk Hermans — rapportage vastgesteld")
+    expect(geschiedenis).to_contain_text("rapportage gepubliceerd")
+    assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, base, "raadslid")
+    expect(page.locator("tbody")).to_contain_text("gepubliceerd op")
+    page.goto(rapport_url)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download de PDF").click()
+    pad = tmp_path / "raad.pdf"
+    download.value.save_as(pad)
+    omslag = subprocess.run(
+        ["pdftotext", "-l", "1", str(pad), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Vastgesteld door Anouk Hermans op" in " ".join(omslag.split())
+    assert "CONCEPT" not in omslag

@@ -61,6 +61,8 @@ def test_report_names_changes_since_the_published_one(users, opgave):
         checksum="0" * 64,
         gegevens=eerste.gegevens,
         gepubliceerd_op=timezone.now(),
+        vastgesteld_op=timezone.now(),
+        vastgesteld_door=users["bestuurder"],
     )
     Opgave.objects.filter(pk=opgave.pk).update(fase="concretiseren")
     activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
