@@ -40,8 +40,11 @@ rules.add_perm("opgaven.view_eigen_opgaven", is_partner)
 rules.add_perm("opgaven.view_vertrouwelijk", is_ambtelijk)
 rules.add_perm("opgaven.add_opgave", is_beheerder | is_opgaveregisseur)
 rules.add_perm("opgaven.change_opgave", kan_opgave_bewerken)
-# The order of the beleidsagenda is set by those who steer it.
-rules.add_perm("opgaven.change_agenda", is_beheerder | is_bestuurder | is_opgaveregisseur)
+# The priority is the bestuurder's decision, on a proposal of the opgave's regisseur.
+rules.add_perm("opgaven.change_prioriteit", is_bestuurder)
+rules.add_perm("opgaven.voorstellen_prioriteit", is_ambtelijk & is_regisseur_van)
+# The order of the beleidsagenda is the college's: the bestuurder sets it.
+rules.add_perm("opgaven.change_agenda", is_bestuurder)
 rules.add_perm("opgaven.manage_referentielijsten", is_beheerder)
 # Who is on the team is decided by whoever directs the opgave (or the beheerder).
 rules.add_perm("opgaven.change_team", is_ambtelijk & (is_beheerder | is_regisseur_van))
@@ -57,9 +60,12 @@ for _perm, _reden in {
     "opgaven.change_opgave": _(
         "Alleen het opgaveteam, de opgaveregisseur en de beheerder wijzigen deze opgave."
     ),
-    "opgaven.change_agenda": _(
-        "Alleen de bestuurder, de opgaveregisseurs en de beheerder bepalen de volgorde van "
-        "de beleidsagenda."
+    "opgaven.change_agenda": _("De volgorde van de beleidsagenda bepaalt de bestuurder."),
+    "opgaven.change_prioriteit": _(
+        "De prioriteit stelt de bestuurder vast; de opgaveregisseur doet een voorstel."
+    ),
+    "opgaven.voorstellen_prioriteit": _(
+        "Een prioriteit voorstellen doet de opgaveregisseur van deze opgave; de bestuurder besluit."
     ),
     "opgaven.manage_referentielijsten": _("Alleen de beheerder beheert de referentielijsten."),
     "opgaven.change_team": _(

@@ -1,9 +1,17 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import AgendaWijziging, FaseWijziging, Opgave, VoortgangMelding
+from .models import (
+    AgendaWijziging,
+    Besluit,
+    FaseWijziging,
+    Opgave,
+    Prioriteitsvoorstel,
+    VoortgangMelding,
+)
 
 
 class StaleError(Exception):
@@ -90,3 +98,32 @@ def agenda_verplaatsen(
     wijziging.full_clean()
     wijziging.save()
     return wijziging
+
+
+@transaction.atomic
+def prioriteit_voorstellen(
+    *, opgave: Opgave, prioriteit: str, motivering: str, user
+) -> Prioriteitsvoorstel:
+    """The regisseur's proposal; it replaces a proposal that still waits for a decision."""
+    for oud in Prioriteitsvoorstel.objects.filter(opgave=opgave, besluit=Besluit.OPEN):
+        oud.besluit = Besluit.VERVANGEN
+        oud.save()
+    return Prioriteitsvoorstel.objects.create(
+        opgave=opgave, prioriteit=prioriteit, motivering=motivering, door=user
+    )
+
+
+@transaction.atomic
+def prioriteit_besluiten(*, opgave: Opgave, prioriteit: str, motivering: str, user) -> None:
+    """The bestuurder sets the priority; a waiting proposal is thereby overgenomen (the same
+    priority) or not."""
+    Opgave.objects.filter(pk=opgave.pk).update(
+        prioriteit=prioriteit, prioriteit_motivering=motivering
+    )
+    opgave.prioriteit, opgave.prioriteit_motivering = prioriteit, motivering
+    for voorstel in Prioriteitsvoorstel.objects.filter(opgave=opgave, besluit=Besluit.OPEN):
+        voorstel.besluit = (
+            Besluit.OVERGENOMEN if voorstel.prioriteit == prioriteit else Besluit.AFGEWEZEN
+        )
+        voorstel.besloten_door, voorstel.besloten_op = user, timezone.now()
+        voorstel.save()

@@ -14,6 +14,7 @@ class ParticipatieConfig(AppConfig):
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
         from .views.overzicht import open_werk_context, participatie_context
+        from .views.partners import eigen_afspraken_context, organisatie_context
         from .views.positie import betrokkenheden_context
 
         for sectie in [
@@ -30,6 +31,21 @@ class ParticipatieConfig(AppConfig):
                 volgorde=25,
                 template_name="participatie/overzicht/participatie_samenvatting.html",
                 context=participatie_context,
+            ),
+            secties.Sectie(
+                plek="opgave",
+                naam="eigen-afspraken",
+                volgorde=26,
+                template_name="participatie/partners/eigen_afspraken.html",
+                context=eigen_afspraken_context,
+            ),
+            # Beheer > Gebruikers (accounts): the organisation a partner works for.
+            secties.Sectie(
+                plek="gebruiker",
+                naam="organisatie",
+                volgorde=20,
+                template_name="participatie/partners/gebruiker_organisatie.html#organisatie",
+                context=organisatie_context,
             ),
             secties.Sectie(
                 plek="start",

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_ambtelijk, is_beheerder, is_opgaveregisseur, is_partner, is_teamlid
 from core.http import weigering
-from opgaven.rules import kan_opgave_bewerken
+from opgaven.rules import is_partner_in_team, kan_opgave_bewerken
 
 # Betrokkenheden belong to an opgave: whoever may edit the opgave may position its stakeholders.
 rules.add_perm("participatie.add_betrokkenheid", kan_opgave_bewerken)
@@ -86,6 +86,9 @@ def kan_signaal_beantwoorden(user, signaal) -> bool:
 rules.add_perm("participatie.answer_signaal", kan_signaal_beantwoorden)
 rules.add_perm("participatie.view_signaal", is_ambtelijk & (is_indiener | kan_signaal_beantwoorden))
 
+# A partner sees, on the hub of their opgaven, the afspraken with their own organisation.
+rules.add_perm("participatie.view_eigen_afspraken", is_partner_in_team)
+
 # What a refused user reads (core.http.weigering): who may do this.
 _TEAM = _("Alleen het opgaveteam brengt de stakeholders van deze opgave in positie.")
 for _perm, _reden in {
@@ -123,5 +126,8 @@ for _perm, _reden in {
     "participatie.add_signaal": _("Signalen geven medewerkers van de gemeente door."),
     "participatie.answer_signaal": _("Alleen het team van de opgave beantwoordt dit signaal."),
     "participatie.view_signaal": _("Een signaal lezen de indiener en het team van de opgave."),
+    "participatie.view_eigen_afspraken": _(
+        "De afspraken met de eigen organisatie ziet een partner in het team van de opgave."
+    ),
 }.items():
     weigering(_perm, _reden)

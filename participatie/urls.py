@@ -5,6 +5,7 @@ from .views import (
     bijeenkomsten,
     contact,
     overzicht,
+    partners,
     positie,
     register,
     signalen,
@@ -18,6 +19,12 @@ OPGAVE = "opgaven/<int:opgave_pk>"
 BIJEENKOMST = "bijeenkomsten/<int:pk>"
 
 urlpatterns = [
+    # partners
+    path(
+        "beheer/personen/<int:pk>/organisatie/",
+        partners.organisatie_koppelen,
+        name="partner-organisatie",
+    ),
     # register
     path("stakeholders/", register.stakeholder_list, name="stakeholder-list"),
     path("stakeholders/nieuw/", register.stakeholder_create, name="stakeholder-create"),

@@ -10,11 +10,10 @@ BUITEN_BIGINT = 99999999999999999999
 
 @pytest.mark.parametrize("waarde", ["abc", "", "1; DROP TABLE x", "-1", "1.5", BUITEN_BIGINT])
 def test_hand_made_ids_in_forms_are_not_found(users, opgave, waarde):
-    regisseur = client_for(users["regisseur"])
-    posts = [
-        (reverse("opgaven:agenda-verplaatsen"), {"verplaats": f"{waarde}:omhoog", "reden": "r"}),
-        (reverse("rapportages:rapportage-create"), {"opgave": waarde}),
-    ]
+    regisseur, bestuurder = client_for(users["regisseur"]), client_for(users["bestuurder"])
+    verplaatsen = {"verplaats": f"{waarde}:omhoog", "reden": "r"}
+    assert bestuurder.post(reverse("opgaven:agenda-verplaatsen"), verplaatsen).status_code == 404
+    posts = [(reverse("rapportages:rapportage-create"), {"opgave": waarde})]
     if waarde != "":  # no moment: a report of now
         posts.append(
             (reverse("rapportages:rapportage-create"), {"opgave": "alle", "moment": waarde})

@@ -100,7 +100,7 @@ EIGEN_EXPORT = rij(404, regisseur=200)
 
 def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     regisseur = users["regisseur"]
-    o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"])
+    o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"], partner=users["partner"])
     o.item = CanvasItemFactory(opgave=opgave)
     o.activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
     o.prestatie = CanvasItemFactory(opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN)
@@ -240,6 +240,8 @@ MATRIX = {
     # the teamlid has a password already: nothing to send
     "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     "opgaven:persoon-team-create": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
+    # (no organisation chosen: the link is removed)
+    "participatie:partner-organisatie": (lambda o: [o.partner.pk], [("hx-post", {}, BEHEER)]),
     "opgaven:persoon-team-delete": (
         lambda o: [o.teamlid.pk, o.lid.pk],
         [("hx-post", {}, BEHEER)],
@@ -253,7 +255,7 @@ MATRIX = {
             (
                 "hx-post",
                 lambda o: {"verplaats": f"{o.opgave.pk}:omhoog", "reden": ""},
-                rij(403, regisseur=422, regisseur2=422, bestuurder=422, beheerder=422),
+                rij(403, bestuurder=422),
             )
         ],
     ),
@@ -272,6 +274,11 @@ MATRIX = {
     ),
     "opgaven:opgave-fase": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
     "opgaven:opgave-voortgang": (lambda o: [o.opgave.pk], [("hx-post", {}, INVOER)]),
+    # the bestuurder decides the priority, the opgave's regisseur proposes one
+    "opgaven:opgave-prioriteit": (
+        lambda o: [o.opgave.pk],
+        [("hx-post", {}, rij(403, **BUITEN, regisseur=422, bestuurder=422))],
+    ),
     "opgaven:teamlid-create": (
         lambda o: [o.opgave.pk],
         [("hx-post", {}, rij(403, **BUITEN, regisseur=422, beheerder=422))],
@@ -519,10 +526,10 @@ MATRIX = {
     ),
     "rapportages:rapportage-detail": (lambda o: [o.rapportage.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
     "rapportages:rapportage-download": (lambda o: [o.klaar.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
-    # vaststellen: the opgave's regisseur or the beheerder (here refused on the checksum)
-    "rapportages:rapportage-publiceren": (
+    # vaststellen: the portefeuillehouder of the opgave (here refused on the checksum)
+    "rapportages:rapportage-vaststellen": (
         lambda o: [o.klaar.pk],
-        [("post", {}, rij(404, teamlid=403, bestuurder=403, regisseur=302, beheerder=302))],
+        [("post", {}, rij(404, teamlid=403, regisseur=403, beheerder=403, bestuurder=302))],
     ),
     "rapportages:kalender": (lambda o: [], [("get", {}, LEZEN)]),
     "rapportages:pcmoment-create": (lambda o: [], [("hx-post", {}, BEHEER_INVOER)]),

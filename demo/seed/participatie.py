@@ -12,6 +12,7 @@ from canvas.models import Blok
 from opgaven.models import Opgave
 from participatie.models import (
     Actiepunt,
+    Afspraak,
     Betrokkenheid,
     BetrokkenheidRol,
     Bijeenkomst,
@@ -19,6 +20,7 @@ from participatie.models import (
     Houding,
     Inbreng,
     Opgavesprint,
+    Partnerkoppeling,
     Persona,
     Reisstap,
     Signaal,
@@ -283,3 +285,39 @@ def participatie(users) -> None:
             "ingediend_door": users["medewerker"],
         },
     )
+
+
+def afspraken(users) -> None:
+    """The partner works for Woonstichting Maasdal; on their first opgave it has made
+    afspraken with the municipality (and another organisation too, which they do not see)."""
+    woonstichting = Stakeholder.objects.get(naam="Woonstichting Maasdal")
+    upsert(Partnerkoppeling, user=users["partner"], defaults={"organisatie": woonstichting})
+    opgave = Opgave.objects.filter(teamleden=users["partner"]).order_by("rang", "pk").first()
+    andere = Stakeholder.objects.filter(vorm=Vorm.ORGANISATIE).exclude(pk=woonstichting.pk)
+    for omschrijving, belover, ontvanger, deadline in [
+        (
+            "Twee huurderswoningen beschikbaar als ontmoetingsplek.",
+            woonstichting,
+            None,
+            (2027, 2, 1),
+        ),
+        ("Vergunning voor de verbouwing binnen acht weken.", None, woonstichting, (2027, 1, 15)),
+        ("Huurders uitnodigen voor de thematafel.", woonstichting, None, (2026, 11, 1)),
+        (
+            "Vrijwilligers werven voor de koffieochtend.",
+            andere.order_by("naam").first(),
+            None,
+            (2027, 3, 1),
+        ),
+    ]:
+        upsert(
+            Afspraak,
+            opgave=opgave,
+            omschrijving=omschrijving,
+            defaults={
+                "belover": belover,
+                "ontvanger": ontvanger,
+                "eigenaar": opgave.opgaveregisseur,
+                "deadline": datetime.date(*deadline),
+            },
+        )

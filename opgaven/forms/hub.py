@@ -15,6 +15,7 @@ from ..models import (
     GebiedSoort,
     Opgave,
     OpgaveRelatie,
+    Prioriteit,
     Teamlidmaatschap,
     Voortgang,
 )
@@ -22,7 +23,8 @@ from ..models import (
 
 class OpgaveForm(NLDSFormMixin, forms.ModelForm):
     """The opgave's profile. Who directs it is for the beheerder and the opgaveregisseur; the
-    team and the phase change through their own forms on the hub page."""
+    team, the phase and (once the opgave exists) the priority change through their own forms
+    on the hub page: the priority is the bestuurder's, on a proposal of the regisseur."""
 
     class Meta:
         model = Opgave
@@ -88,6 +90,8 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
             "Kies een bestuurder uit de lijst."
         )
         opgave = self.instance if self.instance.pk else None
+        if opgave is not None:
+            del self.fields["prioriteit"], self.fields["prioriteit_motivering"]
         mag_regisseur_kiezen = (
             user.rol == Rol.BEHEERDER or opgave is None or (opgave.opgaveregisseur_id == user.pk)
         )
@@ -129,6 +133,20 @@ class FaseForm(NLDSFormMixin, forms.Form):
         if datum and datum > timezone.localdate():
             self.add_error("datum", _("Een fasewijziging kan niet in de toekomst liggen."))
         return cleaned
+
+
+class PrioriteitForm(NLDSFormMixin, forms.Form):
+    """The bestuurder sets the priority; the regisseur proposes one. Both say why."""
+
+    prefix = "prioriteit"  # several forms share the hub page: unique field ids
+
+    prioriteit = forms.ChoiceField(label=_("Prioriteit"), choices=Prioriteit.choices)
+    motivering = forms.CharField(
+        label=_("Motivering"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Leg uit waarom de opgave deze prioriteit heeft.")},
+    )
 
 
 class VoortgangForm(NLDSFormMixin, forms.Form):

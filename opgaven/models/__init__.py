@@ -13,10 +13,11 @@ from .opgave import (
 )
 from .referentielijsten import Domein, Gebied, GebiedSoort
 from .samenhang import OpgaveRelatie, RelatieSoort
-from .verloop import AgendaWijziging, FaseWijziging, VoortgangMelding
+from .verloop import AgendaWijziging, Besluit, FaseWijziging, Prioriteitsvoorstel, VoortgangMelding
 
 __all__ = [
     "AgendaWijziging",
+    "Besluit",
     "Domein",
     "Fase",
     "FaseWijziging",
@@ -27,6 +28,7 @@ __all__ = [
     "OpgaveQuerySet",
     "OpgaveRelatie",
     "Prioriteit",
+    "Prioriteitsvoorstel",
     "RelatieSoort",
     "Schaal",
     "TeamRol",

@@ -1,10 +1,12 @@
-"""How an opgave moves: dated phase changes, progress reports, places on the agenda."""
+"""How an opgave moves: dated phase changes, progress reports, places on the agenda,
+priorities proposed and decided."""
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .opgave import Fase, Opgave, Voortgang
+from .opgave import Fase, Opgave, Prioriteit, Voortgang
 
 
 class FaseWijziging(models.Model):
@@ -87,3 +89,61 @@ class AgendaWijziging(models.Model):
 
     def __str__(self):
         return f"{self.opgave}: {self.oude_rang} → {self.nieuwe_rang}"
+
+
+class Besluit(models.TextChoices):
+    OPEN = "open", _("Wacht op besluit")
+    OVERGENOMEN = "overgenomen", _("Overgenomen")
+    AFGEWEZEN = "afgewezen", _("Niet overgenomen")
+    VERVANGEN = "vervangen", _("Vervangen door een nieuw voorstel")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
+class Prioriteitsvoorstel(models.Model):
+    """The regisseur proposes a priority with a motivation; the bestuurder decides."""
+
+    opgave = models.ForeignKey(
+        Opgave, on_delete=models.CASCADE, related_name="prioriteitsvoorstellen"
+    )
+    prioriteit = models.CharField(_("voorgestelde prioriteit"), max_length=10, choices=Prioriteit)
+    motivering = models.TextField(_("motivering"), max_length=2000)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    besluit = models.CharField(_("besluit"), max_length=20, choices=Besluit, default=Besluit.OPEN)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besloten door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("prioriteitsvoorstel")
+        verbose_name_plural = _("prioriteitsvoorstellen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(prioriteit__in=Prioriteit.values),
+                name="prioriteitsvoorstel_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(motivering=""), name="prioriteitsvoorstel_gemotiveerd"
+            ),
+            # One proposal waits at a time; a new one replaces it.
+            models.UniqueConstraint(
+                fields=["opgave"],
+                condition=models.Q(besluit="open"),
+                name="prioriteitsvoorstel_een_open",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}: {self.get_prioriteit_display()} ({self.get_besluit_display()})"

@@ -10,24 +10,39 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import secties
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, form_data
+from core.http import HtmxHttpRequest, form_data, require_perm
 
 from .. import services
 from ..access import opgave_for, opgave_to_change
 from ..events import OPGAVE_GEWIJZIGD
-from ..forms.hub import FaseForm, OpgaveForm, RelatieForm, TeamlidForm, VoortgangForm
+from ..forms.hub import (
+    FaseForm,
+    OpgaveForm,
+    PrioriteitForm,
+    RelatieForm,
+    TeamlidForm,
+    VoortgangForm,
+)
 from ..history import geschiedenis
 from ..models import (
+    Besluit,
     Fase,
     FaseWijziging,
     Opgave,
     OpgaveRelatie,
+    Prioriteitsvoorstel,
     Teamlidmaatschap,
     TeamRol,
     VoortgangMelding,
 )
 
 HUB = "opgaven/hub/opgave_detail.html"
+# The priority proposal that waits for the bestuurder (at most one), as a list.
+OPEN_VOORSTEL = Prefetch(
+    "prioriteitsvoorstellen",
+    queryset=Prioriteitsvoorstel.objects.filter(besluit=Besluit.OPEN).select_related("door"),
+    to_attr="open_voorstel",
+)
 
 
 def _hub_opgave(request, pk: int) -> Opgave:
@@ -48,6 +63,7 @@ def _hub_opgave(request, pk: int) -> Opgave:
                 to_attr="team",
             ),
             Prefetch("relaties_in", queryset=OpgaveRelatie.objects.select_related("van")),
+            OPEN_VOORSTEL,
             Prefetch(
                 "voortgangsmeldingen",
                 queryset=VoortgangMelding.objects.select_related("door")[:5],
@@ -63,10 +79,19 @@ def _volgende_fase(opgave: Opgave) -> str:
     return fasen[min(fasen.index(opgave.fase) + 1, len(fasen) - 1)]
 
 
-def _formulieren(opgave: Opgave, kan_bewerken: bool, kan_team: bool, gegeven: dict) -> dict:
+def _formulieren(request, opgave: Opgave, kan_bewerken: bool, kan_team: bool, gegeven: dict):
     """The hub's forms: one passed in (bound, with its errors) or an empty one; none where
     this user may not act."""
     leeg = {}
+    if _prioriteit_rol(request, opgave):
+        # The bestuurder starts from a waiting proposal, the regisseur from what stands now.
+        voorstel = opgave.open_voorstel[0] if opgave.open_voorstel else None
+        begin = (
+            {"prioriteit": voorstel.prioriteit, "motivering": voorstel.motivering}
+            if voorstel and request.user.has_perm("opgaven.change_prioriteit", opgave)
+            else {"prioriteit": opgave.prioriteit, "motivering": opgave.prioriteit_motivering}
+        )
+        leeg["prioriteit_form"] = lambda: PrioriteitForm(initial=begin)
     if kan_bewerken:
         volgende = {"van_fase": opgave.fase, "naar_fase": _volgende_fase(opgave)}
         leeg["fase_form"] = lambda: FaseForm(initial=volgende)
@@ -98,7 +123,8 @@ def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
         "relaties": _samenhang(request, opgave),
-        **_formulieren(opgave, kan_bewerken, kan_team, forms),
+        "prioriteit_rol": _prioriteit_rol(request, opgave),
+        **_formulieren(request, opgave, kan_bewerken, kan_team, forms),
     }
 
 
@@ -178,6 +204,32 @@ def voortgang_melden(request: HtmxHttpRequest, pk: int):
         return _section(request, pk, "voortgang", status=422, voortgang_form=form)
     services.voortgang_melden(opgave=opgave, user=request.user, **form.cleaned_data)
     return _section(request, pk, "voortgang", also=["kenmerken"])
+
+
+def _prioriteit_rol(request, opgave: Opgave) -> str | None:
+    """ "besluiten" for the bestuurder, "voorstellen" for the regisseur, else None."""
+    if request.user.has_perm("opgaven.change_prioriteit", opgave):
+        return "besluiten"
+    if request.user.has_perm("opgaven.voorstellen_prioriteit", opgave):
+        return "voorstellen"
+    return None
+
+
+@login_required
+@require_POST
+def prioriteit(request: HtmxHttpRequest, pk: int):
+    """The bestuurder sets the priority (deciding on a waiting proposal); the regisseur
+    proposes one. Both with a motivation; the history keeps every step."""
+    opgave = opgave_for(request, pk)
+    rol = _prioriteit_rol(request, opgave)
+    if rol is None:
+        require_perm(request, "opgaven.voorstellen_prioriteit", opgave)
+    form = PrioriteitForm(request.POST)
+    if not form.is_valid():
+        return _section(request, pk, "prioriteit", status=422, prioriteit_form=form)
+    actie = services.prioriteit_besluiten if rol == "besluiten" else services.prioriteit_voorstellen
+    actie(opgave=opgave, user=request.user, **form.cleaned_data)
+    return _section(request, pk, "prioriteit", also=["kenmerken"])
 
 
 @login_required

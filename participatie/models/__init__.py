@@ -1,5 +1,5 @@
 """Participatie, a module per room: register, positie, contact, thematafels, sprints,
-beleving, signalen. Imported here so Django finds every model."""
+beleving, signalen, partners. Imported here so Django finds every model."""
 
 from .beleving import Persona, Reisstap
 from .contact import (
@@ -11,6 +11,7 @@ from .contact import (
     Richting,
     Vervolgactie,
 )
+from .partners import Partnerkoppeling
 from .positie import (
     Beoordeling,
     Betrokkenheid,
@@ -54,6 +55,7 @@ __all__ = [
     "Kwadrant",
     "Opgavesprint",
     "Participatieladder",
+    "Partnerkoppeling",
     "Persona",
     "Reisstap",
     "Richting",

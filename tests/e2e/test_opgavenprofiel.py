@@ -19,7 +19,7 @@ def login(page, base, username):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
+def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     call_command("demodata")
     base = live_server.url
 
@@ -102,7 +102,29 @@ def test_beheerder_and_regisseur_steer_the_agenda(page, live_server):
     expect(page.locator("#kenmerken .app-voortgang")).to_have_text("Risico")
     assert_accessible(page)
 
-    # The agenda: the new opgave is last; the regisseur moves it up by mouse and by keyboard.
+    # The regisseur proposes another priority, with a motivation; the bestuurder decides.
+    prioriteit = page.locator("#prioriteit")
+    prioriteit.get_by_label("Prioriteit", exact=True).select_option("laag")
+    prioriteit.get_by_label("Motivering").fill("De dorpsraad trekt het zelf.")
+    prioriteit.get_by_role("button", name="Voorstel indienen").click()
+    expect(prioriteit).to_contain_text("wacht op het besluit van de bestuurder")
+    expect(page.locator("#kenmerken")).to_contain_text("prioriteit hoog")
+    assert_accessible(page)
+    hub_url = page.url
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, base, "bestuurder")
+    page.goto(hub_url)
+    expect(prioriteit.get_by_label("Prioriteit", exact=True)).to_have_value("laag")
+    prioriteit.get_by_label("Motivering").fill("Het dorpshuis sluit: blijft hoog.")
+    prioriteit.get_by_label("Prioriteit", exact=True).select_option("hoog")
+    prioriteit.get_by_role("button", name="Prioriteit vaststellen").click()
+    expect(prioriteit).to_contain_text("Het dorpshuis sluit: blijft hoog.")
+    expect(prioriteit).not_to_contain_text("wacht op het besluit")
+    expect(page.locator("#geschiedenis")).to_contain_text("prioriteitsvoorstel gewijzigd")
+    assert_accessible(page)
+
+    # The agenda: the new opgave is last; the bestuurder moves it up by mouse and by keyboard.
     page.get_by_role("navigation").get_by_role("link", name="Beleidsagenda").click()
     opgave = Opgave.objects.get(titel="Ontmoeting in Nieuwdorp")
     assert opgave.rang == 15

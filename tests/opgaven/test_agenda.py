@@ -38,7 +38,7 @@ def test_regisseur_creates_opgave(users):
 
 
 def test_reordering_records_the_reason(users, agenda):
-    client = client_for(users["regisseur"])
+    client = client_for(users["bestuurder"])
     response = client.post(
         reverse("opgaven:agenda-verplaatsen"),
         {"verplaats": f"{agenda[2].pk}:omhoog", "reden": "Raadsmotie over eenzaamheid"},
@@ -52,12 +52,12 @@ def test_reordering_records_the_reason(users, agenda):
     )
     assert order == ["Opgave 1", "Opgave 3", "Opgave 2", "Opgave 4"]
     wijziging = AgendaWijziging.objects.get()
-    assert (wijziging.reden, wijziging.door) == ("Raadsmotie over eenzaamheid", users["regisseur"])
+    assert (wijziging.reden, wijziging.door) == ("Raadsmotie over eenzaamheid", users["bestuurder"])
     assert wijziging.nieuwe_rang == wijziging.oude_rang - 1
 
 
 def test_reordering_without_reason_changes_nothing(users, agenda):
-    client = client_for(users["regisseur"])
+    client = client_for(users["bestuurder"])
     response = client.post(
         reverse("opgaven:agenda-verplaatsen"),
         {"verplaats": f"{agenda[2].pk}:omhoog", "reden": " "},
@@ -71,22 +71,25 @@ def test_reordering_without_reason_changes_nothing(users, agenda):
 
 @pytest.mark.parametrize("value", ["x:omhoog", "1:zijwaarts", "", "1;DROP TABLE"])
 def test_reordering_rejects_malformed_requests(users, agenda, value):
-    response = client_for(users["beheerder"]).post(
+    response = client_for(users["bestuurder"]).post(
         reverse("opgaven:agenda-verplaatsen"), {"verplaats": value, "reden": "r"}
     )
     assert response.status_code == 404
 
 
-def test_medewerker_cannot_reorder(users, agenda):
-    response = client_for(users["medewerker"]).post(
+@pytest.mark.parametrize("rol", ["medewerker", "regisseur", "beheerder"])
+def test_only_the_bestuurder_reorders(users, agenda, rol):
+    response = client_for(users[rol]).post(
         reverse("opgaven:agenda-verplaatsen"), {"verplaats": f"{agenda[1].pk}:omhoog", "reden": "r"}
     )
     assert response.status_code == 403
+    assert "bepaalt de bestuurder" in response.content.decode()
+    assert not AgendaWijziging.objects.exists()
 
 
 def test_moving_the_first_opgave_up_changes_and_announces_nothing(users, agenda):
     eerste = Opgave.objects.op_agenda().first()
-    response = client_for(users["regisseur"]).post(
+    response = client_for(users["bestuurder"]).post(
         reverse("opgaven:agenda-verplaatsen"),
         {"verplaats": f"{eerste.pk}:omhoog", "reden": "Nog hoger"},
         headers=HTMX,

@@ -329,3 +329,70 @@ def test_outsider_cannot_relate_or_delete(users, opgave, andere_opgave):
     url = reverse("opgaven:relatie-delete", args=[opgave.pk, relatie.pk])
     assert client.post(url).status_code == 403
     assert OpgaveRelatie.objects.exists()
+
+
+def _prioriteit(client, opgave, prioriteit="hoog", motivering="Eén op drie ouderen is eenzaam."):
+    return client.post(
+        reverse("opgaven:opgave-prioriteit", args=[opgave.pk]),
+        {"prioriteit-prioriteit": prioriteit, "prioriteit-motivering": motivering},
+        headers=HTMX,
+    )
+
+
+def test_the_regisseur_proposes_a_priority_and_the_bestuurder_decides(users, opgave):
+    opgave.prioriteit = "middel"
+    opgave.save()
+    regisseur, bestuurder = client_for(users["regisseur"]), client_for(users["bestuurder"])
+    # The profile form no longer changes the priority of an existing opgave.
+    bewerken = regisseur.get(reverse("opgaven:opgave-update", args=[opgave.pk])).content.decode()
+    assert 'name="prioriteit"' not in bewerken
+
+    response = _prioriteit(regisseur, opgave, "hoog", "Wachtlijsten lopen op.")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="prioriteit"')
+    assert "stelde op" in html and "Wachtlijsten lopen op." in html
+    opgave.refresh_from_db()
+    assert opgave.prioriteit == "middel"  # a proposal, not a decision
+
+    # A second proposal replaces the first; one waits at a time.
+    _prioriteit(regisseur, opgave, "hoog", "Wachtlijsten lopen verder op.")
+    voorstellen = list(opgave.prioriteitsvoorstellen.order_by("pk"))
+    assert [v.besluit for v in voorstellen] == ["vervangen", "open"]
+
+    # The bestuurder starts from the proposal and decides.
+    hub = bestuurder.get(opgave.get_absolute_url()).content.decode()
+    assert "Prioriteit vaststellen" in hub and "Wachtlijsten lopen verder op." in hub
+    response = _prioriteit(bestuurder, opgave, "hoog", "Overgenomen: wachtlijsten.")
+    assert 'id="kenmerken" hx-swap-oob="true"' in response.content.decode()
+    opgave.refresh_from_db()
+    assert (opgave.prioriteit, opgave.prioriteit_motivering) == (
+        "hoog",
+        "Overgenomen: wachtlijsten.",
+    )
+    voorstel = opgave.prioriteitsvoorstellen.get(besluit="overgenomen")
+    assert voorstel.besloten_door == users["bestuurder"]
+
+    # Deciding otherwise than proposed: the proposal is recorded as not taken over.
+    _prioriteit(regisseur, opgave, "laag", "Het loopt vanzelf.")
+    _prioriteit(bestuurder, opgave, "hoog", "Blijft hoog.")
+    assert opgave.prioriteitsvoorstellen.filter(besluit="afgewezen").count() == 1
+    geschiedenis = regisseur.get(opgave.get_absolute_url()).content.decode()
+    assert "prioriteitsvoorstel" in geschiedenis
+
+
+@pytest.mark.parametrize("rol", ["teamlid", "beheerder", "medewerker", "partner", "regisseur2"])
+def test_others_neither_propose_nor_decide_and_see_no_form(users, opgave, rol):
+    client = client_for(users[rol])
+    assert _prioriteit(client, opgave).status_code == 403
+    assert not opgave.prioriteitsvoorstellen.exists()
+    assert "prioriteit-form" not in client.get(opgave.get_absolute_url()).content.decode()
+
+
+def test_a_priority_without_motivation_is_explained_and_nothing_changes(users, opgave):
+    response = _prioriteit(client_for(users["bestuurder"]), opgave, "laag", "   ")
+    assert response.status_code == 422
+    assert "Leg uit waarom de opgave deze prioriteit heeft." in response.content.decode()
+    response = _prioriteit(client_for(users["bestuurder"]), opgave, "allerhoogst", "M")
+    assert response.status_code == 422
+    assert Opgave.objects.get(pk=opgave.pk).prioriteit == opgave.prioriteit

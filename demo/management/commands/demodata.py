@@ -33,6 +33,7 @@ class Command(BaseCommand):
                 canvas.canvas(opgave)
                 participatie.betrokkenheden(opgave, stakeholders, random.Random(index))
             participatie.participatie(users)
+            participatie.afspraken(users)
             kernen = Opgave.objects.get(titel="Vitale kernen")
             canvas.vitale_kernen(kernen, users)
             rapportages.pc_kalender(kernen, users)
