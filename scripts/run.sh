@@ -24,9 +24,9 @@ cat <<TXT
   Demo-logins (alleen demodata), wachtwoord "demo":
     regisseur   opgaveregisseur
     teamlid     teamlid van vier opgaven
-    partner     partner (woningcorporatie) in het team van twee opgaven
+    partner     partner (Woonstichting Maasdal) in het team van twee opgaven
     medewerker  leest alle opgaven
-    bestuurder  wethouder: leest alles, bepaalt de volgorde van de agenda
+    bestuurder  wethouder: bepaalt prioriteit en agenda, bestuurlijk akkoord, stelt rapportages vast
     raadslid    ziet alleen gepubliceerde rapportages
     beheerder   beheert alles
   Worker-log: var/log/worker.log. Stoppen: Ctrl-C.

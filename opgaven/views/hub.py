@@ -84,11 +84,11 @@ def _formulieren(request, opgave: Opgave, kan_bewerken: bool, kan_team: bool, ge
     this user may not act."""
     leeg = {}
     if _prioriteit_rol(request, opgave):
-        # The bestuurder starts from a waiting proposal, the regisseur from what stands now.
+        # Both start from the proposal that waits (to decide on it, or to refine it).
         voorstel = opgave.open_voorstel[0] if opgave.open_voorstel else None
         begin = (
             {"prioriteit": voorstel.prioriteit, "motivering": voorstel.motivering}
-            if voorstel and request.user.has_perm("opgaven.change_prioriteit", opgave)
+            if voorstel
             else {"prioriteit": opgave.prioriteit, "motivering": opgave.prioriteit_motivering}
         )
         leeg["prioriteit_form"] = lambda: PrioriteitForm(initial=begin)
