@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -8,12 +9,33 @@ from django.contrib.auth.forms import (
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import NLDSFormMixin
+from core.security_log import client_ip, log_event
 
+from . import blokkade
 from .models import Rol, User
 
 
 class LoginForm(NLDSFormMixin, AuthenticationForm):
-    pass
+    """Django's login form, refusing while the account or the address is locked out (without
+    trying the password, and without saying whether the account exists)."""
+
+    error_messages = AuthenticationForm.error_messages | {
+        "geblokkeerd": _(
+            "Te veel mislukte pogingen. Om uw account te beschermen kunt u het over "
+            "%(minuten)s minuten opnieuw proberen, of vraag de beheerder om het te ontgrendelen."
+        ),
+    }
+
+    def clean(self):
+        naam = self.cleaned_data.get("username")
+        if naam and blokkade.is_geblokkeerd(naam, client_ip(self.request)):
+            log_event("login", request=self.request, obj=str(naam)[:150], outcome="locked")
+            raise forms.ValidationError(
+                self.error_messages["geblokkeerd"],
+                code="geblokkeerd",
+                params={"minuten": settings.LOGIN_COOLOFF_MINUTES},
+            )
+        return super().clean()
 
 
 class WachtwoordWijzigenForm(NLDSFormMixin, PasswordChangeForm):

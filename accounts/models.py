@@ -22,12 +22,13 @@ ROL_UITLEG = {
         "bewerkt elke opgave."
     ),
     Rol.BESTUURDER: _(
-        "Wethouder of portefeuillehouder: leest alle opgaven en rapportages en bepaalt de "
-        "volgorde van de beleidsagenda."
+        "Wethouder of portefeuillehouder: leest alle opgaven en rapportages, besluit over "
+        "prioriteiten en de volgorde van de beleidsagenda, geeft bestuurlijk akkoord op "
+        "bijdragen en stelt de rapportages voor de raad vast."
     ),
     Rol.OPGAVEREGISSEUR: _(
-        "Leest alle opgaven; regisseert eigen opgaven (team, fase, canvas, rapportages) en "
-        "maakt nieuwe opgaven."
+        "Leest alle opgaven; regisseert eigen opgaven (team, fase, canvas, rapportages, "
+        "ambtelijk akkoord, een voorstel voor de prioriteit) en maakt nieuwe opgaven."
     ),
     Rol.TEAMLID: _(
         "Leest alle opgaven en het stakeholderregister; bewerkt de opgaven in wier team "
@@ -164,3 +165,19 @@ class User(AbstractUser):
     def activeren(self) -> None:
         self.is_active = True
         self.save(update_fields=["is_active"])
+
+
+class MisluktePoging(models.Model):
+    """One failed login: the name typed (also for accounts that do not exist) and the
+    client's address. Recent ones block further attempts (accounts.blokkade)."""
+
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, db_index=True)
+    adres = models.GenericIPAddressField(_("adres"), null=True, blank=True, db_index=True)
+    op = models.DateTimeField(_("op"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte inlogpoging")
+        verbose_name_plural = _("mislukte inlogpogingen")
+
+    def __str__(self):
+        return f"{self.gebruikersnaam} ({self.adres}) {self.op:%Y-%m-%d %H:%M}"

@@ -76,6 +76,11 @@ urlpatterns = [
     path("gebruikers/<int:pk>/rol/", views.gebruiker_rol, name="gebruiker-rol"),
     path("gebruikers/<int:pk>/actief/", views.gebruiker_actief, name="gebruiker-actief"),
     path(
+        "gebruikers/<int:pk>/ontgrendelen/",
+        views.gebruiker_ontgrendelen,
+        name="gebruiker-ontgrendelen",
+    ),
+    path(
         "gebruikers/<int:pk>/uitnodiging/",
         views.gebruiker_uitnodiging,
         name="gebruiker-uitnodiging",

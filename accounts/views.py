@@ -18,7 +18,7 @@ from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, require_perm
 from core.security_log import log_event
 
-from . import services
+from . import blokkade, services
 from .forms import GebruikerFilter, RolForm, UitnodigingForm
 from .models import ROL_UITLEG, Rol, User
 
@@ -120,6 +120,7 @@ def _context(request, persoon: User, *, rol_form=None, fout=None) -> dict:
         or RolForm(initial={"rol": persoon.rol, "portefeuille_alle": persoon.portefeuille_alle}),
         "fout": fout,
         "is_uzelf": persoon.pk == request.user.pk,
+        "geblokkeerd_tot": blokkade.geblokkeerd_tot(persoon.username),
         "secties": secties.render_secties(request, "gebruiker", persoon=persoon),
         "geschiedenis": beschrijf(events),
     }
@@ -184,6 +185,16 @@ def gebruiker_actief(request: HtmxHttpRequest, pk: int):
         request=request,
         obj=f"gebruiker:{persoon.pk}",
     )
+    return _section(request, persoon, "toegang")
+
+
+@login_required
+@require_POST
+def gebruiker_ontgrendelen(request: HtmxHttpRequest, pk: int):
+    """Let a locked-out account in again before its cool-off has passed."""
+    persoon = _persoon_for(request, pk)
+    blokkade.ontgrendelen(persoon.username)
+    log_event("ontgrendelen", request=request, obj=f"gebruiker:{persoon.pk}")
     return _section(request, persoon, "toegang")
 
 

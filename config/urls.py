@@ -16,3 +16,4 @@ urlpatterns = [
 ]
 
 handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"

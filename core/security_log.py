@@ -1,32 +1,63 @@
-"""Security-relevant events as structured log lines (docs/security.md, "Security log")."""
+"""Security-relevant events as JSON lines a SIEM can read (docs/security.md, "Security log").
 
-import json
+One event per line: when, who, from where (the client's address, behind trusted proxies
+only), what (action, HTTP method and path), on what (object) and the outcome. The
+``opgavenregie.security`` logger has its own JSON handler (config/settings/base.py).
+"""
+
+import ipaddress
 import logging
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.utils import timezone
 
-logger = logging.getLogger("opgavenregie.security")
+from .logregels import BEVEILIGING
+
+logger = logging.getLogger(BEVEILIGING)
+
+
+def _vertrouwd(adres: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(adres.strip())
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net) for net in settings.TRUSTED_PROXIES)
+
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, unless that is a trusted proxy; then the nearest
+    address in X-Forwarded-For that is not one (a client cannot forge its way past them)."""
+    remote = request.META.get("REMOTE_ADDR")
+    if not remote or not _vertrouwd(remote):
+        return remote
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for adres in reversed([a for a in forwarded if a]):
+        if not _vertrouwd(adres):
+            try:
+                return str(ipaddress.ip_address(adres))
+            except ValueError:
+                return remote
+    return remote
 
 
 def log_event(action: str, *, request=None, user=None, obj: str = "", outcome: str = "ok") -> None:
-    """Write one security event: timestamp, user, source address, action, object, outcome."""
+    """Write one security event."""
     if user is None and request is not None:
         user = getattr(request, "user", None)
     username = getattr(user, "username", None) if user is not None else None
-    logger.info(
-        json.dumps(
-            {
-                "timestamp": timezone.now().isoformat(),
-                "user": username or None,
-                "source": request.META.get("REMOTE_ADDR") if request is not None else None,
-                "action": action,
-                "object": obj,
-                "outcome": outcome,
-            }
-        )
-    )
+    event = {
+        "timestamp": timezone.now().isoformat(),
+        "user": username or None,
+        "source": client_ip(request) if request is not None else None,
+        "method": request.method if request is not None else None,
+        "path": request.path[:300] if request is not None else None,
+        "action": action,
+        "object": obj,
+        "outcome": outcome,
+    }
+    logger.info(action, extra=event)
 
 
 @receiver(user_logged_in)

@@ -19,6 +19,20 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", {"reden": reden}, status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A refused form post (no or a stale CSRF token): a Dutch page, and a security event."""
+    log_event("csrf", request=request, obj=reason[:200], outcome="denied")
+    return render(request, "403_csrf.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    """404; for a signed-in user also a security event: ids typed or made by hand for
+    objects out of their reach are answered this way."""
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        log_event("not_found", request=request, obj=request.path[:200], outcome="denied")
+    return render(request, "404.html", status=404)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def huisstijl(request):

@@ -1,3 +1,4 @@
+import json
 import os
 import re
 import shutil
@@ -7,6 +8,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import Rol
+from core.logregels import BEVEILIGING, json_regels
 from tests.accounts.factories import UserFactory
 from tests.opgaven.factories import OpgaveFactory
 
@@ -69,6 +71,12 @@ def client_for(user) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+def beveiligingslog(caplog) -> list[dict]:
+    """The security events caught, as the JSON lines the security log writes them."""
+    regels = json_regels()
+    return [json.loads(regels.format(r)) for r in caplog.records if r.name == BEVEILIGING]
 
 
 def tel_queries(client, url) -> int:

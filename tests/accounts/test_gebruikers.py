@@ -1,7 +1,6 @@
 """Beheer > Gebruikers: invite over real SMTP, change roles, switch accounts off, and the
 guards (yourself, the last beheerder), with every step in the security log and the history."""
 
-import json
 import logging
 import re
 
@@ -14,14 +13,14 @@ from accounts.models import Rol, User
 from opgaven.models import Teamlidmaatschap
 from rapportages.exports import gebruiker_rijen
 from tests.accounts.factories import UserFactory
-from tests.conftest import client_for, smtp_mailers, tel_queries
+from tests.conftest import beveiligingslog, client_for, smtp_mailers, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 LINK = re.compile(r"https?://\S+/accounts/wachtwoord/instellen/\S+/")
 
 
 def _security(caplog) -> list[dict]:
-    return [json.loads(r.getMessage()) for r in caplog.records if r.name == "opgavenregie.security"]
+    return beveiligingslog(caplog)
 
 
 def _uitnodigen(client, **velden):

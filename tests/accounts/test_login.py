@@ -1,10 +1,10 @@
-import json
 import logging
 
 import pytest
 from django.urls import reverse
 
 from tests.accounts.factories import UserFactory
+from tests.conftest import beveiligingslog
 
 
 @pytest.mark.django_db
@@ -16,9 +16,7 @@ def test_wrong_password_is_explained_in_dutch_and_logged(client, caplog):
         )
     assert response.status_code == 200
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
-    events = [
-        json.loads(r.getMessage()) for r in caplog.records if r.name == "opgavenregie.security"
-    ]
+    events = beveiligingslog(caplog)
     assert events[-1]["action"] == "login"
     assert events[-1]["outcome"] == "failed"
     assert events[-1]["object"] == "regisseur"

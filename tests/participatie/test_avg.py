@@ -12,7 +12,7 @@ from participatie.models import (
     Contactmoment,
     Stakeholder,
 )
-from tests.conftest import client_for
+from tests.conftest import beveiligingslog, client_for
 from tests.participatie.factories import (
     BetrokkenheidFactory,
     InbrengFactory,
@@ -58,7 +58,7 @@ def test_inzage_holds_everything_and_is_logged(users, persoon, caplog):
     assert data["contactmomenten"][0]["samenvatting"] == "Over de bus"
     assert data["afspraken"][0]["afspraak"] == "Bankje plaatsen"
     assert len(data["betrokkenheden"]) == 1
-    assert any('"action": "inzage_export"' in r.getMessage() for r in caplog.records)
+    assert "inzage_export" in [e["action"] for e in beveiligingslog(caplog)]
 
 
 @pytest.mark.parametrize("rol", ["regisseur", "teamlid", "medewerker", "raadslid"])

@@ -2,7 +2,6 @@
 and the programme report for a moment."""
 
 import datetime
-import json
 import logging
 import subprocess
 from decimal import Decimal
@@ -17,7 +16,7 @@ from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
 from rapportages import bijdragen
 from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 from tests.canvas.factories import CanvasItemFactory
-from tests.conftest import client_for, tel_queries
+from tests.conftest import beveiligingslog, client_for, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 D = datetime.date
@@ -25,7 +24,7 @@ LOG = "opgavenregie.security"
 
 
 def _stappen_in_log(caplog) -> list[str]:
-    acties = [json.loads(r.getMessage())["action"] for r in caplog.records if r.name == LOG]
+    acties = [e["action"] for e in beveiligingslog(caplog)]
     return [a for a in acties if a in ("ambtelijk_akkoord", "bestuurlijk_akkoord", "heropenen")]
 
 
