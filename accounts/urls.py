@@ -69,6 +69,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name=f"{WACHTWOORD}/ingesteld.html"),
         name="wachtwoord-ingesteld",
     ),
+    path("sessie/verlengen/", views.sessie_verlengen, name="sessie-verlengen"),
     # Beheer > Gebruikers
     path("gebruikers/", views.gebruiker_list, name="gebruiker-list"),
     path("gebruikers/uitnodigen/", views.gebruiker_uitnodigen, name="gebruiker-uitnodigen"),

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -186,6 +187,13 @@ def gebruiker_actief(request: HtmxHttpRequest, pk: int):
         obj=f"gebruiker:{persoon.pk}",
     )
     return _section(request, persoon, "toegang")
+
+
+@login_required
+@require_POST
+def sessie_verlengen(request: HtmxHttpRequest):
+    """ "Blijf ingelogd": the request itself is the activity that keeps the session."""
+    return HttpResponse(status=204)
 
 
 @login_required

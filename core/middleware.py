@@ -1,7 +1,21 @@
+import time
+from urllib.parse import urlencode, urlsplit
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.messages import get_messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .security_log import log_event
+
+# Session keys: when this session signed in, and its last request (seconds since epoch).
+SESSIE_BEGONNEN = "_sessie_begonnen"
+SESSIE_ACTIEF = "_sessie_actief"
 
 
 class LanguageMiddleware:
@@ -49,3 +63,42 @@ class HtmxMessagesMiddleware:
                     request=request,
                 ).encode()
         return response
+
+
+class SessieVerloopMiddleware:
+    """A session ends after SESSION_IDLE_SECONDS without a request and, whatever happens,
+    SESSION_MAX_SECONDS after signing in. The page warns before the idle end and offers to
+    stay signed in (static/js/sessie.js, accounts:sessie-verlengen)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            nu = time.time()
+            begonnen = request.session.setdefault(SESSIE_BEGONNEN, nu)
+            actief = request.session.get(SESSIE_ACTIEF, nu)
+            if (
+                nu - actief > settings.SESSION_IDLE_SECONDS
+                or nu - begonnen > settings.SESSION_MAX_SECONDS
+            ):
+                return self._verlopen(request)
+            request.session[SESSIE_ACTIEF] = nu
+        return self.get_response(request)
+
+    def _verlopen(self, request):
+        log_event("session_expired", request=request, outcome="ended")
+        logout(request)
+        messages.info(request, _("Uw sessie is verlopen. Log opnieuw in om verder te werken."))
+        htmx = request.headers.get("HX-Request") == "true"
+        # After an htmx request, back to the page it came from, not to the partial asked for.
+        terug = request.get_full_path()
+        if htmx and request.headers.get("HX-Current-URL"):
+            huidige = urlsplit(request.headers["HX-Current-URL"])
+            terug = huidige.path + (f"?{huidige.query}" if huidige.query else "")
+        login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': terug})}"
+        if htmx:
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = login
+            return response
+        return redirect(login)

@@ -240,6 +240,7 @@ MATRIX = {
     # the teamlid has a password already: nothing to send
     "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     "accounts:gebruiker-ontgrendelen": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER)]),
+    "accounts:sessie-verlengen": (lambda o: [], [("hx-post", {}, rij(204))]),
     "opgaven:persoon-team-create": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     # (no organisation chosen: the link is removed)
     "participatie:partner-organisatie": (lambda o: [o.partner.pk], [("hx-post", {}, BEHEER)]),

@@ -1,0 +1,32 @@
+"""Before a session ends for lack of activity the page asks whether to stay signed in;
+staying keeps the session, not answering ends it and the login page says why."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.conftest import assert_accessible, bewaak_console
+from tests.e2e.test_opgavenprofiel import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_page_warns_before_the_session_ends(page, live_server, settings):
+    settings.SESSION_IDLE_SECONDS = 8  # the question comes two seconds before the end
+    call_command("demodata")
+    fouten = bewaak_console(page.context)
+    login(page, live_server.url, "medewerker")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
+    vraag = page.get_by_role("dialog", name="Blijft u ingelogd?")
+    expect(vraag).to_be_visible(timeout=10_000)
+    expect(vraag.get_by_role("button", name="Blijf ingelogd")).to_be_focused()
+    assert_accessible(page)
+    vraag.get_by_role("button", name="Blijf ingelogd").click()
+    expect(vraag).to_be_hidden()
+
+    # Not answered the second time: the page goes to the login page, which says why.
+    expect(vraag).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("Uw sessie is verlopen")).to_be_visible(timeout=10_000)
+    expect(page.get_by_label("Gebruikersnaam")).to_be_visible()
+    assert_accessible(page)
+    assert fouten == []
