@@ -38,6 +38,18 @@ class LoginForm(NLDSFormMixin, AuthenticationForm):
         return super().clean()
 
 
+class CodeForm(NLDSFormMixin, forms.Form):
+    """A six-digit code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("De zes cijfers uit uw authenticator-app, of een van uw herstelcodes."),
+        error_messages={"required": _("Vul de code in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+    )
+
+
 class WachtwoordWijzigenForm(NLDSFormMixin, PasswordChangeForm):
     pass
 

@@ -70,12 +70,19 @@ urlpatterns = [
         name="wachtwoord-ingesteld",
     ),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie-verlengen"),
+    path("tweede-stap/", views.tweede_stap, name="tweede-stap"),
+    path("tweede-stap/instellen/", views.tweede_stap_instellen, name="tweede-stap-instellen"),
     # Beheer > Gebruikers
     path("gebruikers/", views.gebruiker_list, name="gebruiker-list"),
     path("gebruikers/uitnodigen/", views.gebruiker_uitnodigen, name="gebruiker-uitnodigen"),
     path("gebruikers/<int:pk>/", views.gebruiker_detail, name="gebruiker-detail"),
     path("gebruikers/<int:pk>/rol/", views.gebruiker_rol, name="gebruiker-rol"),
     path("gebruikers/<int:pk>/actief/", views.gebruiker_actief, name="gebruiker-actief"),
+    path(
+        "gebruikers/<int:pk>/tweede-stap-resetten/",
+        views.gebruiker_tweede_stap_resetten,
+        name="gebruiker-tweede-stap-resetten",
+    ),
     path(
         "gebruikers/<int:pk>/ontgrendelen/",
         views.gebruiker_ontgrendelen,

@@ -1,29 +1,34 @@
 """Beheer > Gebruikers: who has an account, with which role, on which teams; invite,
 change a role, switch off and on. Only the beheerder (``accounts.manage_gebruikers``)."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pghistory.models import Events
 
 from core import secties
 from core.geschiedenis import beschrijf
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, require_perm
-from core.security_log import log_event
+from core.security_log import client_ip, log_event
 
-from . import blokkade, services
-from .forms import GebruikerFilter, RolForm, UitnodigingForm
+from . import blokkade, mfa, services
+from .forms import CodeForm, GebruikerFilter, RolForm, UitnodigingForm
 from .models import ROL_UITLEG, Rol, User
 
 PAGE = "accounts/beheer/gebruiker_detail.html"
+TWEEDE_STAP = "accounts/tweede_stap"
 
 
 class Weigert422:
@@ -122,6 +127,7 @@ def _context(request, persoon: User, *, rol_form=None, fout=None) -> dict:
         "fout": fout,
         "is_uzelf": persoon.pk == request.user.pk,
         "geblokkeerd_tot": blokkade.geblokkeerd_tot(persoon.username),
+        "heeft_tweede_stap": mfa.app(persoon) is not None,
         "secties": secties.render_secties(request, "gebruiker", persoon=persoon),
         "geschiedenis": beschrijf(events),
     }
@@ -208,6 +214,16 @@ def gebruiker_ontgrendelen(request: HtmxHttpRequest, pk: int):
 
 @login_required
 @require_POST
+def gebruiker_tweede_stap_resetten(request: HtmxHttpRequest, pk: int):
+    """A lost phone: the app and the recovery codes go; the next sign-in sets them up."""
+    persoon = _persoon_for(request, pk)
+    mfa.uitschakelen(persoon)
+    log_event("mfa_resetten", request=request, obj=f"gebruiker:{persoon.pk}")
+    return _section(request, persoon, "toegang")
+
+
+@login_required
+@require_POST
 def gebruiker_uitnodiging(request: HtmxHttpRequest, pk: int):
     """The invitation again, with a new link (for whoever has not set a password yet)."""
     persoon = _persoon_for(request, pk)
@@ -219,3 +235,80 @@ def gebruiker_uitnodiging(request: HtmxHttpRequest, pk: int):
     )
     _meld_uitnodiging(request, persoon, verstuurd)
     return _section(request, persoon, "toegang")
+
+
+def _volgende(request) -> str:
+    volgende = request.POST.get("next") or request.GET.get("next") or ""
+    veilig = url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return volgende if veilig else resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tweede_stap(request: HtmxHttpRequest):
+    """After the password: a code from the app, or a recovery code (each works once)."""
+    if mfa.app(request.user) is None:
+        return redirect(f"{reverse('accounts:tweede-stap-instellen')}?{request.GET.urlencode()}")
+    form = CodeForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        device = mfa.controleren(request, form.cleaned_data["code"])
+        if device is not None:
+            log_event("mfa", request=request, obj=device.persistent_id)
+            if device.persistent_id.startswith("otp_static"):
+                over = mfa.herstelcodes_over(request.user)
+                messages.warning(
+                    request,
+                    _("U gebruikte een herstelcode; er zijn er nog %(n)s.") % {"n": over},
+                )
+            return redirect(_volgende(request))
+        return _code_fout(request, form)
+    context = {"form": form, "next": _volgende(request)}
+    return render(request, f"{TWEEDE_STAP}/controleren.html", context, status=200)
+
+
+def _code_fout(request, form):
+    """A wrong code counts toward the lockout like a wrong password."""
+    log_event("mfa", request=request, outcome="failed")
+    adres = client_ip(request)
+    blokkade.mislukt(request.user.username, adres, request)
+    if blokkade.is_geblokkeerd(request.user.username, adres):
+        logout(request)
+        messages.error(request, _("Te veel verkeerde codes. U bent uitgelogd."))
+        return redirect("accounts:login")
+    form.add_error("code", _("Deze code klopt niet. Probeer de nieuwste code uit de app."))
+    context = {"form": form, "next": _volgende(request)}
+    return render(request, f"{TWEEDE_STAP}/controleren.html", context, status=422)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tweede_stap_instellen(request: HtmxHttpRequest):
+    """Set up the app: scan the QR code (or type the key), confirm with a first code, and
+    keep the ten recovery codes shown once."""
+    if mfa.app(request.user) is not None and request.session.get(mfa.SESSIE_TWEEDE_STAP):
+        return redirect(f"{reverse('accounts:tweede-stap')}?{request.GET.urlencode()}")
+    form = CodeForm(form_data(request))
+    status = 200
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if request.method == "POST" and device is not None and form.is_valid():
+        codes = mfa.bevestigen(request, device, form.cleaned_data["code"])
+        if codes:
+            log_event("mfa_inschrijven", request=request)
+            context = {"codes": codes, "next": _volgende(request)}
+            return render(request, f"{TWEEDE_STAP}/herstelcodes.html", context)
+        log_event("mfa_inschrijven", request=request, outcome="failed")
+        form.add_error("code", _("Deze code klopt niet. Vul de code in die de app nu toont."))
+    if form.errors:
+        status = 422
+    if request.method == "GET" or device is None:
+        device = mfa.nieuwe_app(request.user)  # a new secret for every new visit
+    context = {
+        "form": form,
+        "qr": mfa.qr_svg(device),
+        "sleutel": mfa.sleutel(device),
+        "next": _volgende(request),
+        "verplicht": mfa.is_verplicht(request.user),
+    }
+    return render(request, f"{TWEEDE_STAP}/instellen.html", context, status=status)

@@ -241,6 +241,13 @@ MATRIX = {
     "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     "accounts:gebruiker-ontgrendelen": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER)]),
     "accounts:sessie-verlengen": (lambda o: [], [("hx-post", {}, rij(204))]),
+    "accounts:gebruiker-tweede-stap-resetten": (
+        lambda o: [o.teamlid.pk],
+        [("hx-post", {}, BEHEER)],
+    ),
+    # without a second step set up, the check sends everyone to setting one up
+    "accounts:tweede-stap": (lambda o: [], [("get", {}, rij(302))]),
+    "accounts:tweede-stap-instellen": (lambda o: [], [("get", {}, rij(200))]),
     "opgaven:persoon-team-create": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     # (no organisation chosen: the link is removed)
     "participatie:partner-organisatie": (lambda o: [o.partner.pk], [("hx-post", {}, BEHEER)]),

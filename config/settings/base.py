@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "pgtrigger",
     "pghistory",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "opgaven",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.SessieVerloopMiddleware",
+    "accounts.mfa.TweedeStapMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -125,6 +129,17 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(env("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "50"))
 LOGIN_COOLOFF_MINUTES = int(env("LOGIN_COOLOFF_MINUTES", "15"))
+# The second step (accounts.mfa): required for these roles when they sign in locally.
+# Comma-separated; the default is every role except raadslid. Development and tests leave
+# it off unless MFA_REQUIRED_ROLES is set (config/settings/dev.py, test.py).
+MFA_REQUIRED_ROLES = [
+    r.strip()
+    for r in env(
+        "MFA_REQUIRED_ROLES", "beheerder,bestuurder,opgaveregisseur,teamlid,medewerker,partner"
+    ).split(",")
+    if r.strip()
+]
+OTP_TOTP_ISSUER = "Opgavenregie"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"

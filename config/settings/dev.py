@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me-in-production")
 os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
+# The demo logins work without a second step; set MFA_REQUIRED_ROLES to try it.
+os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 
 from .base import *  # noqa: F403
 from .base import MAIL_IN_BESTANDEN

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
+# The demo logins work without a second step; set MFA_REQUIRED_ROLES to try it.
+os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
 os.environ.setdefault(
