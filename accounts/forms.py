@@ -27,6 +27,10 @@ class LoginForm(NLDSFormMixin, AuthenticationForm):
     }
 
     def clean(self):
+        if not settings.LOCAL_LOGIN:
+            raise forms.ValidationError(
+                _("Inloggen gaat hier alleen met uw organisatie-account."), code="uit"
+            )
         naam = self.cleaned_data.get("username")
         if naam and blokkade.is_geblokkeerd(naam, client_ip(self.request)):
             log_event("login", request=self.request, obj=str(naam)[:150], outcome="locked")

@@ -34,7 +34,11 @@ def app(user) -> TOTPDevice | None:
 @receiver(user_logged_in)
 def _na_inloggen(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[SESSIE_TWEEDE_STAP] = is_verplicht(user) or app(user) is not None
+        # Through the identity provider its own MFA applies (docs/security.md).
+        via_provider = getattr(user, "backend", "") == "accounts.oidc.Backend"
+        request.session[SESSIE_TWEEDE_STAP] = not via_provider and (
+            is_verplicht(user) or app(user) is not None
+        )
 
 
 def nieuwe_app(user) -> TOTPDevice:

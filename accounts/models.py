@@ -116,6 +116,14 @@ class User(AbstractUser):
         ),
     )
 
+    oidc_sub = models.CharField(
+        _("kenmerk bij de identity provider"),
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text=_("Het 'sub' van wie inlogt via de identity provider van de organisatie."),
+    )
+
     objects = AccountManager()
 
     class Meta:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import oidc, views
 from .forms import (
     LoginForm,
     WachtwoordInstellenForm,
@@ -23,7 +23,10 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", oidc.Uitloggen.as_view(), name="logout"),
+    # Through the organisation's identity provider (OpenID Connect)
+    path("oidc/inloggen/", oidc.Inloggen.as_view(), name="oidc-inloggen"),
+    path("oidc/terug/", oidc.Terug.as_view(), name="oidc-terug"),
     # Password self-service (Django's views, our templates and Dutch mails).
     path(
         "wachtwoord/wijzigen/",

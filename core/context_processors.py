@@ -11,4 +11,7 @@ def gemeente(request):
         # The warning before a session ends for lack of activity (static/js/sessie.js).
         "sessie_idle": settings.SESSION_IDLE_SECONDS,
         "sessie_waarschuwing": min(120, settings.SESSION_IDLE_SECONDS // 4),
+        # How one signs in: the organisation's identity provider, a password, or both.
+        "oidc_aan": bool(settings.OIDC_RP_CLIENT_ID and settings.OIDC_OP_ISSUER),
+        "lokaal_inloggen": settings.LOCAL_LOGIN,
     }

@@ -282,3 +282,108 @@ def smtp_mailers(poort: int) -> dict:
             "OPTIONS": {"host": "127.0.0.1", "port": poort, "timeout": 5},
         }
     }
+
+
+OIDC_CLIENT_ID = "opgavenregie"
+OIDC_CLIENT_SECRET = "geheim-van-de-client-voor-tests"
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(live_server, tmp_path_factory):
+    """A real OpenID Connect provider (tests/oidc_provider, django-oauth-toolkit) as its own
+    process on 127.0.0.1, with the live server registered as its client. ``modus(m)``
+    makes it issue bad tokens: "verkeerde-aud", "verlopen", "verkeerde-handtekening"."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from types import SimpleNamespace
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    map_ = tmp_path_factory.mktemp("oidc-provider")
+    sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    (map_ / "sleutel.pem").write_bytes(
+        sleutel.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings",
+        "OIDC_PROVIDER_DIR": str(map_),
+        "PYTHONPATH": str(ROOT),
+    }
+    django = [sys.executable, "-m", "django"]
+    subprocess.run([*django, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            *django,
+            "opzetten",
+            f"--redirect-uri={live_server.url}/accounts/oidc/terug/",
+            f"--logout-uri={live_server.url}/accounts/inloggen/",
+            f"--client-id={OIDC_CLIENT_ID}",
+            f"--client-secret={OIDC_CLIENT_SECRET}",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    with socket.socket() as vrij:
+        vrij.bind(("127.0.0.1", 0))
+        poort = vrij.getsockname()[1]
+    log = open(map_ / "provider.log", "wb")  # noqa: SIM115
+    proces = subprocess.Popen(
+        [*django, "runserver", f"127.0.0.1:{poort}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{poort}"
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(f"{url}/o/.well-known/openid-configuration"):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proces.kill()
+        raise RuntimeError((map_ / "provider.log").read_text())
+    try:
+        yield SimpleNamespace(
+            url=url,
+            issuer=f"{url}/o",
+            modus=lambda m: (map_ / "modus").write_text(m),
+        )
+    finally:
+        proces.terminate()
+        proces.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def oidc(oidc_provider, settings):
+    """The app signs in through the test provider: groups map to roles."""
+    from accounts import oidc as oidc_module
+
+    oidc_module._discovery.cache_clear()
+    oidc_provider.modus("normaal")
+    settings.OIDC_OP_ISSUER = oidc_provider.issuer
+    settings.OIDC_RP_CLIENT_ID = OIDC_CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = OIDC_CLIENT_SECRET
+    settings.OIDC_ROLE_MAP = [
+        ("GG-Opgavenregie-Beheer", "beheerder"),
+        ("GG-Opgavenregie-Regisseurs", "opgaveregisseur"),
+    ]
+    settings.AUTHENTICATION_BACKENDS = [
+        *settings.AUTHENTICATION_BACKENDS,
+        oidc_module.BACKEND,
+    ]
+    csp = {**settings.SECURE_CSP}
+    csp["form-action"] = [*csp["form-action"], oidc_provider.url]
+    settings.SECURE_CSP = csp
+    return oidc_provider

@@ -241,6 +241,9 @@ MATRIX = {
     "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     "accounts:gebruiker-ontgrendelen": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER)]),
     "accounts:sessie-verlengen": (lambda o: [], [("hx-post", {}, rij(204))]),
+    # without an identity provider configured (tests/e2e/test_oidc.py has one)
+    "accounts:oidc-inloggen": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
+    "accounts:oidc-terug": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
     "accounts:gebruiker-tweede-stap-resetten": (
         lambda o: [o.teamlid.pk],
         [("hx-post", {}, BEHEER)],

@@ -7,6 +7,7 @@ only change defaults. See ``.env.example`` for every variable.
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -140,6 +141,35 @@ MFA_REQUIRED_ROLES = [
     if r.strip()
 ]
 OTP_TOTP_ISSUER = "Opgavenregie"
+# Signing in through the municipality's identity provider (accounts.oidc; README,
+# "Inloggen via uw identity provider"). Off unless OIDC_RP_CLIENT_ID and OIDC_OP_ISSUER
+# are set; the endpoints come from the issuer's discovery document unless set one by one.
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER")
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-terug"
+# The claim that carries groups or roles, and which of them gives which role:
+# "group=role;group=role", the first match wins (list the strongest first).
+OIDC_ROLE_CLAIM = env("OIDC_ROLE_CLAIM", "groups")
+OIDC_ROLE_MAP = [
+    tuple(part.strip() for part in paar.rpartition("=")[::2])
+    for paar in env("OIDC_ROLE_MAP", "").split(";")
+    if "=" in paar
+]
+if OIDC_RP_CLIENT_ID and OIDC_OP_ISSUER:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.Backend"]
+# "false": only the identity provider; the username/password form is gone.
+LOCAL_LOGIN = env_bool("LOCAL_LOGIN", True)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -249,6 +279,10 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if OIDC_RP_CLIENT_ID and OIDC_OP_ISSUER:
+    # Logging out posts a form that ends at the provider (its end_session_endpoint).
+    _issuer = urlsplit(OIDC_OP_ISSUER)
+    SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], f"{_issuer.scheme}://{_issuer.netloc}"]
 
 # Celery. The job row in PostgreSQL is the source of truth; the broker only carries ids.
 REDIS_URL = env("REDIS_URL")

@@ -34,3 +34,15 @@ def test_each_role_starts_where_its_work_is(client, rol, start):
     )
     assert response.redirect_chain[-1][0] == start
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_local_login_switched_off_refuses_the_password(client, settings):
+    settings.LOCAL_LOGIN = False
+    UserFactory(username="regisseur")
+    response = client.post(
+        reverse("accounts:login"), {"username": "regisseur", "password": "geheim-wachtwoord"}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert 'name="password"' not in response.content.decode()
