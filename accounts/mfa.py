@@ -9,14 +9,13 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
-from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from core.htmx import pagina_naar
 
 # Set at sign-in: this session must pass the second step before anything else.
 SESSIE_TWEEDE_STAP = "_tweede_stap"
@@ -121,9 +120,4 @@ class TweedeStapMiddleware:
 
     def _naar_tweede_stap(self, request):
         stap = "accounts:tweede-stap" if app(request.user) else "accounts:tweede-stap-instellen"
-        url = f"{reverse(stap)}?{urlencode({'next': request.get_full_path()})}"
-        if request.headers.get("HX-Request") == "true":
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = url
-            return response
-        return redirect(url)
+        return pagina_naar(request, reverse(stap))

@@ -15,6 +15,7 @@ Messages (``django.contrib.messages``) reach the page through
 """
 
 from collections.abc import Callable, Iterable
+from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -51,3 +52,20 @@ def section_response(
     if status < 400:
         return redirect(f"{url}#{anchor or section}")
     return render(request, template, context(), status=status)
+
+
+def pagina_naar(request: HttpRequest, doel: str) -> HttpResponse:
+    """Send the whole page to ``doel`` (the login, the second step), with ?next= the page the
+    user was on. An htmx request asked for a part of a page: it gets HX-Redirect, and the
+    page it came from (HX-Current-URL) as the way back."""
+    htmx = request.headers.get("HX-Request") == "true"
+    terug = request.get_full_path()
+    if htmx and request.headers.get("HX-Current-URL"):
+        huidige = urlsplit(request.headers["HX-Current-URL"])
+        terug = huidige.path + (f"?{huidige.query}" if huidige.query else "")
+    url = f"{doel}?{urlencode({'next': terug})}"
+    if htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)

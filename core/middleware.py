@@ -1,16 +1,15 @@
 import time
-from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.messages import get_messages
-from django.http import HttpResponse
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .htmx import pagina_naar
 from .security_log import log_event
 
 # Session keys: when this session signed in, and its last request (seconds since epoch).
@@ -90,15 +89,4 @@ class SessieVerloopMiddleware:
         log_event("session_expired", request=request, outcome="ended")
         logout(request)
         messages.info(request, _("Uw sessie is verlopen. Log opnieuw in om verder te werken."))
-        htmx = request.headers.get("HX-Request") == "true"
-        # After an htmx request, back to the page it came from, not to the partial asked for.
-        terug = request.get_full_path()
-        if htmx and request.headers.get("HX-Current-URL"):
-            huidige = urlsplit(request.headers["HX-Current-URL"])
-            terug = huidige.path + (f"?{huidige.query}" if huidige.query else "")
-        login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': terug})}"
-        if htmx:
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = login
-            return response
-        return redirect(login)
+        return pagina_naar(request, resolve_url(settings.LOGIN_URL))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core import secties
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, require_perm
+from core.security_log import log_event
 
 from .. import services
 from ..access import opgave_for, opgave_to_change
@@ -239,8 +240,13 @@ def teamlid_create(request: HtmxHttpRequest, pk: int):
     form = TeamlidForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, pk, "team", status=422, team_form=form)
-    form.save()
+    lid = form.save()
+    log_event("team_toevoegen", request=request, obj=_team_object(lid))
     return _section(request, pk, "team")
+
+
+def _team_object(lid: Teamlidmaatschap) -> str:
+    return f"opgave:{lid.opgave_id}:gebruiker:{lid.user_id}:{lid.rol}"
 
 
 def _teamlid_for(request, pk: int, lid_pk: int) -> Teamlidmaatschap:
@@ -255,13 +261,17 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
     rol = request.POST.get("rol")
     if rol in TeamRol.values:
         Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
+        lid.rol = rol
+        log_event("team_rol", request=request, obj=_team_object(lid))
     return _section(request, pk, "team", status=200 if rol in TeamRol.values else 422)
 
 
 @login_required
 @require_POST
 def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
-    _teamlid_for(request, pk, lid_pk).delete()
+    lid = _teamlid_for(request, pk, lid_pk)
+    lid.delete()
+    log_event("team_verwijderen", request=request, obj=_team_object(lid))
     return _section(request, pk, "team")
 
 

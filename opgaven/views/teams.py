@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Rol, User
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
+from core.security_log import log_event
 
 from ..forms.teams import PersoonTeamForm
 from ..models import Teamlidmaatschap
@@ -63,7 +64,10 @@ def persoon_team_create(request: HtmxHttpRequest, pk: int):
     form = PersoonTeamForm(request.POST, persoon=persoon)
     if persoon.rol == Rol.RAADSLID or not persoon.is_active or not form.is_valid():
         return _sectie(request, persoon, status=422, form=form)
-    form.save()
+    lid = form.save()
+    log_event(
+        "team_toevoegen", request=request, obj=f"opgave:{lid.opgave_id}:gebruiker:{persoon.pk}"
+    )
     return _sectie(request, persoon)
 
 
@@ -71,5 +75,9 @@ def persoon_team_create(request: HtmxHttpRequest, pk: int):
 @require_POST
 def persoon_team_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     persoon = _persoon_for(request, pk)
-    get_object_or_404(Teamlidmaatschap, user=persoon, pk=lid_pk).delete()
+    lid = get_object_or_404(Teamlidmaatschap, user=persoon, pk=lid_pk)
+    lid.delete()
+    log_event(
+        "team_verwijderen", request=request, obj=f"opgave:{lid.opgave_id}:gebruiker:{persoon.pk}"
+    )
     return _sectie(request, persoon)

@@ -396,3 +396,21 @@ def test_a_priority_without_motivation_is_explained_and_nothing_changes(users, o
     response = _prioriteit(client_for(users["bestuurder"]), opgave, "allerhoogst", "M")
     assert response.status_code == 422
     assert Opgave.objects.get(pk=opgave.pk).prioriteit == opgave.prioriteit
+
+
+def test_team_changes_are_security_events(users, opgave, caplog):
+    import logging
+
+    from tests.conftest import beveiligingslog
+
+    client = client_for(users["regisseur"])
+    medewerker = users["medewerker"]
+    with caplog.at_level(logging.INFO, logger="opgavenregie.security"):
+        _team(client, opgave, **{"team-user": medewerker.pk, "team-rol": "kernteam"})
+        lid = Teamlidmaatschap.objects.get(opgave=opgave, user=medewerker)
+        _team(client, opgave, "rol", lid.pk, rol="adviseur")
+        _team(client, opgave, "delete", lid.pk)
+    events = [e for e in beveiligingslog(caplog) if e["action"].startswith("team_")]
+    assert [e["action"] for e in events] == ["team_toevoegen", "team_rol", "team_verwijderen"]
+    assert events[1]["object"] == f"opgave:{opgave.pk}:gebruiker:{medewerker.pk}:adviseur"
+    assert {e["user"] for e in events} == {"regisseur"}
