@@ -7,7 +7,9 @@ file) in memory, so a 10,000-row file costs a handful of queries, not one per ro
 import csv
 import datetime
 import io
+import os
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,11 @@ KOLOMMEN = [
 ]
 MAX_RIJEN = 20_000
 MAX_BYTES = 5 * 1024 * 1024
+# An xlsx is a zip of XML: what it unpacks to is bounded before anything is parsed, and only
+# this many columns and rows are ever read, whatever size the sheet claims to have.
+MAX_UITGEPAKT = 50 * 1024 * 1024
+MAX_ZIP_DELEN = 500
+MAX_KOLOMMEN = 40
 
 
 class ImportFout(Exception):
@@ -95,17 +102,43 @@ def _lees_csv(inhoud: bytes) -> list[list[str]]:
 
 
 def _lees_xlsx(inhoud: bytes) -> list[list]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # parses with defusedxml: no entities, no DTDs
 
+    _controleer_zip(inhoud)
     try:
         # data_only=False: a formula is imported as the text that was typed, never evaluated.
         werkboek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
     except Exception as error:
         raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
     try:
-        return [list(rij) for rij in werkboek.worksheets[0].iter_rows(values_only=True)]
+        # Bounded, whatever dimension the sheet claims (openpyxl pads every row to it).
+        blad = werkboek.worksheets[0]
+        rijen = [
+            list(rij)
+            for rij in blad.iter_rows(max_row=MAX_RIJEN + 2, max_col=MAX_KOLOMMEN, values_only=True)
+        ]
+    except Exception as error:
+        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
     finally:
         werkboek.close()
+    while rijen and not any(v not in (None, "") for v in rijen[-1]):
+        rijen.pop()
+    return rijen
+
+
+def _controleer_zip(inhoud: bytes) -> None:
+    """Refuse a zip that unpacks to too much or has too many parts (a decompression bomb)
+    before any of it is unpacked; the sizes it declares bound what unpacking yields."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            delen = archief.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
+    if len(delen) > MAX_ZIP_DELEN or sum(d.file_size for d in delen) > MAX_UITGEPAKT:
+        raise ImportFout(
+            "Dit Excel-bestand is uitgepakt te groot om in te lezen; bewaar het opnieuw of "
+            "splits het op."
+        )
 
 
 _SOORTEN = {
@@ -272,7 +305,10 @@ def voorbeeld(upload) -> Voorbeeld:
     controleer(rijen)
     _map().mkdir(parents=True, exist_ok=True)
     bestand = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
-    (_map() / bestand).write_bytes(inhoud)
+    # Only the app reads it back (0600, like exports); unconfirmed previews expire.
+    descriptor = os.open(_map() / bestand, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(inhoud)
     return Voorbeeld(bestand=bestand, naam=upload.name, rijen=rijen)
 
 
@@ -287,3 +323,22 @@ def bevestigen(*, bestand: str, naam: str) -> tuple[int, int] | None:
     aantal = importeer(rijen)
     pad.unlink(missing_ok=True)
     return aantal, len(rijen)
+
+
+VOORBEELD_GELDIG = datetime.timedelta(days=1)
+
+
+def verlopen_voorbeelden_opruimen(nu: datetime.datetime | None = None) -> int:
+    """Delete previews never confirmed within a day (they hold personal data)."""
+    grens = (nu or datetime.datetime.now(tz=datetime.UTC)) - VOORBEELD_GELDIG
+    if not _map().is_dir():
+        return 0
+    oud = [
+        pad
+        for pad in _map().iterdir()
+        if pad.is_file()
+        and datetime.datetime.fromtimestamp(pad.stat().st_mtime, tz=datetime.UTC) < grens
+    ]
+    for pad in oud:
+        pad.unlink(missing_ok=True)
+    return len(oud)

@@ -380,6 +380,7 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
     "exports-opruimen": {"task": "rapportages.tasks.exports_opruimen", "schedule": 6 * 60 * 60},
+    "imports-opruimen": {"task": "participatie.tasks.imports_opruimen", "schedule": 6 * 60 * 60},
     "conceptrapportages": {
         "task": "rapportages.tasks.conceptrapportages_klaarzetten",
         "schedule": 6 * 60 * 60,  # idempotent: a moment gets one draft

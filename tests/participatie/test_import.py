@@ -148,3 +148,115 @@ def test_readers_cannot_import(users, rol):
         {"bestand": SimpleUploadedFile("x.csv", _csv(_rijen()[:3]))},
     )
     assert response.status_code == 403
+
+
+def _xlsx_bytes(rijen) -> bytes:
+    werkboek = Workbook()
+    for rij in rijen:
+        werkboek.active.append(rij)
+    uit = io.BytesIO()
+    werkboek.save(uit)
+    return uit.getvalue()
+
+
+def _herpak(xlsx: bytes, wijzig=None, extra=None) -> bytes:
+    """The same xlsx with one member rewritten (``wijzig``: name -> function) or a member
+    added (``extra``: name -> chunks)."""
+    import zipfile
+
+    uit = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx)) as bron,
+        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel,
+    ):
+        for deel in bron.infolist():
+            inhoud = bron.read(deel.filename)
+            if wijzig and deel.filename in wijzig:
+                inhoud = wijzig[deel.filename](inhoud)
+            doel.writestr(deel.filename, inhoud)
+        for naam, stukken in (extra or {}).items():
+            with doel.open(naam, "w", force_zip64=True) as handle:
+                for stuk in stukken:
+                    handle.write(stuk)
+    return uit.getvalue()
+
+
+def _enorm_blad(xml: bytes) -> bytes:
+    """The sheet claims A1:XFD1048576 and has one cell in its very last row and column."""
+    xml = xml.replace(b'<dimension ref="A1:B2" />', b'<dimension ref="A1:XFD1048576" />')
+    assert b"XFD1048576" in xml
+    laatste = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return xml.replace(b"</sheetData>", laatste + b"</sheetData>")
+
+
+def _entiteiten(xml: bytes) -> bytes:
+    """A billion-laughs DOCTYPE in front of the sheet."""
+    lachen = b'<!DOCTYPE x [<!ENTITY a "hahahahahahahahahaha">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10)
+        for i in range(8)
+    )
+    xml = lachen + b"]>" + xml.replace(b"Stichting Bom", b"&i;")
+    assert b"&i;" in xml
+    return xml
+
+
+GEWOON = _xlsx_bytes([["naam", "soort"], ["Stichting Bom", "maatschappelijke_organisatie"]])
+BOMMEN = {
+    "enorme-afmeting": (_herpak(GEWOON, {"xl/worksheets/sheet1.xml": _enorm_blad}), None),
+    "zip-bom": (
+        _herpak(GEWOON, extra={"xl/media/nul.bin": [bytes(1024 * 1024)] * 60}),
+        "uitgepakt te groot",
+    ),
+    "entiteiten": (
+        _herpak(GEWOON, {"xl/worksheets/sheet1.xml": _entiteiten}),
+        "geen leesbaar Excel-bestand",
+    ),
+    "te-groot": (bytes(6 * 1024 * 1024), "groter dan 5 MB"),
+}
+
+
+@pytest.mark.parametrize("soort", BOMMEN)
+def test_a_hostile_workbook_is_answered_fast_and_small(users, soort):
+    """Issue #15.1: a 4.8 KB sheet claiming A1:XFD1048576 took 3.9 GB; a zip bomb 560 MB."""
+    import time
+    import tracemalloc
+
+    inhoud, melding = BOMMEN[soort]
+    client = client_for(users["regisseur"])
+    tracemalloc.start()
+    begin = time.monotonic()
+    response = client.post(
+        reverse("participatie:stakeholder-import"),
+        {"bestand": SimpleUploadedFile("bom.xlsx", inhoud)},
+    )
+    duur = time.monotonic() - begin
+    piek = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert duur < 2, duur
+    assert piek < 80 * 1024 * 1024 + len(inhoud) * 3, piek
+    if melding is None:  # read as the one row it really has
+        assert response.status_code == 200
+        assert "1 rij" in response.content.decode()
+    else:
+        assert response.status_code == 422
+        assert melding in response.content.decode()
+
+
+def test_a_kept_preview_is_private_and_expires(users, settings):
+    import datetime
+    import os
+    from pathlib import Path
+
+    from participatie import importeren
+
+    client = client_for(users["regisseur"])
+    client.post(
+        reverse("participatie:stakeholder-import"),
+        {"bestand": SimpleUploadedFile("lijst.xlsx", GEWOON)},
+    )
+    pad = Path(settings.MEDIA_ROOT) / "imports" / client.session["stakeholder_import"]["bestand"]
+    assert pad.stat().st_mode & 0o777 == 0o600
+    assert importeren.verlopen_voorbeelden_opruimen() == 0
+    morgen = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1, minutes=1)
+    assert importeren.verlopen_voorbeelden_opruimen(nu=morgen) >= 1
+    assert not os.path.exists(pad)
