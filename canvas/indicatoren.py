@@ -7,13 +7,14 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.forms import nl_getal
+from core.tekstbestand import OnleesbaarBestand, decodeer
 
 
 class Oordeel(models.TextChoices):
@@ -131,13 +132,17 @@ def lees_csv(inhoud: bytes) -> Inlezing:
     with its line number, and the caller saves nothing unless there are none.
     """
     try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
+        tekst = decodeer(inhoud)
+    except OnleesbaarBestand as fout:
+        return Inlezing(rijen=[], fouten=[str(fout)])
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
+    try:
+        regels = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+    except csv.Error:  # a field beyond csv's size limit, a broken quote
+        return Inlezing(rijen=[], fouten=[_("Dit CSV-bestand kan niet worden gelezen.")])
     rijen, fouten, gezien = [], [], {}
-    for nummer, rij in enumerate(csv.reader(io.StringIO(tekst), delimiter=scheiding), start=1):
+    for nummer, rij in enumerate(regels, start=1):
         if not any(cel.strip() for cel in rij):
             continue
         if nummer == 1 and _datum(rij[0]) is None and not rij[0].strip()[:1].isdigit():
@@ -187,10 +192,11 @@ def _datum(tekst: str) -> datetime.date | None:
 
 
 def _waarde(tekst: str) -> Decimal | None:
+    """A finite number below 10 billion in magnitude, to the cent (never -0.00)."""
     try:
-        waarde = Decimal(nl_getal(tekst.replace("%", "")))
-    except InvalidOperation:
+        waarde = Decimal(nl_getal(tekst.replace("%", "")[:100]))
+        if not waarde.is_finite() or waarde.copy_abs() >= Decimal("1e10"):
+            return None
+        return waarde.quantize(Decimal("0.01")) + Decimal("0.00")
+    except DecimalException:  # e.g. Overflow on 1e9999999999999
         return None
-    if not waarde.is_finite() or abs(waarde) >= Decimal("1e10"):
-        return None
-    return waarde.quantize(Decimal("0.01"))

@@ -19,6 +19,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.tekstbestand import OnleesbaarBestand, decodeer
+
 from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
 
 KOLOMMEN = [
@@ -88,9 +90,9 @@ def _tekst(waarde) -> str:
 
 def _lees_csv(inhoud: bytes) -> list[list[str]]:
     try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
+        tekst = decodeer(inhoud)
+    except OnleesbaarBestand as fout:
+        raise ImportFout(str(fout)) from fout
     # The delimiter is whichever of ; , and tab the header uses most: Dutch Excel writes ';'.
     # (csv.Sniffer guesses wrong on data with commas inside quoted fields.)
     kop = tekst.split("\n", 1)[0]

@@ -121,6 +121,12 @@ def test_csv_import_reads_dutch_files_and_is_idempotent(users, opgave):
         (b"01-07-2024;NaN\n", "Regel 1: 'NaN' is geen getal"),
         (b"01-07-2024;99999999999\n", "is geen getal"),
         (b'datum;waarde\n=HYPERLINK("x");1\n', "Regel 2: '=HYPERLINK(\"x\")' is geen datum"),
+        # Issue #15.6: each of these was a 500 or was saved.
+        (b"15-03-2025;1e9999999999999\n", "Regel 1: '1e9999999999999' is geen getal"),
+        (b"15-03-2025;" + b"1" * 200_000, "Dit CSV-bestand kan niet worden gelezen."),
+        (b"\x00\x01\x02PK\x00binary", "Dit is geen tekstbestand."),
+        (b"0001-01-01;3\n", "Regel 1: '0001-01-01' is geen datum"),
+        (b"31-12-9999;3\n", "Regel 1: '31-12-9999' is geen datum"),
     ],
 )
 def test_a_bad_csv_saves_nothing_and_names_the_line(users, opgave, inhoud, melding):
@@ -132,6 +138,22 @@ def test_a_bad_csv_saves_nothing_and_names_the_line(users, opgave, inhoud, meldi
     assert escape(melding) in html
     assert "Er is niets ingelezen" in html
     assert list(indicator.metingen.values_list("waarde", flat=True)) == [Decimal("47.00")]
+
+
+@pytest.mark.parametrize("codering", ["utf-8", "utf-8-sig", "utf-16", "cp1252"], ids=lambda c: c)
+def test_csv_in_every_encoding_excel_writes_is_read(users, opgave, codering):
+    indicator = _indicator(opgave)
+    inhoud = "datum;waarde;toelichting\n15-03-2025;12,5;één meting\n".encode(codering)
+    response = _post_csv(client_for(users["regisseur"]), opgave, indicator, inhoud)
+    assert response.status_code in (200, 302)
+    meting = indicator.metingen.get()
+    assert (meting.waarde, meting.toelichting) == (Decimal("12.50"), "één meting")
+
+
+def test_a_vanishingly_small_value_is_zero_not_minus_zero(users, opgave):
+    indicator = _indicator(opgave)
+    _post_csv(client_for(users["regisseur"]), opgave, indicator, b"15-03-2025;-1e-999999999\n")
+    assert str(indicator.metingen.get().waarde) == "0.00"
 
 
 def test_csv_that_is_too_large_is_refused(users, opgave):
