@@ -94,10 +94,20 @@ def _stakeholder_form(request, form: StakeholderForm):
     if request.method == "POST" and form.is_valid():
         stakeholder = form.save()
         return redirect("participatie:stakeholder-detail", pk=stakeholder.pk)
+    # A possible duplicate is named only where this user may see who it is: a person whose
+    # contact details are hidden from them would otherwise be told by their e-mail address.
+    dubbelen = [
+        (d, not d.is_persoon or request.user.has_perm("participatie.view_contactgegevens", d))
+        for d in form.dubbelen
+    ]
     return render(
         request,
         "participatie/register/stakeholder_form.html",
-        {"form": form, "stakeholder": form.instance if form.instance.pk else None},
+        {
+            "form": form,
+            "dubbelen": dubbelen,
+            "stakeholder": form.instance if form.instance.pk else None,
+        },
         status=422 if form.errors else 200,
     )
 

@@ -198,3 +198,17 @@ def test_register_queries_do_not_grow(users, opgave):
     klein = count()
     add(27)
     assert count() == klein
+
+
+def test_a_duplicate_warning_names_no_one_the_user_may_not_see(users, persoon_in_opgave):
+    """Issue #15.5: the warning told a teamlid of another opgave whose e-mail address this is."""
+    client = client_for(users["teamlid_ander"])
+    response = client.post(
+        reverse("participatie:stakeholder-create"),
+        _persoon(naam="Onbekend", email="anna@voorbeeld.example"),
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "een bestaande inwoner van wie u de gegevens niet ziet" in html
+    assert "Anna Peeters" not in html
+    assert reverse("participatie:stakeholder-detail", args=[persoon_in_opgave.pk]) not in html
