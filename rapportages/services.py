@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -212,9 +212,9 @@ def verlopen_exports_opruimen() -> int:
     return aantal
 
 
-# Longer than the hard time limit of a render (6 minutes): a job still "bezig" after this
-# lost its worker (say, the whole machine restarted) and is offered again.
-BEZIG_TE_LANG = datetime.timedelta(minutes=10)
+# Longer than the longest hard time limit of a job (an export: 11 minutes): a job still
+# "bezig" after this lost its worker (say, the whole machine restarted) and is offered again.
+BEZIG_TE_LANG = datetime.timedelta(minutes=12)
 
 
 def vastgelopen_jobs_opnieuw_aanbieden(
@@ -223,16 +223,15 @@ def vastgelopen_jobs_opnieuw_aanbieden(
     bezig_ouder_dan: datetime.timedelta = BEZIG_TE_LANG,
 ) -> int:
     """Dispatch again the jobs still waiting in the queue (say, the broker was down when
-    they were created) and reports whose worker vanished mid-render. Running a job twice
+    they were created) and reports and exports whose worker vanished mid-job. Running a job twice
     is safe: the task claims its row first, and gives up after three attempts."""
     grens = timezone.now() - ouder_dan
     aantal = 0
-    verweesd = Rapportage.objects.filter(
-        status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan
-    )
+    verweesd = models.Q(status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan)
+    wacht = models.Q(status=Status.WACHTRIJ, created_at__lt=grens)
     for job in [
-        *(Rapportage.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens) | verweesd),
-        *Export.objects.filter(status=Status.WACHTRIJ, created_at__lt=grens),
+        *Rapportage.objects.filter(wacht | verweesd),
+        *Export.objects.filter(wacht | verweesd),
     ]:
         jobs.aanbieden(job)
         aantal += 1

@@ -8,7 +8,10 @@ HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 
 mkdir -p var/log
-.venv/bin/celery -A config worker --loglevel=INFO --concurrency=1 >var/log/worker.log 2>&1 &
+# -B: the worker runs the beat schedule too (the sweeper that offers stuck jobs again, the
+# clean-ups), so a job whose worker died is finished after a restart also here.
+.venv/bin/celery -A config worker -B --schedule var/celerybeat-schedule --loglevel=INFO \
+  --concurrency=1 >var/log/worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM
 

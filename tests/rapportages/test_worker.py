@@ -137,30 +137,38 @@ def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users,
     assert fresh.status == Status.WACHTRIJ  # young jobs are left to the queue
 
 
-def test_sweeper_offers_again_a_report_whose_worker_vanished(celery_worker_thread, users, opgave):
-    """'Bezig' for longer than any render may take: its worker is gone; render it again."""
+def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, users, opgave):
+    """'Bezig' for longer than any job may take: its worker is gone; do it again. Reports
+    and exports alike (#15.7: a stuck export stayed 'bezig' for ever)."""
     import datetime
 
     from django.utils import timezone
 
+    lang_geleden = timezone.now() - datetime.timedelta(minutes=13)
     verweesd = Rapportage.objects.create(
         opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
     )
     bezig = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
-    Rapportage.objects.filter(pk=verweesd.pk).update(
-        status=Status.BEZIG,
-        pogingen=1,
-        gestart_op=timezone.now() - datetime.timedelta(minutes=11),
-        created_at=timezone.now() - datetime.timedelta(minutes=11),
+    export = Export.objects.create(
+        soort="opgaven",
+        formaat="csv",
+        aangevraagd_door=users["regisseur"],
+        verloopt_op=timezone.now() + datetime.timedelta(days=1),
     )
+    for model, pk in [(Rapportage, verweesd.pk), (Export, export.pk)]:
+        model.objects.filter(pk=pk).update(
+            status=Status.BEZIG, pogingen=1, gestart_op=lang_geleden, created_at=lang_geleden
+        )
     Rapportage.objects.filter(pk=bezig.pk).update(
         status=Status.BEZIG, pogingen=1, gestart_op=timezone.now()
     )
 
-    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 1
+    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 2
 
     verweesd = _wait_until_done(verweesd)
     assert (verweesd.status, verweesd.pogingen) == (Status.KLAAR, 2)
+    export = _wait_until_done(export)
+    assert (export.status, export.pogingen) == (Status.KLAAR, 2)
     bezig.refresh_from_db()
     assert bezig.status == Status.BEZIG  # a render in progress is left alone
 
