@@ -2,9 +2,11 @@
 fields changed from what to what. The apps choose which events; this only describes them."""
 
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+import pgtrigger
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
@@ -59,3 +61,12 @@ def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "
 def _kort(value, length: int = 120) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+@contextmanager
+def herschrijven(*event_models):
+    """The one way to change recorded history: erasing a person's data (AVG). The event
+    tables are append-only (a trigger refuses UPDATE and DELETE); inside this block, and
+    only for these tables, pgtrigger's session variable lets the change through."""
+    with pgtrigger.ignore(*(f"{model._meta.label}:append_only" for model in event_models)):
+        yield

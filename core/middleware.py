@@ -8,9 +8,10 @@ from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from pghistory.middleware import HistoryMiddleware
 
 from .htmx import pagina_naar
-from .security_log import log_event
+from .security_log import client_ip, log_event
 
 # Session keys: when this session signed in, and its last request (seconds since epoch).
 SESSIE_BEGONNEN = "_sessie_begonnen"
@@ -90,3 +91,11 @@ class SessieVerloopMiddleware:
         logout(request)
         messages.info(request, _("Uw sessie is verlopen. Log opnieuw in om verder te werken."))
         return pagina_naar(request, resolve_url(settings.LOGIN_URL))
+
+
+class GeschiedenisMiddleware(HistoryMiddleware):
+    """pghistory's context for every change a request makes: who, which URL, and from which
+    address (the client's, through trusted proxies only)."""
+
+    def get_context(self, request):
+        return super().get_context(request) | {"adres": client_ip(request)}

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canvas.models import Blok, CanvasItem
+from core import geschiedenis
 from core.security_log import log_event
 from opgaven.models import Opgave
 
@@ -140,9 +141,10 @@ def persoon_anonimiseren(*, stakeholder: Stakeholder, user=None) -> Stakeholder:
     leeg = {"email": "", "telefoon": "", "doel": "", "toelichting": "", "kvk_nummer": ""}
     naam = f"Geanonimiseerde persoon {stakeholder.pk}"
     StakeholderEvent = apps.get_model("participatie", "StakeholderEvent")
-    StakeholderEvent.objects.filter(pgh_obj_id=stakeholder.pk).update(
-        naam=naam, organisatie=None, **leeg
-    )
+    with geschiedenis.herschrijven(StakeholderEvent):
+        StakeholderEvent.objects.filter(pgh_obj_id=stakeholder.pk).update(
+            naam=naam, organisatie=None, **leeg
+        )
     for veld, waarde in leeg.items():
         setattr(stakeholder, veld, waarde)
     stakeholder.naam = naam

@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.HtmxMessagesMiddleware",
-    "pghistory.middleware.HistoryMiddleware",
+    "core.middleware.GeschiedenisMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -347,6 +347,10 @@ THEMAS = {
 # The security log: JSON lines on stderr (or appended to SECURITY_LOG_FILE), one event per
 # line, for the municipality's SIEM (docs/security.md); everything else as plain text.
 SECURITY_LOG_FILE = env("SECURITY_LOG_FILE")
+# The record of changes is append-only: a trigger refuses UPDATE and DELETE on every event
+# table (docs/reliability.md, "The record"); each event's context holds the client address.
+PGHISTORY_APPEND_ONLY = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,64 @@
+"""The record of changes cannot be rewritten (#15.8): a trigger refuses UPDATE and DELETE
+on every event table, except inside the one erasure path; every event records the address
+the change came from."""
+
+import pytest
+from django.apps import apps
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+from pghistory.models import Events
+
+from core import geschiedenis
+from opgaven.models import Opgave
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _event_modellen():
+    return [m for m in apps.get_models() if hasattr(m, "pgh_tracked_model")]
+
+
+def test_every_event_table_refuses_update_and_delete(users, opgave):
+    Opgave.objects.filter(pk=opgave.pk).update(titel="Gewijzigd")
+    OpgaveEvent = apps.get_model("opgaven", "OpgaveEvent")
+    assert OpgaveEvent.objects.exists()
+    for poging in (
+        lambda: OpgaveEvent.objects.update(titel="Vervalst"),
+        lambda: OpgaveEvent.objects.all().delete(),
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            poging()
+    # Each table has the trigger (a new tracked model cannot forget it).
+    namen = {m._meta.db_table for m in _event_modellen()}
+    with transaction.atomic():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+                "WHERE trigger_name LIKE 'pgtrigger_append_only%%'"
+            )
+            beschermd = {rij[0] for rij in cursor.fetchall()}
+    assert namen and namen <= beschermd, namen - beschermd
+
+
+def test_only_the_erasure_path_may_rewrite_history(opgave):
+    OpgaveEvent = apps.get_model("opgaven", "OpgaveEvent")
+    with geschiedenis.herschrijven(OpgaveEvent):
+        OpgaveEvent.objects.update(titel="Geanonimiseerd")
+    assert set(OpgaveEvent.objects.values_list("titel", flat=True)) == {"Geanonimiseerd"}
+
+
+def test_a_change_records_the_address_it_came_from(users, opgave, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    client = client_for(users["regisseur"])
+    client.post(
+        reverse("opgaven:opgave-voortgang", args=[opgave.pk]),
+        {"voortgang-voortgang": "risico", "voortgang-toelichting": "Vrijwilligers haken af."},
+        REMOTE_ADDR="10.0.0.5",
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    event = Events.objects.tracks(opgave).filter(pgh_label="update").latest("pgh_created_at")
+    assert event.pgh_context["adres"] == "203.0.113.7"
+    assert event.pgh_context["user"] == users["regisseur"].pk
