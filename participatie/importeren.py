@@ -154,11 +154,21 @@ _GRONDSLAGEN = {
 }
 
 
-def controleer(rijen: list[Rij]) -> None:
-    """Fill each row's ``fouten``; afterwards a row without errors can be imported."""
+def controleer(rijen: list[Rij], user=None) -> None:
+    """Fill each row's ``fouten``; afterwards a row without errors can be imported.
+
+    A duplicate e-mail address of a person whose details ``user`` may not see is reported
+    without saying so much: the preview must not tell whose address it is.
+    """
     bestaand = Stakeholder.objects.filter(geanonimiseerd_op__isnull=True)
     namen = {n.lower() for n in bestaand.values_list("naam", flat=True)}
-    emails = {e.lower() for e in bestaand.exclude(email="").values_list("email", flat=True)}
+    met_email = bestaand.exclude(email="")
+    if user is not None:
+        met_email = met_email.met_contact_zichtbaar(user)
+        emails = dict(met_email.values_list("email", "contact_zichtbaar"))
+    else:
+        emails = dict.fromkeys(met_email.values_list("email", flat=True), True)
+    emails = {e.lower(): zichtbaar for e, zichtbaar in emails.items()}
     kvks = set(bestaand.exclude(kvk_nummer="").values_list("kvk_nummer", flat=True))
     organisaties = {
         n.lower() for n in bestaand.filter(vorm=Vorm.ORGANISATIE).values_list("naam", flat=True)
@@ -187,8 +197,10 @@ def controleer(rijen: list[Rij]) -> None:
             except ValidationError:
                 fouten.append(f"ongeldig e-mailadres '{email[:60]}'")
             else:
-                if email.lower() in emails:
+                if emails.get(email.lower()) is True:
                     fouten.append("staat al in het register (zelfde e-mailadres)")
+                elif email.lower() in emails:
+                    fouten.append("mogelijk dubbel met een bestaande inwoner; vraag de beheerder")
         kvk = w.get("kvk_nummer", "").replace(" ", "")
         if kvk and not (kvk.isdigit() and len(kvk) == 8):
             fouten.append("KvK-nummer moet uit acht cijfers bestaan")
@@ -210,7 +222,7 @@ def controleer(rijen: list[Rij]) -> None:
             # Later rows with the same name, e-mail or KvK number are duplicates of this one.
             namen.add(naam.lower())
             if email:
-                emails.add(email.lower())
+                emails[email.lower()] = True
             if kvk:
                 kvks.add(kvk)
             if vorm == Vorm.ORGANISATIE:
@@ -296,7 +308,7 @@ def _map() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
-def voorbeeld(upload) -> Voorbeeld:
+def voorbeeld(upload, user=None) -> Voorbeeld:
     """Read and check an uploaded file, and keep it until the import is confirmed."""
     if upload is None:
         raise ImportFout(_("Kies een bestand om in te lezen."))
@@ -304,7 +316,7 @@ def voorbeeld(upload) -> Voorbeeld:
         raise ImportFout(_("Het bestand is groter dan 5 MB; splits het op."))
     inhoud = upload.read()
     rijen = lees(upload.name, inhoud)
-    controleer(rijen)
+    controleer(rijen, user)
     _map().mkdir(parents=True, exist_ok=True)
     bestand = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
     # Only the app reads it back (0600, like exports); unconfirmed previews expire.
@@ -314,14 +326,14 @@ def voorbeeld(upload) -> Voorbeeld:
     return Voorbeeld(bestand=bestand, naam=upload.name, rijen=rijen)
 
 
-def bevestigen(*, bestand: str, naam: str) -> tuple[int, int] | None:
+def bevestigen(*, bestand: str, naam: str, user=None) -> tuple[int, int] | None:
     """Import the good rows of a kept file, checked again (the register may have changed
     since the preview); (imported, rows), or None when the file is gone."""
     pad = _map() / Path(bestand).name
     if not pad.is_file():
         return None
     rijen = lees(naam, pad.read_bytes())
-    controleer(rijen)
+    controleer(rijen, user)
     aantal = importeer(rijen)
     pad.unlink(missing_ok=True)
     return aantal, len(rijen)

@@ -201,7 +201,7 @@ def stakeholder_import(request: HtmxHttpRequest):
     if request.method == "GET":
         return render(request, IMPORT, context)
     try:
-        voorbeeld = importeren.voorbeeld(request.FILES.get("bestand"))
+        voorbeeld = importeren.voorbeeld(request.FILES.get("bestand"), request.user)
     except importeren.ImportFout as fout:
         return render(request, IMPORT, context | {"fout": str(fout)}, status=422)
     request.session["stakeholder_import"] = {"bestand": voorbeeld.bestand, "naam": voorbeeld.naam}
@@ -216,7 +216,9 @@ def stakeholder_import_bevestigen(request: HtmxHttpRequest):
     sessie = request.session.pop("stakeholder_import", None) or {}
     klaar = None
     if sessie and request.POST.get("bevestig") == sessie.get("bestand"):
-        klaar = importeren.bevestigen(bestand=sessie["bestand"], naam=sessie["naam"])
+        klaar = importeren.bevestigen(
+            bestand=sessie["bestand"], naam=sessie["naam"], user=request.user
+        )
     if klaar is None:
         messages.error(
             request, _("Dit importbestand is verlopen of al ingelezen. Laad het opnieuw.")

@@ -260,3 +260,34 @@ def test_a_kept_preview_is_private_and_expires(users, settings):
     morgen = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1, minutes=1)
     assert importeren.verlopen_voorbeelden_opruimen(nu=morgen) >= 1
     assert not os.path.exists(pad)
+
+
+def test_the_preview_does_not_tell_whose_e_mail_address_it_is(users, opgave):
+    """Issue #15.5: the preview named an address as a person's to whom contact details are
+    hidden; now only who may see them reads "zelfde e-mailadres"."""
+    import datetime
+
+    from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
+
+    persoon = StakeholderFactory(
+        naam="Anna Coenen",
+        soort="inwoner",
+        vorm="persoon",
+        email="anna@voorbeeld.example",
+        grondslag="publieke_taak",
+        doel="Thematafel",
+        bewaren_tot=datetime.date(2030, 1, 1),
+    )
+    BetrokkenheidFactory(opgave=opgave, stakeholder=persoon)
+    rij = [{"naam": "Iemand Anders", "soort": "ondernemer", "email": "anna@voorbeeld.example"}]
+    url = reverse("participatie:stakeholder-import")
+    for rol, verwacht, niet in [
+        ("teamlid_ander", "mogelijk dubbel met een bestaande inwoner", "zelfde e-mailadres"),
+        ("regisseur", "zelfde e-mailadres", "mogelijk dubbel"),
+    ]:
+        html = (
+            client_for(users[rol])
+            .post(url, {"bestand": SimpleUploadedFile("l.csv", _csv(rij))})
+            .content.decode()
+        )
+        assert verwacht in html and niet not in html, rol
