@@ -58,11 +58,9 @@ def _wacht(voorwaarde, seconden: float, wat: str):
     raise AssertionError(f"Niet gebeurd binnen {seconden} s: {wat}")
 
 
-@pytest.fixture
-def worker_proces():
-    app.control.purge()
+def _start_worker(**env_extra) -> subprocess.Popen:
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | _database_env()
-    proces = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -78,20 +76,32 @@ def worker_proces():
             "--without-heartbeat",
         ],
         cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        env=env | env_extra,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+
+
+def _stop_worker(proces: subprocess.Popen) -> None:
+    if proces.poll() is not None:
+        return
+    os.killpg(proces.pid, signal.SIGTERM)
+    try:
+        proces.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proces.pid, signal.SIGKILL)
+        proces.wait(timeout=10)
+
+
+@pytest.fixture
+def worker_proces():
+    app.control.purge()
+    proces = _start_worker()
     try:
         yield proces
     finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proces.pid, signal.SIGKILL)
-            proces.wait(timeout=10)
+        _stop_worker(proces)
 
 
 def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_proces):
@@ -238,3 +248,72 @@ def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(us
         redis.terminate()
         redis.wait(timeout=10)
         _broker(None)
+
+
+def _filesystem_broker() -> None:
+    """This process on the file-system broker that ``make run`` uses without Redis."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    wachtrij = Path(settings.VAR_DIR) / "celery-queue"
+    app.conf.broker_url = "filesystem://"
+    app.conf.broker_transport_options = {
+        "data_folder_in": str(wachtrij),
+        "data_folder_out": str(wachtrij),
+        "processed_folder": str(Path(settings.VAR_DIR) / "celery-processed"),
+        "control_folder": str(Path(settings.VAR_DIR) / "celery-control"),
+        "store_processed": False,
+    }
+    wachtrij.mkdir(parents=True, exist_ok=True)
+    for bericht in wachtrij.glob("*"):
+        bericht.unlink()
+
+
+@pytest.mark.parametrize("broker", ["redis", "filesystem"])
+def test_a_job_survives_the_whole_worker_being_killed(broker):
+    """#15.7: SIGKILL to the worker's whole process group (not only the pool child) in the
+    middle of a render; after a restart, the sweeper beat runs offers the job again and it
+    is finished, on Redis and on the file-system broker of ``make run``."""
+    import datetime
+
+    env = {}
+    if broker == "filesystem":
+        _filesystem_broker()
+        env = {"REDIS_URL": ""}
+    else:
+        app.control.purge()
+    eerste = tweede = None
+    try:
+        call_command("demodata")
+        beheerder = User.objects.get(username="beheerder")
+        eerste = _start_worker(**env)
+        rapportage = services.rapportage_aanvragen(opgave=None, user=beheerder)
+
+        def midden_in_de_render():
+            rapportage.refresh_from_db()
+            return rapportage.status == Status.BEZIG and rapportage.voortgang >= 1
+
+        _wacht(midden_in_de_render, 120, "de worker is begonnen met renderen")
+        os.killpg(eerste.pid, signal.SIGKILL)
+        eerste.wait(timeout=10)
+        rapportage.refresh_from_db()
+        assert rapportage.status == Status.BEZIG  # nobody is working on it any more
+
+        tweede = _start_worker(**env)
+        # What beat's sweeper does once the job is older than any job may take.
+        assert (
+            services.vastgelopen_jobs_opnieuw_aanbieden(bezig_ouder_dan=datetime.timedelta(0)) == 1
+        )
+
+        def klaar():
+            rapportage.refresh_from_db()
+            return rapportage.is_afgelopen
+
+        _wacht(klaar, 180, "de rapportage is na de herstart gemaakt")
+        assert (rapportage.status, rapportage.pogingen) == (Status.KLAAR, 2)
+        (Path(settings.MEDIA_ROOT) / rapportage.bestand.name).unlink(missing_ok=True)
+    finally:
+        for proces in (eerste, tweede):
+            if proces is not None:
+                _stop_worker(proces)
+        if broker == "filesystem":
+            _broker(None)
