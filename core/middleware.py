@@ -83,7 +83,14 @@ class SessieVerloopMiddleware:
                 or nu - begonnen > settings.SESSION_MAX_SECONDS
             ):
                 return self._verlopen(request)
-            request.session[SESSIE_ACTIEF] = nu
+            # Not on every request: that would write the session each time. A sixtieth of
+            # the idle time (30 s of 30 minutes) is precise enough: the page's warning comes
+            # two minutes before the end.
+            if (
+                nu - actief > settings.SESSION_IDLE_SECONDS / 60
+                or SESSIE_ACTIEF not in request.session
+            ):
+                request.session[SESSIE_ACTIEF] = nu
         return self.get_response(request)
 
     def _verlopen(self, request):

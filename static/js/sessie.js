@@ -29,7 +29,10 @@
       credentials: "same-origin",
       headers: { "X-CSRFToken": token },
     }).then(function (antwoord) {
-      if (!antwoord.ok) window.location.reload();
+      if (!antwoord.ok || antwoord.redirected) {
+        window.location.reload(); // already ended: the login page says so
+        return;
+      }
       dialoog.close();
       plan();
     });

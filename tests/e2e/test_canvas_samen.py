@@ -97,8 +97,11 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
     blok.locator(f"#item-{sprints.pk}").get_by_role("button", name="Omlaag").focus()
     page.keyboard.press("Enter")
     expect(blok.locator("li[data-item]").first).to_have_id(f"item-{budget.pk}")
-    gefocust = page.evaluate("() => document.activeElement.closest('li')?.id")
-    assert gefocust == f"item-{sprints.pk}"
+    # The focus is put back after htmx settles the swap: wait for it (it failed once in CI
+    # when read right after the swap), and fail if it never lands on the moved item.
+    page.wait_for_function(
+        "id => document.activeElement.closest('li')?.id === id", arg=f"item-{sprints.pk}"
+    )
     assert _volgorde() == ["Dorpsbudget ", "Opgavesprint"]
     page.keyboard.press("Enter")  # the focused button is now "Omhoog": back again
     expect(blok.locator("li[data-item]").first).to_have_id(f"item-{sprints.pk}")
