@@ -50,6 +50,10 @@ NIET_VERTROUWD = _(
     "ingelogd. Probeer het opnieuw; blijft dit gebeuren, meld het dan bij de beheerder."
 )
 AL_GEBRUIKT = _("Deze inlogpoging is al gebruikt of verlopen. Begin opnieuw met inloggen.")
+AL_GEKOPPELD = _(
+    "Er is in Opgavenregie al een account met dit e-mailadres, gekoppeld aan een ander "
+    "organisatie-account. Vraag de beheerder om dit na te kijken."
+)
 ONBEREIKBAAR = _(
     "De identity provider van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw."
 )
@@ -124,6 +128,9 @@ class Backend(OIDCAuthenticationBackend):
 
     def create_user(self, claims):
         rol = self._rol(claims)
+        if self.UserModel.objects.filter(username__iexact=claims["email"]).exists():
+            # Another identity at the provider already has this address here.
+            raise Geweigerd(AL_GEKOPPELD, "email_al_gekoppeld")
         user = self.UserModel(
             username=claims["email"].lower()[:150], email=claims["email"], rol=rol
         )
@@ -137,8 +144,8 @@ class Backend(OIDCAuthenticationBackend):
         oud = user.rol if user.pk else None
         user.oidc_sub = claims["sub"]
         user.email = claims["email"]
-        user.first_name = claims.get("given_name", user.first_name)[:150]
-        user.last_name = claims.get("family_name", user.last_name)[:150]
+        user.first_name = (claims.get("given_name") or user.first_name)[:150]
+        user.last_name = (claims.get("family_name") or user.last_name)[:150]
         user.rol = rol
         user.save()
         if oud is not None and oud != rol:

@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import security_log  # noqa: F401  (connects the login signals)
+        from . import middleware, security_log  # noqa: F401  (connect the login signals)

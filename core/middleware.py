@@ -3,7 +3,9 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.messages import get_messages
+from django.dispatch import receiver
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -63,6 +65,16 @@ class HtmxMessagesMiddleware:
                     request=request,
                 ).encode()
         return response
+
+
+@receiver(user_logged_in)
+def _sessie_begint(sender, request, user, **kwargs):
+    """A session's clock starts at signing in (written with the login itself, so the first
+    request after it need not write the session again)."""
+    if request is not None and hasattr(request, "session"):
+        nu = time.time()
+        request.session[SESSIE_BEGONNEN] = nu
+        request.session[SESSIE_ACTIEF] = nu
 
 
 class SessieVerloopMiddleware:
