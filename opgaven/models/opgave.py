@@ -285,3 +285,8 @@ class Teamlidmaatschap(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_rol_display()}) in {self.opgave}"
+
+    @property
+    def logkenmerk(self) -> str:
+        """How the security log names this membership."""
+        return f"opgave:{self.opgave_id}:gebruiker:{self.user_id}:{self.rol}"

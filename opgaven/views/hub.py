@@ -241,12 +241,8 @@ def teamlid_create(request: HtmxHttpRequest, pk: int):
     if not form.is_valid():
         return _section(request, pk, "team", status=422, team_form=form)
     lid = form.save()
-    log_event("team_toevoegen", request=request, obj=_team_object(lid))
+    log_event("team_toevoegen", request=request, obj=lid.logkenmerk)
     return _section(request, pk, "team")
-
-
-def _team_object(lid: Teamlidmaatschap) -> str:
-    return f"opgave:{lid.opgave_id}:gebruiker:{lid.user_id}:{lid.rol}"
 
 
 def _teamlid_for(request, pk: int, lid_pk: int) -> Teamlidmaatschap:
@@ -262,7 +258,7 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
     if rol in TeamRol.values:
         Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
         lid.rol = rol
-        log_event("team_rol", request=request, obj=_team_object(lid))
+        log_event("team_rol", request=request, obj=lid.logkenmerk)
     return _section(request, pk, "team", status=200 if rol in TeamRol.values else 422)
 
 
@@ -271,7 +267,7 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
 def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     lid = _teamlid_for(request, pk, lid_pk)
     lid.delete()
-    log_event("team_verwijderen", request=request, obj=_team_object(lid))
+    log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
     return _section(request, pk, "team")
 
 

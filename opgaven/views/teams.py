@@ -65,9 +65,7 @@ def persoon_team_create(request: HtmxHttpRequest, pk: int):
     if persoon.rol == Rol.RAADSLID or not persoon.is_active or not form.is_valid():
         return _sectie(request, persoon, status=422, form=form)
     lid = form.save()
-    log_event(
-        "team_toevoegen", request=request, obj=f"opgave:{lid.opgave_id}:gebruiker:{persoon.pk}"
-    )
+    log_event("team_toevoegen", request=request, obj=lid.logkenmerk)
     return _sectie(request, persoon)
 
 
@@ -77,7 +75,5 @@ def persoon_team_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     persoon = _persoon_for(request, pk)
     lid = get_object_or_404(Teamlidmaatschap, user=persoon, pk=lid_pk)
     lid.delete()
-    log_event(
-        "team_verwijderen", request=request, obj=f"opgave:{lid.opgave_id}:gebruiker:{persoon.pk}"
-    )
+    log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
     return _sectie(request, persoon)

@@ -35,3 +35,7 @@ class Partnerkoppeling(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} — {self.organisatie}"
+
+    @classmethod
+    def van(cls, user) -> "Partnerkoppeling | None":
+        return cls.objects.filter(user=user).select_related("organisatie").first()

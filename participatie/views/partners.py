@@ -26,8 +26,7 @@ def organisatie_context(request, persoon: User, form=None) -> dict | None:
     """The section on a partner's page: which organisation they work for."""
     if persoon.rol != Rol.PARTNER or not request.user.has_perm(PERM):
         return None
-    koppeling = Partnerkoppeling.objects.filter(user=persoon).select_related("organisatie")
-    koppeling = koppeling.first()
+    koppeling = Partnerkoppeling.van(persoon)
     begin = {"organisatie": koppeling.organisatie_id if koppeling else None}
     return {
         "persoon": persoon,
@@ -40,8 +39,7 @@ def eigen_afspraken_context(request, opgave: Opgave) -> dict | None:
     """On the hub, for a partner on the team: the afspraken with their own organisation."""
     if not request.user.has_perm("participatie.view_eigen_afspraken", opgave):
         return None
-    koppeling = Partnerkoppeling.objects.filter(user=request.user).select_related("organisatie")
-    koppeling = koppeling.first()
+    koppeling = Partnerkoppeling.van(request.user)
     afspraken = Afspraak.objects.none()
     if koppeling is not None:
         afspraken = (

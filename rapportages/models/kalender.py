@@ -62,14 +62,10 @@ class BijdrageStatus(models.TextChoices):
     BESTUURLIJK_AKKOORD = "bestuurlijk_akkoord", _("Bestuurlijk akkoord")
 
 
-# Each step: the status it needs, the status it sets, and the fields that record who and when.
+# Each step ("<stap>_akkoord_door/_op" record who and when): the status it needs, the one it sets.
 STAPPEN = {
-    "ambtelijk": (BijdrageStatus.CONCEPT, BijdrageStatus.AMBTELIJK_AKKOORD, "ambtelijk"),
-    "bestuurlijk": (
-        BijdrageStatus.AMBTELIJK_AKKOORD,
-        BijdrageStatus.BESTUURLIJK_AKKOORD,
-        "bestuurlijk",
-    ),
+    "ambtelijk": (BijdrageStatus.CONCEPT, BijdrageStatus.AMBTELIJK_AKKOORD),
+    "bestuurlijk": (BijdrageStatus.AMBTELIJK_AKKOORD, BijdrageStatus.BESTUURLIJK_AKKOORD),
 }
 
 
@@ -147,10 +143,10 @@ class Bijdrage(TimeStampedModel):
         """One governance step ("ambtelijk", "bestuurlijk") on the version the approver read,
         only from the status before it; False when that is no longer so (someone saved,
         approved or reopened it meanwhile)."""
-        van, naar, wie = STAPPEN[stap]
+        van, naar = STAPPEN[stap]
         gezet = Bijdrage.objects.filter(pk=self.pk, status=van, versie=versie).update(
             status=naar,
-            **{f"{wie}_akkoord_door": user, f"{wie}_akkoord_op": timezone.now()},
+            **{f"{stap}_akkoord_door": user, f"{stap}_akkoord_op": timezone.now()},
             updated_at=timezone.now(),
         )
         return gezet == 1
