@@ -27,7 +27,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from canvas.documenten import canvas_bron, canvas_pdf  # noqa: E402
 from opgaven.models import Opgave  # noqa: E402
+from participatie.documenten import terugkoppeling_bron, terugkoppeling_pdf  # noqa: E402
 from participatie.models import Thematafel  # noqa: E402
 from rapportages.renderers import programmarapportage_pdf  # noqa: E402
 
@@ -68,7 +70,6 @@ def main() -> None:
         "canvasversies": f"/opgaven/{kernen.pk}/canvas/versies/",
         "indicatoren": f"/opgaven/{kernen.pk}/canvas/indicatoren/",
         "realisatieplan": f"/opgaven/{kernen.pk}/canvas/realisatieplan/",
-        "canvas A3 PDF": f"/opgaven/{kernen.pk}/canvas/a3.pdf",
         "participatie": "/participatie/?actiepunten=alle",
         "signalen": "/signalen/",
     }
@@ -77,7 +78,6 @@ def main() -> None:
         gehouden = tafel.bijeenkomsten.order_by("begint_op").first()
         pages["thematafel"] = tafel.get_absolute_url()
         pages["bijeenkomst"] = gehouden.get_absolute_url()
-        pages["terugkopp. PDF"] = f"{tafel.get_absolute_url()}terugkoppeling.pdf"
     beheerder = Client()
     beheerder.force_login(User.objects.get(username="beheerder"))
     partner = Client()
@@ -98,6 +98,15 @@ def main() -> None:
         print(f"{name:<18} {seconds * 1000:>10.1f} {len(ctx.captured_queries):>8}")
 
     rounds = max(1, args.rounds // 2)
+    # The documents a page asks a worker for, laid out here in-process.
+    documenten = {"canvas A3 PDF": lambda: canvas_pdf(canvas_bron(opgave=kernen))}
+    if tafel is not None:
+        documenten["terugkopp. PDF"] = lambda: terugkoppeling_pdf(
+            terugkoppeling_bron(thematafel=tafel)
+        )
+    for name, maak in documenten.items():
+        seconds, _ = timed(maak, rounds)
+        print(f"{name:<18} {seconds * 1000:>10.1f} (worker, mediaan van {rounds})")
     seconds, pdf = timed(
         lambda: programmarapportage_pdf(Opgave.objects.all(), titel="Benchmark"),
         rounds,

@@ -1,19 +1,28 @@
-"""The canvas on paper: one A3 landscape page, through the one safe PDF helper."""
+"""The canvas on paper: one A3 landscape page, through the one safe PDF helper.
+
+``canvas_bron`` is cheap (a template); ``canvas_pdf`` lays it out and runs in a worker
+(rapportages.Document), never in a web request.
+"""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.models import Huisstijl
+from core.pdfbron import Bron, static_css
 from opgaven.models import Opgave
 
-from .models import Blok
+from .models import Blok, CanvasVersie
+
+CSS = ("css/pdf-fonts.css", "css/canvas-a3.css")
 
 
-def canvas_pdf(*, opgave: Opgave, stand: str, items: list[dict]) -> bytes:
-    """``items`` as a snapshot (``CanvasItemQuerySet.momentopname`` or a frozen version)."""
-    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
-    from core.pdf import render_pdf_op_een_pagina, static_css
-
+def canvas_bron(*, opgave: Opgave, versie: CanvasVersie | None = None) -> Bron:
+    """The canvas as it is now, or a frozen ``versie`` of it."""
+    if versie is None:
+        stand, items = _("Huidige stand"), opgave.canvas_items.momentopname()
+    else:
+        stand, items = _("Versie: %(naam)s") % {"naam": versie.naam}, versie.items
     huisstijl = Huisstijl.huidige()
     per_blok: dict[str, list[dict]] = {code: [] for code in Blok.values}
     for item in sorted(items, key=lambda i: (i["volgorde"], i["id"])):
@@ -33,4 +42,11 @@ def canvas_pdf(*, opgave: Opgave, stand: str, items: list[dict]) -> bytes:
             "gemaakt_op": timezone.now(),
         },
     )
-    return render_pdf_op_een_pagina(html, static_css("css/pdf-fonts.css", "css/canvas-a3.css"))
+    return Bron(html, static_css(*CSS))
+
+
+def canvas_pdf(bron: Bron) -> bytes:
+    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
+    from core.pdf import render_pdf_op_een_pagina
+
+    return render_pdf_op_een_pagina(bron.html, bron.css)

@@ -30,7 +30,6 @@ urlpatterns = [
     path(f"{CANVAS}/versies/", versies.versies, name="versies"),
     path(f"{CANVAS}/versies/nieuw/", versies.versie_create, name="versie-create"),
     path(f"{CANVAS}/versies/vergelijken/", versies.versies_vergelijken, name="versies-vergelijken"),
-    path(f"{CANVAS}/a3.pdf", versies.canvas_pdf, name="canvas-pdf"),
     # effectketen
     path(f"{CANVAS}/effectketen/", effectketen.effectketen, name="effectketen"),
     path(f"{CANVAS}/effectketen/schakels/", effectketen.schakel_create, name="schakel-create"),

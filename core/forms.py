@@ -110,6 +110,7 @@ class NLDSFormMixin:
 
 
 MAX_LOGO_BYTES = 512 * 1024
+MAX_LOGO_PIXELS = 4000
 
 
 class HuisstijlForm(NLDSFormMixin, forms.Form):
@@ -147,7 +148,7 @@ class HuisstijlForm(NLDSFormMixin, forms.Form):
         data = upload.read()
         try:
             with Image.open(io.BytesIO(data)) as image:
-                formaat = image.format
+                formaat, (breedte, hoogte) = image.format, image.size
                 image.verify()
         except Exception as error:
             raise forms.ValidationError(
@@ -155,4 +156,10 @@ class HuisstijlForm(NLDSFormMixin, forms.Form):
             ) from error
         if formaat not in ("PNG", "JPEG"):
             raise forms.ValidationError(_("Alleen PNG- of JPEG-afbeeldingen zijn toegestaan."))
+        # A few bytes can claim billions of pixels; every PDF would unpack them.
+        if breedte > MAX_LOGO_PIXELS or hoogte > MAX_LOGO_PIXELS:
+            raise forms.ValidationError(
+                _("Het logo is te groot: hoogstens %(n)s bij %(n)s pixels.")
+                % {"n": MAX_LOGO_PIXELS}
+            )
         return data, f"image/{formaat.lower()}"

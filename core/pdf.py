@@ -105,24 +105,32 @@ def render_pdf(html: str, css: str = "") -> bytes:
 
 
 def render_pdf_op_een_pagina(html: str, css: str, groottes=(10, 9, 8, 7, 6, 5, 4.5, 4)) -> bytes:
-    """Like ``render_pdf``, shrinking the base font size until everything fits on one page.
+    """Like ``render_pdf`` at the largest base font size in ``groottes`` at which everything
+    fits on one page.
 
     Nothing is cut off: at the smallest size a canvas too full for one page gets more pages.
+    Each layout of a full canvas takes seconds, so the sizes are not tried one by one: the
+    largest first (most canvases fit), then the smallest, then halving the sizes between.
     """
-    for grootte in groottes:
-        document = _render(html, f"{css}\nhtml {{ font-size: {grootte}pt; }}")
+
+    def opmaak(i: int):
+        return _render(html, f"{css}\nhtml {{ font-size: {groottes[i]}pt; }}")
+
+    document = opmaak(0)
+    if len(document.pages) == 1 or len(groottes) == 1:
+        return _write(document)
+    past_niet, past = 0, len(groottes) - 1
+    beste = opmaak(past)
+    if len(beste.pages) > 1:
+        return _write(beste)
+    while past - past_niet > 1:
+        midden = (past + past_niet) // 2
+        document = opmaak(midden)
         if len(document.pages) == 1:
-            break
-    return _write(document)
-
-
-def static_css(*names: str) -> str:
-    """Our own stylesheets for a PDF, read from the static files and joined."""
-    parts = []
-    for name in names:
-        with open(finders.find(name), encoding="utf-8") as css:
-            parts.append(css.read())
-    return "\n".join(parts)
+            past, beste = midden, document
+        else:
+            past_niet = midden
+    return _write(beste)
 
 
 def check_pdf(pdf: bytes) -> None:

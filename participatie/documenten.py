@@ -1,22 +1,26 @@
-"""The terugkoppeling document for participants, through the one safe PDF helper."""
+"""The terugkoppeling document for participants, through the one safe PDF helper.
+
+``terugkoppeling_bron`` is cheap (a template); ``terugkoppeling_pdf`` lays it out and runs
+in a worker (rapportages.Document), never in a web request.
+"""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.models import Huisstijl
+from core.pdfbron import Bron, static_css
 
 from .models import Inbreng, Thematafel
 
+CSS = ("css/pdf-fonts.css", "css/rapport.css")
 
-def terugkoppeling_pdf(*, thematafel: Thematafel) -> bytes:
+
+def terugkoppeling_bron(*, thematafel: Thematafel) -> Bron:
     """What participants brought in at each session and what was done with it.
 
     Residents are not named: participants get the answers, not each other's identities.
     """
-    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
-    from core.pdf import render_pdf, static_css
-
     huisstijl = Huisstijl.huidige()
     bijeenkomsten = thematafel.bijeenkomsten.filter(begint_op__lte=timezone.now()).prefetch_related(
         Prefetch("inbreng", queryset=Inbreng.objects.select_related("stakeholder", "canvas_item")),
@@ -34,4 +38,11 @@ def terugkoppeling_pdf(*, thematafel: Thematafel) -> bytes:
             "gemaakt_op": timezone.now(),
         },
     )
-    return render_pdf(html, static_css("css/pdf-fonts.css", "css/rapport.css"))
+    return Bron(html, static_css(*CSS))
+
+
+def terugkoppeling_pdf(bron: Bron) -> bytes:
+    # WeasyPrint takes seconds to import: only a process that renders a PDF loads it.
+    from core.pdf import render_pdf
+
+    return render_pdf(bron.html, bron.css)

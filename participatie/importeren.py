@@ -115,10 +115,13 @@ def _lees_xlsx(inhoud: bytes) -> list[list]:
     try:
         # Bounded, whatever dimension the sheet claims (openpyxl pads every row to it).
         blad = werkboek.worksheets[0]
+        _controleer_afmeting(blad.max_row or 0, blad.max_column or 0)
         rijen = [
             list(rij)
             for rij in blad.iter_rows(max_row=MAX_RIJEN + 2, max_col=MAX_KOLOMMEN, values_only=True)
         ]
+    except ImportFout:
+        raise
     except Exception as error:
         raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
     finally:
@@ -126,6 +129,25 @@ def _lees_xlsx(inhoud: bytes) -> list[list]:
     while rijen and not any(v not in (None, "") for v in rijen[-1]):
         rijen.pop()
     return rijen
+
+
+def _controleer_afmeting(rijen: int, kolommen: int) -> None:
+    """Refuse a sheet that says it is larger than can be read: what lies beyond the limits
+    would be skipped without a word (the sheet's own dimension; Excel writes the used range)."""
+    if rijen > MAX_RIJEN + 1 or kolommen > MAX_KOLOMMEN:
+        raise ImportFout(
+            _(
+                "Het werkblad loopt tot rij %(rijen)s en kolom %(kolommen)s; er kunnen "
+                "hoogstens %(max_rijen)s rijen en %(max_kolommen)s kolommen worden ingelezen. "
+                "Verwijder lege rijen en kolommen (ook met alleen opmaak) of splits het bestand."
+            )
+            % {
+                "rijen": f"{rijen:,}".replace(",", "."),
+                "kolommen": kolommen,
+                "max_rijen": f"{MAX_RIJEN:,}".replace(",", "."),
+                "max_kolommen": MAX_KOLOMMEN,
+            }
+        )
 
 
 def _controleer_zip(inhoud: bytes) -> None:
@@ -356,3 +378,14 @@ def verlopen_voorbeelden_opruimen(nu: datetime.datetime | None = None) -> int:
     for pad in oud:
         pad.unlink(missing_ok=True)
     return len(oud)
+
+
+def alle_voorbeelden_verwijderen() -> int:
+    """Delete every file waiting for confirmation (a person is being erased, and the files
+    are raw uploads that may hold them); whoever was importing uploads again."""
+    if not _map().is_dir():
+        return 0
+    bestanden = [pad for pad in _map().iterdir() if pad.is_file()]
+    for pad in bestanden:
+        pad.unlink(missing_ok=True)
+    return len(bestanden)

@@ -8,6 +8,7 @@ from core import geschiedenis
 from core.security_log import log_event
 from opgaven.models import Opgave
 
+from . import importeren, wissen
 from .models import (
     Afspraak,
     Beoordeling,
@@ -128,16 +129,23 @@ def contactmoment_vastleggen(
 
 
 @transaction.atomic
-def persoon_anonimiseren(*, stakeholder: Stakeholder, user=None) -> Stakeholder:
+def persoon_anonimiseren(*, stakeholder: Stakeholder, user=None) -> list[str]:
     """Erase what identifies a person, keep the relations so reports and counts stay intact.
 
-    The audit trail's earlier snapshots of this person are scrubbed too: otherwise the
-    history would still hold the name and contact details that were erased.
+    Their own fields are blanked, here and in the history's earlier snapshots of them; their
+    name, e-mail address and phone number are replaced in the free texts linked to them and
+    in those texts' history (``wissen``); import files waiting for confirmation are deleted;
+    and the apps above are told (``persoon_gewist``: reports, exports and documents). Returns
+    what stays as an archive record (published reports that may name the person), for the
+    answer to the request.
     """
     if not stakeholder.is_persoon:
         raise ValueError("Only persons are anonymised")
     if stakeholder.geanonimiseerd_op:
-        return stakeholder
+        return []
+    opgaven = wissen.gekoppelde_opgaven(stakeholder)
+    wissen.wis_uit_teksten(stakeholder)
+    transaction.on_commit(importeren.alle_voorbeelden_verwijderen)
     leeg = {"email": "", "telefoon": "", "doel": "", "toelichting": "", "kvk_nummer": ""}
     naam = f"Geanonimiseerde persoon {stakeholder.pk}"
     StakeholderEvent = apps.get_model("participatie", "StakeholderEvent")
@@ -152,7 +160,8 @@ def persoon_anonimiseren(*, stakeholder: Stakeholder, user=None) -> Stakeholder:
     stakeholder.geanonimiseerd_op = timezone.now()
     stakeholder.save()
     log_event("anonimiseren", user=user, obj=f"stakeholder:{stakeholder.pk}")
-    return stakeholder
+    antwoorden = wissen.persoon_gewist.send(sender=Stakeholder, opgaven=opgaven)
+    return [archief for _ontvanger, lijst in antwoorden for archief in lijst or []]
 
 
 def persoon_inzage(*, stakeholder: Stakeholder) -> dict:

@@ -80,11 +80,6 @@ urlpatterns = [
     ),
     path("thematafels/<int:pk>/agenda.ics", thematafels.thematafel_ics, name="thematafel-ics"),
     path(
-        "thematafels/<int:pk>/terugkoppeling.pdf",
-        thematafels.terugkoppeling_pdf,
-        name="thematafel-terugkoppeling",
-    ),
-    path(
         "thematafels/<int:thematafel_pk>/bijeenkomsten/nieuw/",
         thematafels.bijeenkomst_create,
         name="bijeenkomst-create",

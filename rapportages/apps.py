@@ -7,10 +7,14 @@ class RapportagesConfig(AppConfig):
 
     def ready(self):
         from core import secties
+        from participatie.wissen import persoon_gewist
 
+        from .services import na_persoon_gewist
+        from .views.documenten import canvas_context, terugkoppeling_context
         from .views.exports import gebruikers_context, stakeholders_context
         from .views.rapportages import opgave_rapportages_context
 
+        persoon_gewist.connect(na_persoon_gewist, dispatch_uid="rapportages.na_persoon_gewist")
         secties.registreer(
             secties.Sectie(
                 plek="opgave",
@@ -36,5 +40,24 @@ class RapportagesConfig(AppConfig):
                 volgorde=10,
                 template_name="rapportages/exports/export_knoppen.html",
                 context=gebruikers_context,
+            )
+        )
+        for plek in ("canvas", "canvasversies"):
+            secties.registreer(
+                secties.Sectie(
+                    plek=plek,
+                    naam="a3",
+                    volgorde=10,
+                    template_name="rapportages/documenten/canvas_knop.html",
+                    context=canvas_context,
+                )
+            )
+        secties.registreer(
+            secties.Sectie(
+                plek="thematafel",
+                naam="terugkoppeling",
+                volgorde=10,
+                template_name="rapportages/documenten/terugkoppeling_knop.html",
+                context=terugkoppeling_context,
             )
         )

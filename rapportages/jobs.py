@@ -1,6 +1,6 @@
 """What every background job row shares: claiming, progress, finishing, failing, files.
 
-Reports and exports are rows with status, progress and attempts (see models.py); their
+Reports, exports and documents are rows with status, progress and attempts (see models.py); their
 tasks only carry the row's id. These helpers make each step a single conditional UPDATE,
 so a task that runs twice (redelivery after a lost worker) cannot finish a job twice.
 """
@@ -28,7 +28,7 @@ def aanbieden(job) -> None:
     checks that every ``TAAK`` is a registered task. Publishing retries once, quickly: a
     broker that is down must not hold a page (the sweeper offers the job again later).
     """
-    current_app.send_task(job.TAAK, args=[job.pk], retry=True)
+    current_app.send_task(job.TAAK, args=[job.pk], retry=True, **job.tijdslimieten())
 
 
 def claim(model, pk: int) -> bool:
@@ -53,9 +53,9 @@ def klaar(model, pk: int, bestand: str) -> None:
     )
 
 
-def mislukt(model, pk: int) -> None:
+def mislukt(model, pk: int, foutmelding: str = FOUT_ALGEMEEN) -> None:
     model.objects.filter(pk=pk).update(
-        status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now()
+        status=Status.MISLUKT, foutmelding=foutmelding, voltooid_op=timezone.now()
     )
 
 

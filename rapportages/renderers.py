@@ -20,9 +20,17 @@ from canvas.models import (
     WVraag,
 )
 from core.models import Huisstijl
-from core.pdf import render_pdf, static_css
+from core.pdf import render_pdf
+from core.pdfbron import static_css
 from opgaven.models import Opgave
-from participatie.models import Afspraak, Betrokkenheid, Bijeenkomst, Inbreng, Terugkoppeling
+from participatie.models import (
+    Afspraak,
+    Betrokkenheid,
+    Bijeenkomst,
+    Inbreng,
+    Stakeholder,
+    Terugkoppeling,
+)
 
 from . import wijzigingen
 from .models import Bijdrage, PcMoment
@@ -185,7 +193,7 @@ def programmarapportage(
         if opgave.pk in vorige:
             rapport, oud = vorige[opgave.pk]
             sectie.vorige = {"titel": rapport.titel, "datum": rapport.gepubliceerd_op}
-            sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie))
+            sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie), _naam_nu)
         if on_progress:
             on_progress(index, len(rows))
     html = render_to_string(
@@ -256,6 +264,7 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
         "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
         "stakeholders": [
             {
+                "id": b.stakeholder.pk,
                 "naam": b.stakeholder.naam,
                 "rol": b.rol,
                 "invloed": b.invloed,
@@ -264,6 +273,10 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
             for b in s.betrokkenheden
         ],
     }
+
+
+def _naam_nu(pk: int) -> str | None:
+    return Stakeholder.objects.filter(pk=pk).values_list("naam", flat=True).first()
 
 
 def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict:

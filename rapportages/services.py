@@ -15,7 +15,7 @@ from core.security_log import log_event
 from opgaven.models import Opgave
 
 from . import exports, jobs
-from .models import Export, PcMoment, Rapportage, Status
+from .models import Document, Export, PcMoment, Rapportage, Status
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,11 @@ def rapportage_render(*, rapportage_id: int) -> None:
         jobs.mislukt(Rapportage, rapportage_id)
         return
     nu = timezone.now()
-    Rapportage.objects.filter(pk=rapportage_id, status=Status.BEZIG).update(
+    # Only this attempt finishes the job: a render that was overtaken (the job was reset and
+    # claimed again meanwhile, say after an erasure) leaves the row to the newer one.
+    Rapportage.objects.filter(
+        pk=rapportage_id, status=Status.BEZIG, gestart_op=rapportage.gestart_op
+    ).update(
         status=Status.KLAAR,
         bestand=name,
         voltooid_op=nu,
@@ -202,14 +206,70 @@ def export_maken(*, export_id: int) -> None:
     jobs.klaar(Export, export_id, naam)
 
 
-def verlopen_exports_opruimen() -> int:
-    """Delete the files of expired exports (the rows stay, so the record is complete)."""
+DOCUMENT_BEWAREN = datetime.timedelta(days=7)
+
+
+def verlopen_bestanden_opruimen() -> int:
+    """Delete the files of expired exports and of documents older than a week (the rows
+    stay, so the record is complete; a document is made again when asked for)."""
     aantal = 0
-    for export in Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""):
-        export.bestand.delete(save=False)
-        Export.objects.filter(pk=export.pk).update(bestand="")
+    verlopen = [
+        *Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""),
+        *Document.objects.filter(created_at__lte=timezone.now() - DOCUMENT_BEWAREN).exclude(
+            bestand=""
+        ),
+    ]
+    for job in verlopen:
+        job.bestand.delete(save=False)
+        type(job).objects.filter(pk=job.pk).update(bestand="")
         aantal += 1
     return aantal
+
+
+OPNIEUW_NA_WISSEN = _(
+    "Opnieuw gemaakt: er zijn persoonsgegevens gewist (AVG) sinds deze versie. Een eerdere "
+    "vaststelling is daarmee vervallen."
+)
+
+
+def na_persoon_gewist(*, opgaven: set[int], **kwargs) -> list[str]:
+    """A person was erased (``participatie.wissen.persoon_gewist``): what was made from their
+    data goes. Documents and exports of stakeholders and action points are deleted (made
+    again when asked for); reports not yet published are made again from the erased data.
+    Published reports are the council's archive and stay: the ones that cover an opgave the
+    person was linked to are returned, for the answer to the request (docs/privacy.md)."""
+    weg: list = []  # the files, deleted once the erasure is committed
+    for job in [
+        *Document.objects.exclude(bestand=""),
+        *Export.objects.filter(soort__in=Export.MET_PERSONEN).exclude(bestand=""),
+    ]:
+        weg.append(job.bestand)
+        type(job).objects.filter(pk=job.pk).update(bestand="")
+    for rapportage in Rapportage.objects.filter(
+        gepubliceerd_op__isnull=True, status__in=[Status.BEZIG, Status.KLAAR]
+    ):
+        if rapportage.bestand:
+            weg.append(rapportage.bestand)
+        Rapportage.objects.filter(pk=rapportage.pk).update(
+            status=Status.WACHTRIJ,
+            pogingen=0,
+            voortgang=0,
+            bestand="",
+            checksum="",
+            gegevens={},
+            vastgesteld_op=None,
+            vastgesteld_door=None,
+            melding=str(OPNIEUW_NA_WISSEN),
+        )
+        transaction.on_commit(lambda r=rapportage: jobs.aanbieden(r), robust=True)
+    transaction.on_commit(lambda: [bestand.delete(save=False) for bestand in weg])
+    archief = Rapportage.objects.filter(gepubliceerd_op__isnull=False).filter(
+        models.Q(opgave__isnull=True) | models.Q(opgave__in=opgaven)
+    )
+    return [
+        f"{r.titel}, gepubliceerd op {timezone.localtime(r.gepubliceerd_op):%d-%m-%Y}"
+        for r in archief.select_related("opgave", "moment")
+    ]
 
 
 # Longer than the longest hard time limit of a job (an export: 11 minutes): a job still
@@ -223,8 +283,9 @@ def vastgelopen_jobs_opnieuw_aanbieden(
     bezig_ouder_dan: datetime.timedelta = BEZIG_TE_LANG,
 ) -> int:
     """Dispatch again the jobs still waiting in the queue (say, the broker was down when
-    they were created) and reports and exports whose worker vanished mid-job. Running a job twice
-    is safe: the task claims its row first, and gives up after three attempts."""
+    they were created) and reports, exports and documents whose worker vanished mid-job.
+    Running a job twice is safe: the task claims its row first, and gives up after three
+    attempts."""
     grens = timezone.now() - ouder_dan
     aantal = 0
     verweesd = models.Q(status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan)
@@ -232,6 +293,7 @@ def vastgelopen_jobs_opnieuw_aanbieden(
     for job in [
         *Rapportage.objects.filter(wacht | verweesd),
         *Export.objects.filter(wacht | verweesd),
+        *Document.objects.filter(wacht | verweesd),
     ]:
         jobs.aanbieden(job)
         aantal += 1

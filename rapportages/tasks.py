@@ -1,9 +1,11 @@
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
+from celery.exceptions import TimeLimitExceeded
+from django.conf import settings
 from django.db import close_old_connections
 
-from . import services
+from . import documenten, services
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +44,37 @@ def render_export(export_id: int) -> None:
         close_old_connections()
 
 
+class DocumentTaak(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        """Past the hard limit the worker kills the child; this runs in the worker itself.
+        (WeasyPrint may swallow the soft limit's exception in places, so the hard limit
+        is what bounds a document; the user gets the same message either way.)"""
+        if isinstance(exc, TimeLimitExceeded):
+            documenten.document_te_lang(document_id=args[0])
+
+
+@shared_task(
+    base=DocumentTaak,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.DOCUMENT_TIJDSLIMIET,
+    time_limit=settings.DOCUMENT_TIJDSLIMIET + 10,
+    ignore_result=True,
+)
+def render_document(document_id: int) -> None:
+    """Lay out one document (canvas A3, terugkoppeling) within DOCUMENT_TIJDSLIMIET."""
+    logger.info("render_document %s", document_id)
+    close_old_connections()
+    try:
+        documenten.document_maken(document_id=document_id)
+    finally:
+        close_old_connections()
+
+
 @shared_task(ignore_result=True)
-def exports_opruimen() -> None:
-    """Daily: expired export files are deleted."""
-    logger.info("exports_opruimen: %s files deleted", services.verlopen_exports_opruimen())
+def bestanden_opruimen() -> None:
+    """Every six hours: expired export and document files are deleted."""
+    logger.info("bestanden_opruimen: %s files deleted", services.verlopen_bestanden_opruimen())
 
 
 @shared_task(ignore_result=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, kalender, rapportages
+from .views import documenten, exports, kalender, rapportages
 
 app_name = "rapportages"
 
@@ -42,4 +42,13 @@ urlpatterns = [
     path("exports/nieuw/", exports.export_create, name="export-create"),
     path("exports/<int:pk>/", exports.export_detail, name="export-detail"),
     path("exports/<int:pk>/download/", exports.export_download, name="export-download"),
+    # documenten
+    path("documenten/canvas/<int:opgave_pk>/", documenten.canvas_document, name="document-canvas"),
+    path(
+        "documenten/terugkoppeling/<int:thematafel_pk>/",
+        documenten.terugkoppeling_document,
+        name="document-terugkoppeling",
+    ),
+    path("documenten/<int:pk>/", documenten.document_detail, name="document-detail"),
+    path("documenten/<int:pk>/download/", documenten.document_download, name="document-download"),
 ]

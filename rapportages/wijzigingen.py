@@ -17,8 +17,9 @@ def _label(keuzes, waarde) -> str:
         return str(waarde)
 
 
-def sinds(vorige: dict | None, nu: dict) -> list[str]:
-    """Sentences naming each change; empty when nothing changed."""
+def sinds(vorige: dict | None, nu: dict, naam_nu=lambda pk: None) -> list[str]:
+    """Sentences naming each change; empty when nothing changed. ``naam_nu(pk)`` gives a
+    stakeholder's name as it is now (None when it no longer exists)."""
     if vorige is None:
         return []
     zinnen = []
@@ -34,10 +35,22 @@ def sinds(vorige: dict | None, nu: dict) -> list[str]:
     for vraag, antwoord in nu.get("w_vragen", {}).items():
         if vorige.get("w_vragen", {}).get(vraag) != antwoord:
             zinnen.append(f"Het antwoord op '{vraag}' is gewijzigd.")
-    oud = {s["naam"] for s in vorige.get("stakeholders", [])}
-    nieuw = {s["naam"] for s in nu.get("stakeholders", [])}
-    if nieuw - oud:
-        zinnen.append("Nieuwe stakeholders: " + ", ".join(sorted(nieuw - oud)) + ".")
-    if oud - nieuw:
-        zinnen.append("Niet meer betrokken: " + ", ".join(sorted(oud - nieuw)) + ".")
+    zinnen += _stakeholders(vorige.get("stakeholders", []), nu.get("stakeholders", []), naam_nu)
+    return zinnen
+
+
+def _stakeholders(vorige: list[dict], nu: list[dict], naam_nu) -> list[str]:
+    """Stakeholders come and go by id (snapshots from before ids were kept: by name). The
+    name of one no longer involved is its name now, if it still exists: a person erased
+    since (AVG) is not named again from an old snapshot."""
+    op_id = all("id" in s for s in vorige)
+    sleutel = (lambda s: s["id"]) if op_id else (lambda s: s["naam"])
+    oud = {sleutel(s): s["naam"] for s in vorige}
+    nieuw = {sleutel(s): s["naam"] for s in nu}
+    zinnen = []
+    if erbij := sorted(nieuw[k] for k in nieuw.keys() - oud.keys()):
+        zinnen.append("Nieuwe stakeholders: " + ", ".join(erbij) + ".")
+    weg = oud.keys() - nieuw.keys()
+    if weg := sorted(((op_id and naam_nu(k)) or oud[k]) for k in weg):
+        zinnen.append("Niet meer betrokken: " + ", ".join(weg) + ".")
     return zinnen

@@ -30,7 +30,7 @@ from canvas.models import (
 )
 from opgaven.models import Domein, OpgaveRelatie, Teamlidmaatschap
 from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, Vervolgactie
-from rapportages.models import Bijdrage, Export, PcMoment, Rapportage, Status
+from rapportages.models import Bijdrage, Document, Export, PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls
 from tests.participatie.factories import (
@@ -190,7 +190,21 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
         bestand="exports/test-permissions.csv",
         verloopt_op=timezone.now() + datetime.timedelta(days=1),
     )
-    for naam in ("rapportages/test-permissions.pdf", "exports/test-permissions.csv"):
+    o.canvasdocument = Document.objects.create(
+        soort="canvas", opgave=opgave, versie=o.versie, inhoud_hash="0" * 64
+    )
+    o.terugkoppelingdocument = Document.objects.create(
+        soort="terugkoppeling",
+        thematafel=o.thematafel,
+        inhoud_hash="0" * 64,
+        status=Status.KLAAR,
+        bestand="documenten/test-permissions.pdf",
+    )
+    for naam in (
+        "rapportages/test-permissions.pdf",
+        "exports/test-permissions.csv",
+        "documenten/test-permissions.pdf",
+    ):
         pad = Path(settings.MEDIA_ROOT) / naam
         pad.parent.mkdir(parents=True, exist_ok=True)
         pad.write_bytes(b"%PDF-1.7 test")
@@ -364,10 +378,6 @@ MATRIX = {
     "participatie:thematafel-detail": (lambda o: [o.thematafel.pk], [("get", {}, LEZEN_OBJECT)]),
     "participatie:thematafel-update": (lambda o: [o.thematafel.pk], [("get", {}, BEWERKEN)]),
     "participatie:thematafel-ics": (lambda o: [o.thematafel.pk], [("get", {}, LEZEN_OBJECT)]),
-    "participatie:thematafel-terugkoppeling": (
-        lambda o: [o.thematafel.pk],
-        [("get", {}, LEZEN_OBJECT)],
-    ),
     "participatie:bijeenkomst-create": (lambda o: [o.thematafel.pk], [("get", {}, BEWERKEN)]),
     "participatie:bijeenkomst-update": (lambda o: [o.bijeenkomst.pk], [("get", {}, BEWERKEN)]),
     "participatie:bijeenkomst-ics": (lambda o: [o.bijeenkomst.pk], [("get", {}, LEZEN_OBJECT)]),
@@ -483,7 +493,6 @@ MATRIX = {
         lambda o: [o.opgave.pk],
         [("get", lambda o: {"a": o.versie.pk, "b": "huidig"}, LEZEN_OBJECT)],
     ),
-    "canvas:canvas-pdf": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: effectketen
     "canvas:effectketen": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "canvas:schakel-create": (lambda o: [o.opgave.pk], [("hx-post", {}, CANVAS_INVOER)]),
@@ -577,6 +586,23 @@ MATRIX = {
     ),
     "rapportages:export-detail": (lambda o: [o.export.pk], [("get", {}, EIGEN_EXPORT)]),
     "rapportages:export-download": (lambda o: [o.export.pk], [("get", {}, EIGEN_EXPORT)]),
+    # documents: whoever may read the page they come from
+    "rapportages:document-canvas": (
+        lambda o: [o.opgave.pk],
+        [
+            ("post", {}, rij(302, **BUITEN)),
+            ("post", lambda o: {"versie": o.versie.pk}, rij(302, **BUITEN)),
+        ],
+    ),
+    "rapportages:document-terugkoppeling": (
+        lambda o: [o.thematafel.pk],
+        [("post", {}, rij(302, **BUITEN))],
+    ),
+    "rapportages:document-detail": (lambda o: [o.canvasdocument.pk], [("get", {}, LEZEN_OBJECT)]),
+    "rapportages:document-download": (
+        lambda o: [o.terugkoppelingdocument.pk],
+        [("get", {}, LEZEN_OBJECT)],
+    ),
 }
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import secties
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for
@@ -65,7 +66,12 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     for item in herkomst.toevoegen(opgave.canvas_items.met_details()):
         per_blok[item.blok].append(item)
     blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
-    context = {"opgave": opgave, "blokken": blokken, "kan_bewerken": kan_bewerken}
+    context = {
+        "opgave": opgave,
+        "blokken": blokken,
+        "kan_bewerken": kan_bewerken,
+        "secties": secties.render_secties(request, "canvas", opgave=opgave),
+    }
     return render(request, PAGE, context)
 
 

@@ -1,4 +1,4 @@
-"""Named versions of the canvas: freeze the current state, compare two, print one on A3."""
+"""Named versions of the canvas: freeze the current state, compare two."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import secties
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, download, pk_of_404
+from core.http import HtmxHttpRequest, pk_of_404
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.models import Opgave
 
-from .. import documenten
 from .. import versies as versies_module
 from ..forms.versies import VersieForm
 from ..models import CanvasVersie
@@ -31,6 +31,7 @@ def _context(request, opgave: Opgave, form=None) -> dict:
         "kan_bewerken": kan_bewerken,
         "a": lijst[0].pk if lijst else "",
         "b": HUIDIG,
+        "secties": secties.render_secties(request, "canvasversies", opgave=opgave),
     }
 
 
@@ -89,15 +90,3 @@ def versies_vergelijken(request: HtmxHttpRequest, opgave_pk: int):
             "blokken": versies_module.vergelijk(items_a, items_b),
         },
     )
-
-
-@login_required
-@require_GET
-def canvas_pdf(request: HtmxHttpRequest, opgave_pk: int):
-    """The whole canvas (now, or a frozen version) on one A3 landscape page."""
-    opgave = opgave_for(request, opgave_pk)
-    keuze = request.GET.get("versie", HUIDIG)
-    naam, items = _toestand(opgave, keuze)
-    stand = _("Huidige stand") if keuze == HUIDIG else _("Versie: %(naam)s") % {"naam": naam}
-    pdf = documenten.canvas_pdf(opgave=opgave, stand=stand, items=items)
-    return download(pdf, f"canvas-{opgave.pk}.pdf", "application/pdf")

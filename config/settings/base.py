@@ -315,6 +315,9 @@ else:
     }
     _queue.mkdir(parents=True, exist_ok=True)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds a worker may spend laying out a canvas A3 or terugkoppeling PDF; past it the
+# document fails with a message asking to shorten the texts (rapportages.tasks).
+DOCUMENT_TIJDSLIMIET = int(env("DOCUMENT_TIJDSLIMIET", "120"))
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,
@@ -383,7 +386,10 @@ LOGGING = {
 
 CELERY_BEAT_SCHEDULE = {
     "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
-    "exports-opruimen": {"task": "rapportages.tasks.exports_opruimen", "schedule": 6 * 60 * 60},
+    "bestanden-opruimen": {
+        "task": "rapportages.tasks.bestanden_opruimen",
+        "schedule": 6 * 60 * 60,
+    },
     "imports-opruimen": {"task": "participatie.tasks.imports_opruimen", "schedule": 6 * 60 * 60},
     "conceptrapportages": {
         "task": "rapportages.tasks.conceptrapportages_klaarzetten",

@@ -1,5 +1,6 @@
 """Dutch formats that do not depend on USE_THOUSAND_SEPARATOR, and the data table."""
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -16,6 +17,26 @@ def euro(bedrag) -> str:
     if bedrag is None or bedrag == "":
         return ""
     return f"€\u00a0{floatformat(Decimal(bedrag), '2g')}"
+
+
+# A run of 40 characters without a space, which no column of a PDF can hold.
+_LANG_WOORD = re.compile(r"\S{40,}")
+ZACHTE_BREEK = "\u200b"  # zero-width space: a place a line may break, invisible in text
+
+
+@register.filter
+def breekbaar(tekst) -> str:
+    """The text with a possible line break every 20 characters inside very long words.
+
+    For PDFs: WeasyPrint breaks a word that does not fit a column character by character,
+    which takes minutes for a few thousand characters without a space (a pasted link, a
+    hostile canvas item); with break opportunities it takes milliseconds.
+    """
+    if not tekst:
+        return tekst
+    return _LANG_WOORD.sub(
+        lambda m: ZACHTE_BREEK.join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), str(tekst)
+    )
 
 
 @register.simple_block_tag

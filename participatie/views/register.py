@@ -185,10 +185,20 @@ def anonimiseren(request: HtmxHttpRequest, pk: int):
     if request.POST.get("bevestig") != "ja":
         messages.error(request, _("Bevestig eerst dat de gegevens onherroepelijk worden gewist."))
         return redirect("participatie:stakeholder-detail", pk=stakeholder.pk)
-    services.persoon_anonimiseren(stakeholder=stakeholder, user=request.user)
+    archief = services.persoon_anonimiseren(stakeholder=stakeholder, user=request.user)
     messages.success(
         request, _("De persoonsgegevens zijn geanonimiseerd; de verbanden blijven bewaard.")
     )
+    if archief:
+        # For the answer to the request: what stays as the council's archive (privacy.md).
+        messages.info(
+            request,
+            _(
+                "Deze gepubliceerde rapportages zijn archiefstukken en blijven ongewijzigd; "
+                "noem ze in het antwoord op het verzoek: %(lijst)s."
+            )
+            % {"lijst": "; ".join(archief)},
+        )
     return redirect("participatie:stakeholder-list")
 
 

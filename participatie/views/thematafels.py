@@ -1,5 +1,5 @@
 """Thematafels: a recurring conversation on one theme, for one or more opgaven; their
-sessions planned and in calendars; the terugkoppeling document for participants."""
+sessions planned and in calendars."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import secties
 from core.http import HtmxHttpRequest, download, form_data, form_page, require_perm
-from core.security_log import log_event
 from opgaven.access import opgave_to_change
 from opgaven.models import Opgave
 
-from .. import agenda, documenten
+from .. import agenda
 from ..forms.thematafels import BijeenkomstForm, ThematafelForm
 from ..models import Bijeenkomst, Terugkoppeling, Thematafel
 
@@ -98,6 +98,7 @@ def thematafel_detail(request: HtmxHttpRequest, pk: int):
                 n_open=open_inbreng,
             ),
             "nu": timezone.now(),
+            "secties": secties.render_secties(request, "thematafel", thematafel=thematafel),
         },
     )
 
@@ -108,16 +109,6 @@ def thematafel_ics(request: HtmxHttpRequest, pk: int):
     thematafel = thematafel_for(request, pk)
     inhoud = agenda.ics(thematafel.bijeenkomsten.select_related("thematafel"))
     return download(inhoud, f"thematafel-{thematafel.pk}.ics", "text/calendar; charset=utf-8")
-
-
-@login_required
-@require_GET
-def terugkoppeling_pdf(request: HtmxHttpRequest, pk: int):
-    """The feedback document for participants: what we heard and what we did with it."""
-    thematafel = thematafel_for(request, pk)
-    pdf = documenten.terugkoppeling_pdf(thematafel=thematafel)
-    log_event("download_terugkoppeling", request=request, obj=f"thematafel:{thematafel.pk}")
-    return download(pdf, f"terugkoppeling-{thematafel.pk}.pdf", "application/pdf")
 
 
 @login_required

@@ -1,5 +1,6 @@
-"""Rapportages, a module per room: jobs, the P&C calendar, reports, exports."""
+"""Rapportages, a module per room: jobs, the P&C calendar, reports, exports, documents."""
 
+from .document import Document, DocumentQuerySet
 from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
 from .kalender import STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
@@ -10,6 +11,8 @@ __all__ = [
     "STAPPEN",
     "Bijdrage",
     "BijdrageStatus",
+    "Document",
+    "DocumentQuerySet",
     "Export",
     "ExportQuerySet",
     "Job",

@@ -29,6 +29,9 @@ class Export(Job):
         BEGROTINGSREGELS = "begrotingsregels", _("Begrotingsregels")
         GEBRUIKERS = "gebruikers", _("Accounts, rollen en teams")
 
+    # Kinds whose files may hold a stakeholder's personal data: deleted when one is erased.
+    MET_PERSONEN = (Soort.STAKEHOLDERS, Soort.ACTIEPUNTEN)
+
     class Formaat(models.TextChoices):
         XLSX = "xlsx", _("Excel (.xlsx)")
         CSV = "csv", _("CSV")

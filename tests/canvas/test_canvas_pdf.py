@@ -14,15 +14,13 @@ from opgaven.models import Opgave
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
+from tests.documenten import maak_document
 
 A3_LIGGEND = (1190.55, 841.89)  # points
 
 
-def _pdf(client, opgave, **params):
-    response = client.get(reverse("canvas:canvas-pdf", args=[opgave.pk]), params)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    return response.content
+def _pdf(client, opgave, **data):
+    return maak_document(client, reverse("rapportages:document-canvas", args=[opgave.pk]), **data)
 
 
 def _tekst(pdf: bytes) -> str:
@@ -92,15 +90,15 @@ def test_a_frozen_version_prints_as_it_was(users, opgave):
 
 @pytest.mark.parametrize("versie", ["0", "abc", "99999999999999999999"])
 def test_unknown_version_is_404(users, opgave, versie):
-    response = client_for(users["regisseur"]).get(
-        reverse("canvas:canvas-pdf", args=[opgave.pk]), {"versie": versie}
+    response = client_for(users["regisseur"]).post(
+        reverse("rapportages:document-canvas", args=[opgave.pk]), {"versie": versie}
     )
     assert response.status_code == 404
 
 
 def test_another_opgaves_version_is_404(users, opgave, andere_opgave):
     vreemd = CanvasVersie.vastleggen(opgave=andere_opgave, naam="x", user=users["regisseur2"])
-    response = client_for(users["regisseur"]).get(
-        reverse("canvas:canvas-pdf", args=[opgave.pk]), {"versie": vreemd.pk}
+    response = client_for(users["regisseur"]).post(
+        reverse("rapportages:document-canvas", args=[opgave.pk]), {"versie": vreemd.pk}
     )
     assert response.status_code == 404

@@ -40,6 +40,8 @@ def test_beheerder_sets_name_logo_and_theme(users):
         ("logo.png", b"<svg onload=alert(1)></svg>", "geen geldige PNG- of JPEG-afbeelding"),
         ("logo.png", b"GIF89a" + b"\x00" * 20, "geen geldige PNG- of JPEG-afbeelding"),
         ("groot.png", b"\x89PNG" + b"\x00" * (600 * 1024), "te groot"),
+        # A few kB that claim 100 million pixels: every PDF would unpack them (#15).
+        ("breed.png", _png((50_000, 2_000)), "hoogstens 4000 bij 4000 pixels"),
     ],
 )
 def test_bad_logos_are_refused_and_nothing_is_lost(users, name, content, message):

@@ -27,7 +27,9 @@ def _uitloggen(page):
     page.get_by_role("button", name="Uitloggen").click()
 
 
-def test_thematafel_loop_is_closed_and_a_signal_is_answered(page, live_server, tmp_path):
+def test_thematafel_loop_is_closed_and_a_signal_is_answered(
+    page, live_server, celery_worker_thread, tmp_path
+):
     call_command("demodata")
     base = live_server.url
     login(page, base, "regisseur")
@@ -145,8 +147,11 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(page, live_server, t
     assert timezone.localtime(event.decoded("dtstart")).hour == 19
 
     page.get_by_role("link", name="Terug naar thematafel").click()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Terugkoppeling voor deelnemers (PDF)").click()
+    page.get_by_role("button", name="Terugkoppeling voor deelnemers (PDF)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Terugkoppeling voor deelnemers")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("link", name="Download de PDF").click()
+    assert_accessible(page)
     pdf = tmp_path / "terugkoppeling.pdf"
     download.value.save_as(pdf)
     text = subprocess.run(

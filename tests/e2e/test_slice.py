@@ -94,6 +94,19 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     expect(blok.locator("li", has_text="van 14% naar 10%")).to_contain_text("versie 2")
     assert_accessible(page)
 
+    # The canvas on A3: made by the worker, offered when ready.
+    page.get_by_role("button", name="Het hele canvas op één A3 (PDF)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Canvas op A3")
+    expect(page.get_by_text("Het document is klaar")).to_be_visible(timeout=60_000)
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download de PDF").click()
+    a3 = tmp_path / "canvas.pdf"
+    download_info.value.save_as(a3)
+    tekst = subprocess.run(["pdftotext", str(a3), "-"], capture_output=True, text=True).stdout
+    assert "van 14% naar 10%" in " ".join(tekst.split())
+    page.get_by_role("link", name=re.compile("Terug naar het canvas")).click()
+
     # The report: a job, a worker, a progress page that polls, a download.
     page.get_by_role("link", name=re.compile("Terug naar")).click()
     page.get_by_role("button", name="Rapportage maken").click()

@@ -101,6 +101,8 @@ def test_retention_command_lists_then_anonymises(persoon, capsys):
     assert Stakeholder.objects.get(pk=persoon.pk).naam == "Karim Coenen"
     call_command("bewaartermijn", anonimiseer=True)
     assert Stakeholder.objects.get(pk=persoon.pk).geanonimiseerd_op is not None
+    uit = capsys.readouterr().out
+    assert str(persoon.pk) in uit and "Karim" not in uit
     call_command("bewaartermijn")
     assert "0 persoon/personen" in capsys.readouterr().out
 

@@ -108,7 +108,7 @@ def test_expired_export_is_gone_and_its_file_is_deleted(users, register):
     )
     assert response.status_code == 410
     assert "verlopen" in response.content.decode()
-    assert services.verlopen_exports_opruimen() == 1
+    assert services.verlopen_bestanden_opruimen() == 1
     assert not os.path.exists(pad)
     assert Export.objects.filter(pk=export.pk, bestand="").exists()
 

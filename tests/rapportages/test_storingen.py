@@ -17,91 +17,24 @@ import pypdf
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
 
 from accounts.models import User
 from config.celery import app
 from rapportages import services
 from rapportages.models import Rapportage, Status
+from tests.werker import ROOT, database_env, kinderen, start_worker, stop_worker, wacht
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _database_env() -> dict[str, str]:
-    """The test database for another process (a TCP server, or the embedded one's socket)."""
-    db = connection.settings_dict
-    wachtwoord = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host, poort = db.get("HOST") or "127.0.0.1", db.get("PORT") or "5432"
-    if host.startswith("/"):
-        # libpq reads a socket directory from PGHOST when the URL has no host.
-        return {
-            "DATABASE_URL": f"postgres://{db['USER']}{wachtwoord}@/{db['NAME']}",
-            "PGHOST": host,
-            "PGPORT": poort,
-        }
-    return {"DATABASE_URL": f"postgres://{db['USER']}{wachtwoord}@{host}:{poort}/{db['NAME']}"}
-
-
-def _kinderen(pid: int) -> list[int]:
-    uit = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    return [int(regel) for regel in uit.split()]
-
-
-def _wacht(voorwaarde, seconden: float, wat: str):
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if resultaat := voorwaarde():
-            return resultaat
-        time.sleep(0.1)
-    raise AssertionError(f"Niet gebeurd binnen {seconden} s: {wat}")
-
-
-def _start_worker(**env_extra) -> subprocess.Popen:
-    env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | _database_env()
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env | env_extra,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def _stop_worker(proces: subprocess.Popen) -> None:
-    if proces.poll() is not None:
-        return
-    os.killpg(proces.pid, signal.SIGTERM)
-    try:
-        proces.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proces.pid, signal.SIGKILL)
-        proces.wait(timeout=10)
 
 
 @pytest.fixture
 def worker_proces():
     app.control.purge()
-    proces = _start_worker()
+    proces = start_worker()
     try:
         yield proces
     finally:
-        _stop_worker(proces)
+        stop_worker(proces)
 
 
 def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_proces):
@@ -113,15 +46,15 @@ def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_pro
         rapportage.refresh_from_db()
         return rapportage.status == Status.BEZIG and rapportage.voortgang >= 1
 
-    _wacht(midden_in_de_render, 120, "de worker is begonnen met renderen")
-    (kind,) = _kinderen(worker_proces.pid)
+    wacht(midden_in_de_render, 120, "de worker is begonnen met renderen")
+    (kind,) = kinderen(worker_proces.pid)
     os.kill(kind, signal.SIGKILL)
 
     def klaar():
         rapportage.refresh_from_db()
         return rapportage.is_afgelopen
 
-    _wacht(klaar, 180, "de rapportage is opnieuw gemaakt")
+    wacht(klaar, 180, "de rapportage is opnieuw gemaakt")
     assert rapportage.status == Status.KLAAR, rapportage.foutmelding
     assert rapportage.pogingen == 2
     assert Rapportage.objects.count() == 1
@@ -167,7 +100,7 @@ def _redis(poort: int) -> subprocess.Popen:
             return False
         return True
 
-    _wacht(bereikbaar, 10, "redis-server luistert")
+    wacht(bereikbaar, 10, "redis-server luistert")
     return proces
 
 
@@ -225,7 +158,7 @@ def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(us
                 "--without-heartbeat",
             ],
             cwd=ROOT,
-            env=env | _database_env(),
+            env=env | database_env(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -238,7 +171,7 @@ def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(us
             rapportage.refresh_from_db()
             return rapportage.is_afgelopen
 
-        _wacht(klaar, 120, "de rapportage is gemaakt nadat Redis terug was")
+        wacht(klaar, 120, "de rapportage is gemaakt nadat Redis terug was")
         assert rapportage.status == Status.KLAAR, rapportage.foutmelding
         (Path(settings.MEDIA_ROOT) / rapportage.bestand.name).unlink(missing_ok=True)
     finally:
@@ -285,20 +218,20 @@ def test_a_job_survives_the_whole_worker_being_killed(broker):
     try:
         call_command("demodata")
         beheerder = User.objects.get(username="beheerder")
-        eerste = _start_worker(**env)
+        eerste = start_worker(**env)
         rapportage = services.rapportage_aanvragen(opgave=None, user=beheerder)
 
         def midden_in_de_render():
             rapportage.refresh_from_db()
             return rapportage.status == Status.BEZIG and rapportage.voortgang >= 1
 
-        _wacht(midden_in_de_render, 120, "de worker is begonnen met renderen")
+        wacht(midden_in_de_render, 120, "de worker is begonnen met renderen")
         os.killpg(eerste.pid, signal.SIGKILL)
         eerste.wait(timeout=10)
         rapportage.refresh_from_db()
         assert rapportage.status == Status.BEZIG  # nobody is working on it any more
 
-        tweede = _start_worker(**env)
+        tweede = start_worker(**env)
         # What beat's sweeper does once the job is older than any job may take.
         assert (
             services.vastgelopen_jobs_opnieuw_aanbieden(bezig_ouder_dan=datetime.timedelta(0)) == 1
@@ -308,12 +241,12 @@ def test_a_job_survives_the_whole_worker_being_killed(broker):
             rapportage.refresh_from_db()
             return rapportage.is_afgelopen
 
-        _wacht(klaar, 180, "de rapportage is na de herstart gemaakt")
+        wacht(klaar, 180, "de rapportage is na de herstart gemaakt")
         assert (rapportage.status, rapportage.pogingen) == (Status.KLAAR, 2)
         (Path(settings.MEDIA_ROOT) / rapportage.bestand.name).unlink(missing_ok=True)
     finally:
         for proces in (eerste, tweede):
             if proces is not None:
-                _stop_worker(proces)
+                stop_worker(proces)
         if broker == "filesystem":
             _broker(None)

@@ -41,6 +41,18 @@ def test_sentences_for_each_change():
     ]
 
 
+def test_stakeholders_are_followed_by_id_and_named_as_they_are_now():
+    """A person erased since the published report (AVG) is not named from its snapshot."""
+    oud = {"stakeholders": [{"id": 1, "naam": "Anna Coenen"}, {"id": 2, "naam": "Piet Bos"}]}
+    nu = {"stakeholders": [{"id": 1, "naam": "Geanonimiseerde persoon 1"}]}
+    namen = {2: "Geanonimiseerde persoon 2"}
+    assert wijzigingen.sinds(oud, nu, namen.get) == [
+        "Niet meer betrokken: Geanonimiseerde persoon 2."
+    ]
+    # Gone from the register altogether: the snapshot's name is all there is.
+    assert wijzigingen.sinds(oud, nu) == ["Niet meer betrokken: Piet Bos."]
+
+
 def _tekst(pdf: bytes) -> str:
     uit = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
     return " ".join(uit.stdout.decode().split()).replace("\u00a0", " ")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from canvas.models import Blok
 from config.celery import app as celery_app
 from rapportages import services
-from rapportages.models import Export, Rapportage, Status
+from rapportages.models import Document, Export, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
 from tests.participatie.factories import BetrokkenheidFactory
@@ -138,8 +138,8 @@ def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users,
 
 
 def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, users, opgave):
-    """'Bezig' for longer than any job may take: its worker is gone; do it again. Reports
-    and exports alike (#15.7: a stuck export stayed 'bezig' for ever)."""
+    """'Bezig' for longer than any job may take: its worker is gone; do it again. Reports,
+    exports and documents alike (#15.7: a stuck export stayed 'bezig' for ever)."""
     import datetime
 
     from django.utils import timezone
@@ -155,7 +155,8 @@ def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, 
         aangevraagd_door=users["regisseur"],
         verloopt_op=timezone.now() + datetime.timedelta(days=1),
     )
-    for model, pk in [(Rapportage, verweesd.pk), (Export, export.pk)]:
+    document = Document.objects.create(soort="canvas", opgave=opgave, inhoud_hash="0" * 64)
+    for model, pk in [(Rapportage, verweesd.pk), (Export, export.pk), (Document, document.pk)]:
         model.objects.filter(pk=pk).update(
             status=Status.BEZIG, pogingen=1, gestart_op=lang_geleden, created_at=lang_geleden
         )
@@ -163,12 +164,15 @@ def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, 
         status=Status.BEZIG, pogingen=1, gestart_op=timezone.now()
     )
 
-    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 2
+    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 3
 
     verweesd = _wait_until_done(verweesd)
     assert (verweesd.status, verweesd.pogingen) == (Status.KLAAR, 2)
     export = _wait_until_done(export)
     assert (export.status, export.pogingen) == (Status.KLAAR, 2)
+    document = _wait_until_done(document)
+    assert (document.status, document.pogingen) == (Status.KLAAR, 2)
+    (Path(settings.MEDIA_ROOT) / document.bestand.name).unlink()
     bezig.refresh_from_db()
     assert bezig.status == Status.BEZIG  # a render in progress is left alone
 

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         aantal = 0
         for persoon in verlopen:
             aantal += 1
-            self.stdout.write(f"{persoon.pk}\t{persoon.bewaren_tot:%d-%m-%Y}\t{persoon.naam}")
+            # Erased people are not named in the output (a scheduled run's log keeps it).
+            naam = "" if anonimiseer else f"\t{persoon.naam}"
+            self.stdout.write(f"{persoon.pk}\t{persoon.bewaren_tot:%d-%m-%Y}{naam}")
             if anonimiseer:
                 services.persoon_anonimiseren(stakeholder=persoon)
         actie = (

@@ -1,0 +1,77 @@
+"""A real Celery worker as a separate process, on the test database, and waiting for it."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def database_env() -> dict[str, str]:
+    """The test database for another process (a TCP server, or the embedded one's socket)."""
+    db = connection.settings_dict
+    wachtwoord = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host, poort = db.get("HOST") or "127.0.0.1", db.get("PORT") or "5432"
+    if host.startswith("/"):
+        # libpq reads a socket directory from PGHOST when the URL has no host.
+        return {
+            "DATABASE_URL": f"postgres://{db['USER']}{wachtwoord}@/{db['NAME']}",
+            "PGHOST": host,
+            "PGPORT": poort,
+        }
+    return {"DATABASE_URL": f"postgres://{db['USER']}{wachtwoord}@{host}:{poort}/{db['NAME']}"}
+
+
+def kinderen(pid: int) -> list[int]:
+    uit = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(regel) for regel in uit.split()]
+
+
+def wacht(voorwaarde, seconden: float, wat: str):
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if resultaat := voorwaarde():
+            return resultaat
+        time.sleep(0.1)
+    raise AssertionError(f"Niet gebeurd binnen {seconden} s: {wat}")
+
+
+def start_worker(**env_extra) -> subprocess.Popen:
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | database_env()
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env | env_extra,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def stop_worker(proces: subprocess.Popen) -> None:
+    if proces.poll() is not None:
+        return
+    os.killpg(proces.pid, signal.SIGTERM)
+    try:
+        proces.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proces.pid, signal.SIGKILL)
+        proces.wait(timeout=10)
