@@ -1,8 +1,10 @@
+import datetime
 import io
 import re
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -85,13 +87,30 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "components/field.html"
 
 
+# Dates a municipality plans or records with; 0001-01-01 or 9999-12-31 are typing errors.
+EERSTE_DATUM, LAATSTE_DATUM = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+
+
+def redelijke_datum(datum: datetime.date) -> bool:
+    return EERSTE_DATUM <= datum <= LAATSTE_DATUM
+
+
+def _binnen_redelijke_jaren(waarde) -> None:
+    datum = waarde.date() if isinstance(waarde, datetime.datetime) else waarde
+    if not redelijke_datum(datum):
+        raise ValidationError(_("Kies een datum tussen 1900 en 2100."), code="buiten_bereik")
+
+
 class NLDSFormMixin:
-    """Gives widgets the NL Design System classes and ties error texts to their fields."""
+    """Gives widgets the NL Design System classes, ties error texts to their fields, and
+    bounds every date to 1900-2100."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             _dutch_empty_choice(field)
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(_binnen_redelijke_jaren)
             widget = field.widget
             css = next(
                 (c for cls, c in _WIDGET_CLASSES.items() if isinstance(widget, cls)),

@@ -19,6 +19,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.forms import redelijke_datum
 from core.tekstbestand import OnleesbaarBestand, decodeer
 
 from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
@@ -252,11 +253,13 @@ def controleer(rijen: list[Rij], user=None) -> None:
 
 
 def _datum(tekst: str) -> datetime.date | None:
+    """The date, if it is one between 1900 and 2100 (core.forms.redelijke_datum)."""
     for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.datetime.strptime(tekst, formaat).date()
+            datum = datetime.datetime.strptime(tekst, formaat).date()
         except ValueError:
             continue
+        return datum if redelijke_datum(datum) else None
     return None
 
 

@@ -109,7 +109,8 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
                 ),
             ),
         )
-        .order_by("titel")
+        # The order of the beleidsagenda: what the council set first comes first.
+        .order_by("rang", "titel", "pk")
     )
 
 

@@ -212,3 +212,13 @@ def test_contact_page_queries_do_not_grow(users, opgave, betrokken):
     klein = count()
     add(27)
     assert count() == klein
+
+
+@pytest.mark.parametrize("deadline", ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+def test_a_deadline_outside_1900_2100_is_a_typing_error(users, opgave, deadline):
+    """#15.6: 0001-01-01 and 9999-12-31 were accepted as deadlines (every date field of
+    every form has the bounds, core.forms.NLDSFormMixin)."""
+    response = _afspraak(client_for(users["teamlid"]), opgave, **{"afspraak-deadline": deadline})
+    assert response.status_code == 422
+    assert "Kies een datum tussen 1900 en 2100." in response.content.decode()
+    assert not Afspraak.objects.exists()

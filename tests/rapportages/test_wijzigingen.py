@@ -89,3 +89,17 @@ def test_report_names_changes_since_the_published_one(users, opgave):
     assert "Begroot: € 0,00 → € 1.000,00." in tekst
     assert "Nieuwe stakeholders: Dorpsraad Beekdal." in tekst
     assert "Het antwoord op 'Wat gaan we daarvoor doen?' is gewijzigd." in tekst
+
+
+def test_opgaven_appear_in_beleidsagenda_order_with_their_priority(users, opgave, andere_opgave):
+    """#16: the report listed opgaven alphabetically, not as the council ranked them."""
+    from opgaven.models import Opgave
+
+    Opgave.objects.filter(pk=opgave.pk).update(titel="Aaa eerst op naam", rang=2)
+    Opgave.objects.filter(pk=andere_opgave.pk).update(
+        titel="Zzz eerst op de agenda", rang=1, prioriteit="hoog"
+    )
+    tekst = _tekst(programmarapportage(Opgave.objects.all(), titel="Volgorde").pdf)
+    overzicht = tekst[tekst.index("Overzicht van de opgaven") :]
+    assert overzicht.index("1. Zzz eerst op de agenda") < overzicht.index("2. Aaa eerst op naam")
+    assert "plaats 1, prioriteit hoog" in tekst
