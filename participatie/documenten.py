@@ -22,7 +22,7 @@ def terugkoppeling_bron(*, thematafel: Thematafel) -> Bron:
     Residents are not named: participants get the answers, not each other's identities.
     """
     huisstijl = Huisstijl.huidige()
-    bijeenkomsten = thematafel.bijeenkomsten.filter(begint_op__lte=timezone.now()).prefetch_related(
+    bijeenkomsten = thematafel.bijeenkomsten.gehouden().prefetch_related(
         Prefetch("inbreng", queryset=Inbreng.objects.select_related("stakeholder", "canvas_item")),
         "actiepunten",
         "aanwezig",

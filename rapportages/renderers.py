@@ -81,7 +81,7 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
         opgaven.select_related("opgaveregisseur")
         .annotate(
             n_bijeenkomsten=_aantal(
-                Bijeenkomst.objects.filter(thematafel__opgaven=OuterRef("pk"), begint_op__lte=nu)
+                Bijeenkomst.objects.gehouden(nu).filter(thematafel__opgaven=OuterRef("pk"))
             ),
             n_inbreng=_aantal(inbreng),
             n_teruggekoppeld=_aantal(inbreng.exclude(terugkoppeling=Terugkoppeling.OPEN)),

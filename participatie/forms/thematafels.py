@@ -1,7 +1,7 @@
 """Thematafels, their bijeenkomsten, inbreng with terugkoppeling, actiepunten."""
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -207,6 +207,24 @@ class InbrengForm(NLDSFormMixin, forms.ModelForm):
         veld.required = False
         veld.empty_label = _("— anoniem of niet geregistreerd —")
         veld.error_messages["invalid_choice"] = NIET_VAN_DEZE_OPGAVE
+
+    def clean(self):
+        """#16: inbreng on a session dated days ahead counted nowhere ("0 bijeenkomsten
+        gehouden"); it is recorded from the start of the session."""
+        bijeenkomst = self.instance.bijeenkomst
+        if bijeenkomst.begint_op > timezone.now():
+            raise forms.ValidationError(
+                _(
+                    "Deze bijeenkomst begint pas op %(wanneer)s; inbreng legt u vast vanaf de "
+                    "start. Klopt de datum niet, pas dan eerst de bijeenkomst aan."
+                )
+                % {
+                    "wanneer": formats.date_format(
+                        timezone.localtime(bijeenkomst.begint_op), "j F Y, H:i"
+                    )
+                }
+            )
+        return super().clean()
 
 
 class StemmenForm(NLDSFormMixin, forms.Form):

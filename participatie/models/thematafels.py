@@ -65,6 +65,11 @@ class BijeenkomstQuerySet(models.QuerySet):
         """Sessions of thematafels ``user`` may read."""
         return self.filter(thematafel__in=Thematafel.objects.visible_to(user))
 
+    def gehouden(self, nu=None) -> "BijeenkomstQuerySet":
+        """Sessions that have started: the ones reports count and feedback covers. Inbreng
+        is recorded only on these (InbrengForm), so no inbreng is left out of a count."""
+        return self.filter(begint_op__lte=nu or timezone.now())
+
     def komend(self, nu=None) -> "BijeenkomstQuerySet":
         return self.filter(eindigt_op__gte=nu or timezone.now()).order_by("begint_op", "pk")
 

@@ -80,7 +80,15 @@ def test_verslag_keeps_simple_markup_and_loses_everything_that_runs(users, sessi
     assert hostile.IMG not in page
 
 
+def _begonnen(sessie):
+    sessie.begint_op = timezone.now() - datetime.timedelta(hours=1)
+    sessie.eindigt_op = sessie.begint_op + datetime.timedelta(hours=2)
+    sessie.save()
+    return sessie
+
+
 def test_inbreng_is_recorded_with_blocks_and_votes(users, sessie, opgave):
+    _begonnen(sessie)
     spreker = BetrokkenheidFactory(opgave=opgave).stakeholder
     response = _post(
         client_for(users["teamlid"]),
@@ -101,6 +109,27 @@ def test_inbreng_is_recorded_with_blocks_and_votes(users, sessie, opgave):
     assert inbreng.stemmen == 7
     assert inbreng.stakeholder == spreker
     assert inbreng.terugkoppeling == Terugkoppeling.OPEN
+
+
+def test_inbreng_on_a_session_that_has_not_started_is_refused(users, sessie):
+    """#16: inbreng on a session dated ahead was accepted and then counted nowhere."""
+    response = _post(
+        client_for(users["teamlid"]),
+        "inbreng-create",
+        {"inbreng-soort": "idee", "inbreng-tekst": "Een bankje", "inbreng-stemmen": 0},
+        sessie.pk,
+    )
+    assert response.status_code == 422
+    assert "inbreng legt u vast vanaf de start" in response.content.decode()
+    assert not Inbreng.objects.exists()
+    _begonnen(sessie)
+    response = _post(
+        client_for(users["teamlid"]),
+        "inbreng-create",
+        {"inbreng-soort": "idee", "inbreng-tekst": "Een bankje", "inbreng-stemmen": 0},
+        sessie.pk,
+    )
+    assert response.status_code == 302 and Inbreng.objects.count() == 1
 
 
 def test_a_vote_count_below_zero_is_refused(users, sessie):
