@@ -99,9 +99,15 @@ def _write(document) -> bytes:
     return pdf
 
 
-def render_pdf(html: str, css: str = "") -> bytes:
-    """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1)."""
-    return _write(_render(html, css))
+def render_pdf(html: str, css: str = "", na_opmaak=None) -> bytes:
+    """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1).
+
+    ``na_opmaak()`` is called between laying out the pages and writing and checking the
+    PDF, so a job can say which of the two it is doing."""
+    document = _render(html, css)
+    if na_opmaak:
+        na_opmaak()
+    return _write(document)
 
 
 def render_pdf_op_een_pagina(html: str, css: str, groottes=(10, 9, 8, 7, 6, 5, 4.5, 4)) -> bytes:

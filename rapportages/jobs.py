@@ -47,6 +47,10 @@ def voortgang(model, pk: int, gedaan: int, totaal: int) -> None:
     model.objects.filter(pk=pk).update(voortgang=gedaan, totaal=totaal)
 
 
+def stap(model, pk: int, stap: str) -> None:
+    model.objects.filter(pk=pk).update(stap=stap, stap_sinds=timezone.now())
+
+
 def klaar(model, pk: int, bestand: str) -> None:
     model.objects.filter(pk=pk, status=Status.BEZIG).update(
         status=Status.KLAAR, bestand=bestand, voltooid_op=timezone.now()

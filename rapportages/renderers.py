@@ -33,7 +33,7 @@ from participatie.models import (
 )
 
 from . import wijzigingen
-from .models import Bijdrage, PcMoment
+from .models import Bijdrage, PcMoment, Stap
 
 
 @dataclass
@@ -166,8 +166,13 @@ def programmarapportage(
     moment: PcMoment | None = None,
     vaststelling: Vaststelling | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    on_stap: Callable[[str], None] = lambda stap: None,
 ) -> Rapport:
-    """The programme report and the data it shows; for a P&C moment, its contributions."""
+    """The programme report and the data it shows; for a P&C moment, its contributions.
+
+    ``on_stap`` hears each step (``Stap``): gathering the data (with ``on_progress`` per
+    opgave), laying out the PDF, writing and checking it."""
+    on_stap(Stap.GEGEVENS)
     huisstijl = Huisstijl.huidige()
     rows = list(opgaven_voor_rapport(opgaven))
     bijdragen = {b.opgave_id: b for b in moment.bijdragen.all()} if moment is not None else {}
@@ -210,7 +215,12 @@ def programmarapportage(
         },
     )
     # the title comes from the template's <title>
-    pdf = render_pdf(html, static_css("css/pdf-fonts.css", "css/rapport.css"))
+    on_stap(Stap.OPMAKEN)
+    pdf = render_pdf(
+        html,
+        static_css("css/pdf-fonts.css", "css/rapport.css"),
+        na_opmaak=lambda: on_stap(Stap.CONTROLEREN),
+    )
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
 
 

@@ -68,6 +68,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
             on_progress=lambda gedaan, totaal: jobs.voortgang(
                 Rapportage, rapportage_id, gedaan, totaal
             ),
+            on_stap=lambda stap: jobs.stap(Rapportage, rapportage_id, stap),
         )
         if vaststelling and _als_json(rapport.gegevens) != rapportage.gegevens:
             _vaststelling_vervalt(rapportage)

@@ -4,7 +4,7 @@ from .document import Document, DocumentQuerySet
 from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
 from .kalender import STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
-from .rapportage import Rapportage, RapportageQuerySet, titel
+from .rapportage import Rapportage, RapportageQuerySet, Stap, titel
 
 __all__ = [
     "MAX_POGINGEN",
@@ -20,6 +20,7 @@ __all__ = [
     "PcMoment",
     "Rapportage",
     "RapportageQuerySet",
+    "Stap",
     "Status",
     "titel",
 ]

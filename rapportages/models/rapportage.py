@@ -4,6 +4,7 @@ import pghistory
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol
@@ -11,6 +12,12 @@ from opgaven.models import Opgave
 
 from .job import Job, Status
 from .kalender import PcMoment
+
+
+class Stap(models.TextChoices):
+    GEGEVENS = "gegevens", _("Gegevens verzamelen")
+    OPMAKEN = "opmaken", _("De PDF opmaken")
+    CONTROLEREN = "controleren", _("De PDF schrijven en controleren")
 
 
 class RapportageQuerySet(models.QuerySet):
@@ -102,6 +109,10 @@ class Rapportage(Job):
     melding = models.TextField(
         _("melding"), blank=True, help_text=_("Waarom een vaststelling niet doorging.")
     )
+    # What the worker is doing now, and since when: the page shows movement while the PDF
+    # is laid out (one step of half a minute for a large report).
+    stap = models.CharField(_("stap"), max_length=20, choices=Stap, blank=True)
+    stap_sinds = models.DateTimeField(_("stap sinds"), null=True, blank=True)
 
     objects = RapportageQuerySet.as_manager()
 
@@ -138,6 +149,13 @@ class Rapportage(Job):
 
     def get_absolute_url(self):
         return reverse("rapportages:rapportage-detail", args=[self.pk])
+
+    @property
+    def stap_seconden(self) -> int:
+        """How long the current step has been running, in whole seconds."""
+        if self.stap_sinds is None:
+            return 0
+        return max(0, int((timezone.now() - self.stap_sinds).total_seconds()))
 
     @property
     def titel(self) -> str:

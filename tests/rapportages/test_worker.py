@@ -184,3 +184,34 @@ def test_every_task_the_code_sends_or_schedules_is_registered():
     verstuurde = {Rapportage.TAAK, Export.TAAK}
     assert (geplande | verstuurde) - set(celery_app.tasks) == set()
     assert len(geplande) == len(settings.CELERY_BEAT_SCHEDULE)
+
+
+def test_the_report_names_each_step_of_the_job(users, opgave):
+    """#16: progress sat on '15 van 15 opgaven verwerkt' for half a minute of layout."""
+    import datetime
+
+    from django.utils import timezone
+
+    from opgaven.models import Opgave
+    from rapportages.renderers import programmarapportage
+
+    stappen = []
+    programmarapportage(
+        Opgave.objects.filter(pk=opgave.pk), titel="Stappen", on_stap=stappen.append
+    )
+    assert stappen == ["gegevens", "opmaken", "controleren"]
+
+    rapportage = Rapportage.objects.create(
+        opgave=None,
+        aangevraagd_door=users["regisseur"],
+        status=Status.BEZIG,
+        totaal=15,
+        voortgang=15,
+        stap="opmaken",
+        stap_sinds=timezone.now() - datetime.timedelta(seconds=12),
+    )
+    client = client_for(users["regisseur"])
+    html = client.get(rapportage.get_absolute_url(), headers={"HX-Request": "true"}).content
+    html = html.decode()
+    assert "De PDF opmaken: alle 15 opgaven zijn verwerkt (bezig sinds 12 s)." in html
+    assert 'hx-trigger="every 1s"' in html  # polled: the seconds move
