@@ -8,7 +8,7 @@ PY := .venv/bin/python
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py demodata
+	$(PY) manage.py demodata --met-rapportage
 	bash scripts/run.sh
 
 test: install

@@ -2,6 +2,8 @@
 municipality's view of stakeholders stays out of a partner's pages and history, other
 opgaven stay out of sight, and the bestuurder steers the agenda."""
 
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -59,7 +61,10 @@ def test_partner_sees_only_their_own_opgaven(users, opgave, andere_opgave):
 
 def test_partner_edits_the_canvas_and_brings_inbreng_but_not_the_opgave(users, opgave):
     item = CanvasItemFactory(opgave=opgave, tekst="Oud")
-    bijeenkomst = BijeenkomstFactory(thematafel=ThematafelFactory(opgaven=[opgave]))
+    bijeenkomst = BijeenkomstFactory(  # started: inbreng is recorded from the start
+        thematafel=ThematafelFactory(opgaven=[opgave]),
+        begint_op=timezone.now() - datetime.timedelta(hours=1),
+    )
     client = client_for(users["partner"])
 
     canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()

@@ -2,9 +2,10 @@
 
 import datetime
 
+from accounts.models import User
 from opgaven.models import Opgave
-from rapportages import bijdragen
-from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+from rapportages import bijdragen, services
+from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment, Rapportage
 
 from . import upsert
 
@@ -49,3 +50,22 @@ def pc_kalender(opgave: Opgave, users) -> None:
                 **akkoord,
                 **tekst,
             )
+
+
+def gepubliceerde_rapportage() -> str:
+    """The begroting 2027 report for all opgaven, vastgesteld by the bestuurder and
+    published, made here and now (the worker may not run yet); once."""
+    moment = PcMoment.objects.get(soort=MomentSoort.BEGROTING, jaar=2027)
+    if Rapportage.objects.filter(moment=moment, gepubliceerd_op__isnull=False).exists():
+        return "De gepubliceerde rapportage was er al."
+    rapportage = services.rapportage_aanvragen(
+        opgave=None, user=User.objects.get(username="beheerder"), moment=moment
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    services.rapportage_vaststellen(
+        rapportage=rapportage, user=User.objects.get(username="bestuurder")
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    return f"{rapportage.titel}: vastgesteld en gepubliceerd voor de raad."

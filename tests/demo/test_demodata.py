@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from pghistory.models import Events
 
@@ -49,3 +52,27 @@ def test_demodata_refuses_in_production(settings):
     with pytest.raises(CommandError, match="hoort niet in productie"):
         call_command("demodata")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_can_hold_a_published_report_for_the_council():
+    """#16: a raadslid on a fresh `make run` found "Er zijn nog geen rapportages"."""
+    from django.urls import reverse
+
+    from rapportages.models import Rapportage
+    from tests.conftest import client_for
+
+    call_command("demodata", met_rapportage=True)
+    call_command("demodata", met_rapportage=True)  # once
+    gepubliceerd = Rapportage.objects.get(gepubliceerd_op__isnull=False)
+    assert (
+        gepubliceerd.moment.jaar == 2027 and gepubliceerd.vastgesteld_door.username == "bestuurder"
+    )
+    raadslid = client_for(User.objects.get(username="raadslid"))
+    html = raadslid.get(reverse("rapportages:rapportage-list")).content.decode()
+    assert "Er zijn nog geen rapportages" not in html
+    assert (
+        raadslid.get(reverse("rapportages:rapportage-download", args=[gepubliceerd.pk])).status_code
+        == 200
+    )
+    (Path(settings.MEDIA_ROOT) / gepubliceerd.bestand.name).unlink()

@@ -62,7 +62,8 @@ def test_report_names_changes_since_the_published_one(users, opgave):
     from opgaven.models import Opgave
 
     eerste = programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Voorjaar")
-    assert "Dit is de eerste vastgestelde rapportage met deze opgave." in _tekst(eerste.pdf)
+    # #16: a draft said "de eerste vastgestelde rapportage" while nothing was vastgesteld.
+    assert "Deze opgave is nog niet eerder aan de raad gerapporteerd." in _tekst(eerste.pdf)
     Rapportage.objects.create(
         opgave=opgave,
         aangevraagd_door=users["regisseur"],
@@ -84,7 +85,7 @@ def test_report_names_changes_since_the_published_one(users, opgave):
     )
     BetrokkenheidFactory(opgave=opgave, stakeholder__naam="Dorpsraad Beekdal")
     tekst = _tekst(programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Najaar").pdf)
-    assert "Sinds Programmarapportage" in tekst
+    assert "Sinds de vorige vastgestelde rapportage, Programmarapportage" in tekst
     assert "Fase: Verkennen en doorleven → Concretiseren." in tekst
     assert "Begroot: € 0,00 → € 1.000,00." in tekst
     assert "Nieuwe stakeholders: Dorpsraad Beekdal." in tekst

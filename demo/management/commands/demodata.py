@@ -20,7 +20,17 @@ from participatie.models import Stakeholder
 class Command(BaseCommand):
     help = "Maakt (idempotent) demodata: Gemeente Maasdal met kernen, opgaven, stakeholders en canvassen."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--met-rapportage",
+            action="store_true",
+            help=(
+                "Maak ook een vastgestelde en gepubliceerde programmarapportage (de begroting "
+                "2027), zodat een raadslid iets te lezen heeft. Duurt een halve minuut."
+            ),
+        )
+
+    def handle(self, *args, met_rapportage: bool = False, **options):
         if not settings.DEMODATA_TOEGESTAAN:
             raise CommandError(
                 "Demodata is uitgeschakeld in deze configuratie (OPGAVENREGIE_DEMODATA). "
@@ -41,5 +51,7 @@ class Command(BaseCommand):
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
         )
+        if met_rapportage:
+            self.stdout.write(rapportages.gepubliceerde_rapportage())
         logins = ", ".join(username for username, *_rest in accounts.GEBRUIKERS)
         self.stdout.write(f"Inloggen kan als {logins}; wachtwoord '{accounts.DEMO_WACHTWOORD}'.")
