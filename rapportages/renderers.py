@@ -8,6 +8,7 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe  # our own autoescaped template output
 
 from canvas import indicatoren as indicatoren_module
 from canvas.begroting import Begroting, overzicht
@@ -146,6 +147,7 @@ class Vaststelling:
 class Rapport:
     pdf: bytes
     gegevens: dict  # the data behind the PDF, kept with a published report
+    html: str = ""  # everything after the cover, as read in the browser
 
 
 def programmarapportage_pdf(
@@ -202,17 +204,18 @@ def programmarapportage(
             sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie), _naam_nu)
         if on_progress:
             on_progress(index, len(rows))
+    context = {
+        "titel": titel,
+        "gemeente": huisstijl.naam,
+        "logo": huisstijl.logo_data_uri(),
+        "secties": secties,
+        "moment": moment,
+        "vaststelling": vaststelling,
+        "gemaakt_op": timezone.now(),
+    }
+    inhoud = render_to_string("rapportages/pdf/inhoud.html", context)
     html = render_to_string(
-        "rapportages/pdf/programmarapportage.html",
-        {
-            "titel": titel,
-            "gemeente": huisstijl.naam,
-            "logo": huisstijl.logo_data_uri(),
-            "secties": secties,
-            "moment": moment,
-            "vaststelling": vaststelling,
-            "gemaakt_op": timezone.now(),
-        },
+        "rapportages/pdf/programmarapportage.html", context | {"inhoud": mark_safe(inhoud)}
     )
     # the title comes from the template's <title>
     on_stap(Stap.OPMAKEN)
@@ -221,7 +224,7 @@ def programmarapportage(
         static_css("css/pdf-fonts.css", "css/rapport.css"),
         na_opmaak=lambda: on_stap(Stap.CONTROLEREN),
     )
-    return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties))
+    return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties), html=inhoud)
 
 
 def _indicatoren_per_opgave(opgaven: list[Opgave]) -> dict[int, list[dict]]:

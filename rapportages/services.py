@@ -90,6 +90,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
         voltooid_op=nu,
         checksum=hashlib.sha256(rapport.pdf).hexdigest(),
         gegevens=rapport.gegevens,
+        html=rapport.html,
         gepubliceerd_op=nu if vaststelling else None,
     )
     if vaststelling:
@@ -258,6 +259,7 @@ def na_persoon_gewist(*, opgaven: set[int], **kwargs) -> list[str]:
             bestand="",
             checksum="",
             gegevens={},
+            html="",
             vastgesteld_op=None,
             vastgesteld_door=None,
             melding=str(OPNIEUW_NA_WISSEN),

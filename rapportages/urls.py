@@ -10,6 +10,7 @@ urlpatterns = [
     path("nieuw/", rapportages.rapportage_create, name="rapportage-create"),
     path("<int:pk>/", rapportages.rapportage_detail, name="rapportage-detail"),
     path("<int:pk>/download/", rapportages.rapportage_download, name="rapportage-download"),
+    path("<int:pk>/lezen/", rapportages.rapportage_lezen, name="rapportage-lezen"),
     path(
         "<int:pk>/vaststellen/", rapportages.rapportage_vaststellen, name="rapportage-vaststellen"
     ),

@@ -181,6 +181,7 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
         voortgang=1,
         status=Status.KLAAR,
         bestand="rapportages/test-permissions.pdf",
+        html="<p>Het rapport</p>",
     )
     o.export = Export.objects.create(
         soort="opgaven",
@@ -547,6 +548,7 @@ MATRIX = {
     ),
     "rapportages:rapportage-detail": (lambda o: [o.rapportage.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
     "rapportages:rapportage-download": (lambda o: [o.klaar.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
+    "rapportages:rapportage-lezen": (lambda o: [o.klaar.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
     # vaststellen: the portefeuillehouder of the opgave (here refused on the checksum)
     "rapportages:rapportage-vaststellen": (
         lambda o: [o.klaar.pk],

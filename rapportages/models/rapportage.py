@@ -96,6 +96,9 @@ class Rapportage(Job):
     bestand = models.FileField(_("bestand"), upload_to="rapportages/", blank=True)
     checksum = models.CharField(_("controlegetal (SHA-256)"), max_length=64, blank=True)
     gegevens = models.JSONField(_("gegevens achter het rapport"), default=dict, blank=True)
+    # The report after its cover as HTML (our own autoescaped template, rendered with the
+    # PDF from the same data): what a raadslid reads in the browser.
+    html = models.TextField(_("HTML van het rapport"), blank=True)
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -94,6 +94,19 @@ def rapportage_detail(request: HtmxHttpRequest, pk: int):
 
 
 @login_required
+@require_GET
+def rapportage_lezen(request: HtmxHttpRequest, pk: int):
+    """The report in the browser, after its cover: the same content and figures as the PDF
+    (rendered together from the same data); for a raadslid, only published ones."""
+    rapportage = _rapportage_for(request, pk)
+    if rapportage.status != Status.KLAAR or not rapportage.html:
+        raise Http404
+    return render(
+        request, "rapportages/rapportages/rapportage_lezen.html", {"rapportage": rapportage}
+    )
+
+
+@login_required
 @require_POST
 def rapportage_vaststellen(request: HtmxHttpRequest, pk: int):
     """The bestuurder vaststelt the concept they read; the definitive version is made and

@@ -99,3 +99,11 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     ).stdout
     assert "Vastgesteld door Anouk Hermans op" in " ".join(omslag.split())
     assert "CONCEPT" not in omslag
+
+    # The same report in the browser, for reading on any screen.
+    page.get_by_role("link", name="Lees de rapportage in de browser").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Programmarapportage")
+    expect(page.locator("main")).to_contain_text("Vastgesteld door Anouk Hermans")
+    page.get_by_role("navigation", name="Inhoud").get_by_role("link").nth(1).click()
+    expect(page.locator("main")).to_contain_text("Wat willen we bereiken?")
+    assert_accessible(page)
