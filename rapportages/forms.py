@@ -60,3 +60,9 @@ class HeropenenForm(NLDSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Schrijf op waarom de bijdrage weer open moet.")},
     )
+
+
+class ZoekForm(NLDSFormMixin, forms.Form):
+    """Search in what reports say (for the raadslid: published ones)."""
+
+    q = forms.CharField(label=_("Zoek in de rapportages"), max_length=200, required=False)

@@ -2,7 +2,9 @@
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
+from django.db.models import Func, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +39,24 @@ class RapportageQuerySet(models.QuerySet):
         if user.rol == Rol.PARTNER:
             return self.filter(gepubliceerd, van_team).distinct()
         return self.filter(gepubliceerd | models.Q(aangevraagd_door=user) | van_team).distinct()
+
+    def zoek(self, tekst: str) -> "RapportageQuerySet":
+        """Dutch full-text search in what a report says (its HTML without the tags):
+        'eenzaam' finds 'eenzaamheid'."""
+        tekst = tekst.strip()
+        if not tekst:
+            return self
+        platte_tekst = Func(
+            models.F("html"),
+            Value("<[^>]+>"),
+            Value(" "),
+            Value("g"),
+            function="regexp_replace",
+            output_field=models.TextField(),
+        )
+        return self.annotate(zoektekst=SearchVector(platte_tekst, config="dutch")).filter(
+            zoektekst=SearchQuery(tekst, config="dutch", search_type="websearch")
+        )
 
 
 # Only the governance steps make history, not every tick of the job's progress.

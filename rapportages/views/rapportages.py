@@ -16,6 +16,7 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 
 from .. import services
+from ..forms import ZoekForm
 from ..models import Export, PcMoment, Rapportage, Status
 
 
@@ -31,14 +32,20 @@ def opgave_rapportages_context(request, opgave: Opgave) -> dict:
 @login_required
 @require_GET
 def rapportage_list(request: HtmxHttpRequest):
-    rapportages = Rapportage.objects.visible_to(request.user).select_related(
-        "opgave", "aangevraagd_door"
-    )[:100]
+    zoek = ZoekForm(request.GET or None)
+    tekst = zoek.cleaned_data["q"] if zoek.is_valid() else ""
+    rapportages = (
+        Rapportage.objects.visible_to(request.user)
+        .zoek(tekst)
+        .select_related("opgave", "aangevraagd_door")[:100]
+    )
     return render(
         request,
         "rapportages/rapportages/rapportage_list.html",
         {
             "rapportages": rapportages,
+            "zoek": zoek,
+            "gezocht": tekst,
             "kan_alles_maken": request.user.has_perm("rapportages.add_rapportage", None),
             # The register and the accounts export themselves (a section on their own page).
             "export_soorten": [

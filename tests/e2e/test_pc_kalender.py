@@ -89,6 +89,14 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
 
     login(page, base, "raadslid")
     expect(page.locator("tbody")).to_contain_text("gepubliceerd op")
+    # Search what the published reports say (Dutch stemming: 'ontmoeten' finds the text).
+    page.get_by_label("Zoek in de rapportages").fill("ontmoetingsplekken")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator("tbody")).to_contain_text("gepubliceerd op")
+    assert_accessible(page)
+    page.get_by_label("Zoek in de rapportages").fill("kernenergiecentrale")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator("main")).to_contain_text("Geen rapportage noemt 'kernenergiecentrale'.")
     page.goto(rapport_url)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download de PDF").click()

@@ -61,3 +61,26 @@ def test_the_browser_page_holds_the_figures_of_the_pdf(users, opgave, tmp_path):
     assert "Vastgesteld door" in pagina and "€\u00a0123.456,78" in pagina
     assert Opgave.objects.get(pk=opgave.pk).titel.split()[0] in pagina
     rapportage.bestand.delete(save=False)
+
+
+def test_reports_are_searched_in_what_they_say_not_in_their_markup(users, opgave):
+    """Dutch stemming ('eenzaam' finds 'eenzaamheid'); class names and tags are no words."""
+    rapportage = Rapportage.objects.create(
+        opgave=opgave,
+        aangevraagd_door=users["regisseur"],
+        status=Status.KLAAR,
+        bestand="rapportages/zoek.pdf",
+        html=(
+            '<table class="tabel"><tr><td class="getal">'
+            "Minder eenzaamheid in de kernen</td></tr></table>"
+        ),
+    )
+    gevonden = Rapportage.objects.zoek
+    assert list(gevonden("eenzaam")) == [rapportage]
+    assert list(gevonden("kernen eenzaamheid")) == [rapportage]
+    assert list(gevonden("tabel")) == [] and list(gevonden("getal")) == []
+    assert list(gevonden("")) == [rapportage]
+    pagina = client_for(users["regisseur"]).get(
+        reverse("rapportages:rapportage-list"), {"q": "fietsenstalling"}
+    )
+    assert "Geen rapportage noemt 'fietsenstalling'." in pagina.content.decode()
