@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.forms import nl_getal
+from core.forms import nl_getal, redelijke_datum
 from core.tekstbestand import OnleesbaarBestand, decodeer
 
 
@@ -186,7 +186,7 @@ def _datum(tekst: str) -> datetime.date | None:
             datum = datetime.datetime.strptime(tekst.strip(), formaat).date()
         except ValueError:
             continue
-        if 1900 <= datum.year <= 2100:
+        if redelijke_datum(datum):
             return datum
     return None
 

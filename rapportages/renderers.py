@@ -179,6 +179,7 @@ def programmarapportage(
     rows = list(opgaven_voor_rapport(opgaven))
     bijdragen = {b.opgave_id: b for b in moment.bijdragen.all()} if moment is not None else {}
     vorige = _vorige_per_opgave()
+    namen_nu = _stakeholdernamen_nu(vorige)
     indicatoren = _indicatoren_per_opgave(rows)
     secties = []
     for index, opgave in enumerate(rows, start=1):
@@ -201,7 +202,7 @@ def programmarapportage(
         if opgave.pk in vorige:
             rapport, oud = vorige[opgave.pk]
             sectie.vorige = {"titel": rapport.titel, "datum": rapport.gepubliceerd_op}
-            sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie), _naam_nu)
+            sectie.wijzigingen = wijzigingen.sinds(oud, _opgave_gegevens(sectie), namen_nu.get)
         if on_progress:
             on_progress(index, len(rows))
     context = {
@@ -289,8 +290,11 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
     }
 
 
-def _naam_nu(pk: int) -> str | None:
-    return Stakeholder.objects.filter(pk=pk).values_list("naam", flat=True).first()
+def _stakeholdernamen_nu(vorige: dict[int, tuple]) -> dict[int, str]:
+    """The names, as they are now, of the stakeholders in the previous reports' data (one
+    query): a person erased since is named as erased, not as in the old snapshot."""
+    ids = {s["id"] for _r, oud in vorige.values() for s in oud.get("stakeholders", []) if "id" in s}
+    return dict(Stakeholder.objects.filter(pk__in=ids).values_list("pk", "naam"))
 
 
 def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict:

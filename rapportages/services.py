@@ -214,18 +214,26 @@ DOCUMENT_BEWAREN = datetime.timedelta(days=7)
 def verlopen_bestanden_opruimen() -> int:
     """Delete the files of expired exports and of documents older than a week (the rows
     stay, so the record is complete; a document is made again when asked for)."""
-    aantal = 0
-    verlopen = [
-        *Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""),
-        *Document.objects.filter(created_at__lte=timezone.now() - DOCUMENT_BEWAREN).exclude(
-            bestand=""
-        ),
-    ]
-    for job in verlopen:
-        job.bestand.delete(save=False)
+    bestanden = _bestanden_los(
+        [
+            *Export.objects.filter(verloopt_op__lte=timezone.now()).exclude(bestand=""),
+            *Document.objects.filter(created_at__lte=timezone.now() - DOCUMENT_BEWAREN).exclude(
+                bestand=""
+            ),
+        ]
+    )
+    for bestand in bestanden:
+        bestand.delete(save=False)
+    return len(bestanden)
+
+
+def _bestanden_los(jobs_met_bestand: list) -> list:
+    """The rows forget their files; the files are returned for the caller to delete."""
+    bestanden = []
+    for job in jobs_met_bestand:
+        bestanden.append(job.bestand)
         type(job).objects.filter(pk=job.pk).update(bestand="")
-        aantal += 1
-    return aantal
+    return bestanden
 
 
 OPNIEUW_NA_WISSEN = _(
@@ -240,18 +248,22 @@ def na_persoon_gewist(*, opgaven: set[int], **kwargs) -> list[str]:
     again when asked for); reports not yet published are made again from the erased data.
     Published reports are the council's archive and stay: the ones that cover an opgave the
     person was linked to are returned, for the answer to the request (docs/privacy.md)."""
-    weg: list = []  # the files, deleted once the erasure is committed
-    for job in [
-        *Document.objects.exclude(bestand=""),
-        *Export.objects.filter(soort__in=Export.MET_PERSONEN).exclude(bestand=""),
-    ]:
-        weg.append(job.bestand)
-        type(job).objects.filter(pk=job.pk).update(bestand="")
-    for rapportage in Rapportage.objects.filter(
-        gepubliceerd_op__isnull=True, status__in=[Status.BEZIG, Status.KLAAR]
-    ):
-        if rapportage.bestand:
-            weg.append(rapportage.bestand)
+    concepten = list(
+        Rapportage.objects.filter(
+            gepubliceerd_op__isnull=True, status__in=[Status.BEZIG, Status.KLAAR]
+        )
+    )
+    bestanden = _bestanden_los(
+        [
+            *Document.objects.exclude(bestand=""),
+            *Export.objects.filter(soort__in=Export.MET_PERSONEN).exclude(bestand=""),
+        ]
+    )
+    # A concept forgets its file as it goes back to the queue (a finished report has one).
+    bestanden += [r.bestand for r in concepten if r.bestand]
+    # Deleted once the erasure is committed: a rollback must not leave rows without files.
+    transaction.on_commit(lambda: [bestand.delete(save=False) for bestand in bestanden])
+    for rapportage in concepten:
         Rapportage.objects.filter(pk=rapportage.pk).update(
             status=Status.WACHTRIJ,
             pogingen=0,
@@ -265,7 +277,6 @@ def na_persoon_gewist(*, opgaven: set[int], **kwargs) -> list[str]:
             melding=str(OPNIEUW_NA_WISSEN),
         )
         transaction.on_commit(lambda r=rapportage: jobs.aanbieden(r), robust=True)
-    transaction.on_commit(lambda: [bestand.delete(save=False) for bestand in weg])
     archief = Rapportage.objects.filter(gepubliceerd_op__isnull=False).filter(
         models.Q(opgave__isnull=True) | models.Q(opgave__in=opgaven)
     )

@@ -2,10 +2,10 @@ import logging
 
 from celery import Task, shared_task
 from celery.exceptions import TimeLimitExceeded
-from django.conf import settings
 from django.db import close_old_connections
 
 from . import documenten, services
+from .models import Document
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +57,8 @@ class DocumentTaak(Task):
     base=DocumentTaak,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=settings.DOCUMENT_TIJDSLIMIET,
-    time_limit=settings.DOCUMENT_TIJDSLIMIET + 10,
     ignore_result=True,
+    **Document.tijdslimieten(),
 )
 def render_document(document_id: int) -> None:
     """Lay out one document (canvas A3, terugkoppeling) within DOCUMENT_TIJDSLIMIET."""

@@ -50,7 +50,6 @@ def _stakeholders(vorige: list[dict], nu: list[dict], naam_nu) -> list[str]:
     zinnen = []
     if erbij := sorted(nieuw[k] for k in nieuw.keys() - oud.keys()):
         zinnen.append("Nieuwe stakeholders: " + ", ".join(erbij) + ".")
-    weg = oud.keys() - nieuw.keys()
-    if weg := sorted(((op_id and naam_nu(k)) or oud[k]) for k in weg):
+    if weg := sorted((op_id and naam_nu(k)) or oud[k] for k in oud.keys() - nieuw.keys()):
         zinnen.append("Niet meer betrokken: " + ", ".join(weg) + ".")
     return zinnen

@@ -113,7 +113,9 @@ class Document(Job):
     def get_absolute_url(self):
         return reverse("rapportages:document-detail", args=[self.pk])
 
-    def tijdslimieten(self) -> dict:
+    @classmethod
+    def tijdslimieten(cls) -> dict:
+        """Also the task's own limits (rapportages.tasks): one source."""
         return {
             "soft_time_limit": settings.DOCUMENT_TIJDSLIMIET,
             "time_limit": settings.DOCUMENT_TIJDSLIMIET + 10,

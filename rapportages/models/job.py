@@ -29,7 +29,8 @@ class Job(models.Model):
     class Meta:
         abstract = True
 
-    def tijdslimieten(self) -> dict:
+    @classmethod
+    def tijdslimieten(cls) -> dict:
         """Time limits sent with the task (they go before the task's own, which the sending
         process's registry would otherwise put in the message); none: the task's own."""
         return {}

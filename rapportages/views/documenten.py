@@ -12,14 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from core.http import HtmxHttpRequest, pk_of_404
 from core.security_log import log_event
 from opgaven.access import opgave_for
-from participatie.models import Thematafel
+from participatie.views.thematafels import thematafel_for
 
 from .. import documenten
 from ..models import Document, Status
-
-
-def _thematafel_for(request, pk: int) -> Thematafel:
-    return get_object_or_404(Thematafel.objects.visible_to(request.user), pk=pk)
 
 
 def _document_for(request, pk: int) -> Document:
@@ -28,7 +24,7 @@ def _document_for(request, pk: int) -> Document:
         Document.objects.select_related("opgave", "versie", "thematafel"), pk=pk
     )
     if document.thematafel_id:
-        _thematafel_for(request, document.thematafel_id)
+        thematafel_for(request, document.thematafel_id)
     else:
         opgave_for(request, document.opgave_id)
     return document
@@ -61,7 +57,7 @@ def canvas_document(request: HtmxHttpRequest, opgave_pk: int):
 @login_required
 @require_POST
 def terugkoppeling_document(request: HtmxHttpRequest, thematafel_pk: int):
-    thematafel = _thematafel_for(request, thematafel_pk)
+    thematafel = thematafel_for(request, thematafel_pk)
     document = documenten.document_aanvragen(
         user=request.user, soort=Document.Soort.TERUGKOPPELING, thematafel=thematafel
     )
