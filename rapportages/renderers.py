@@ -4,8 +4,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe  # our own autoescaped template output
@@ -24,14 +23,8 @@ from core.models import Huisstijl
 from core.pdf import render_pdf
 from core.pdfbron import static_css
 from opgaven.models import Opgave
-from participatie.models import (
-    Afspraak,
-    Betrokkenheid,
-    Bijeenkomst,
-    Inbreng,
-    Stakeholder,
-    Terugkoppeling,
-)
+from participatie.cijfers import met_participatiecijfers
+from participatie.models import Afspraak, Betrokkenheid, Stakeholder
 
 from . import wijzigingen
 from .models import Bijdrage, PcMoment, Stap
@@ -58,35 +51,10 @@ class OpgaveInRapport:
     wijzigingen: list[str] = field(default_factory=list)
 
 
-def _aantal(queryset) -> Coalesce:
-    """COUNT(*) of ``queryset`` (filtered on OuterRef("pk")) as a subquery per opgave."""
-    return Coalesce(
-        Subquery(
-            queryset.order_by()
-            .annotate(groep=Value(1))
-            .values("groep")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
-    )
-
-
 def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
     """The opgaven with everything a report shows, in a fixed number of queries."""
-    nu = timezone.now()
-    inbreng = Inbreng.objects.filter(
-        bijeenkomst__thematafel__opgaven=OuterRef("pk"), bijeenkomst__begint_op__lte=nu
-    )
     return (
-        opgaven.select_related("opgaveregisseur")
-        .annotate(
-            n_bijeenkomsten=_aantal(
-                Bijeenkomst.objects.gehouden(nu).filter(thematafel__opgaven=OuterRef("pk"))
-            ),
-            n_inbreng=_aantal(inbreng),
-            n_teruggekoppeld=_aantal(inbreng.exclude(terugkoppeling=Terugkoppeling.OPEN)),
-        )
+        met_participatiecijfers(opgaven.select_related("opgaveregisseur"))
         .prefetch_related(
             "gebieden",
             "financiers",

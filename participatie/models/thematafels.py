@@ -66,9 +66,16 @@ class BijeenkomstQuerySet(models.QuerySet):
         return self.filter(thematafel__in=Thematafel.objects.visible_to(user))
 
     def gehouden(self, nu=None) -> "BijeenkomstQuerySet":
-        """Sessions that have started: the ones reports count and feedback covers. Inbreng
-        is recorded only on these (InbrengForm), so no inbreng is left out of a count."""
-        return self.filter(begint_op__lte=nu or timezone.now())
+        """Sessions that took place: started, or with inbreng or attendance recorded (a
+        session moved ahead afterwards still counts). Reports count these and feedback to
+        participants covers them (participatie.cijfers)."""
+        return self.filter(
+            models.Q(begint_op__lte=nu or timezone.now())
+            | models.Exists(Inbreng.objects.filter(bijeenkomst=models.OuterRef("pk")))
+            | models.Exists(
+                Bijeenkomst.aanwezig.through.objects.filter(bijeenkomst=models.OuterRef("pk"))
+            )
+        )
 
     def komend(self, nu=None) -> "BijeenkomstQuerySet":
         return self.filter(eindigt_op__gte=nu or timezone.now()).order_by("begint_op", "pk")

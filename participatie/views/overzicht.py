@@ -10,18 +10,23 @@ from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 
+from ..cijfers import met_participatiecijfers
 from ..models import Actiepunt, Bijeenkomst, Inbreng, SignaalStatus, Terugkoppeling, Thematafel
 from .signalen import te_beantwoorden
 
 
+def _cijfers(opgave: Opgave) -> Opgave:
+    """The opgave with the figures the council report shows for it (participatie.cijfers)."""
+    return met_participatiecijfers(Opgave.objects.filter(pk=opgave.pk)).get()
+
+
 def participatie_context(request, opgave: Opgave) -> dict:
     """The participation section of an opgave on the hub: what runs and what waits."""
+    cijfers = _cijfers(opgave)
     return {
         "opgave": opgave,
         "thematafels": opgave.thematafels.annotate(n_bijeenkomsten=Count("bijeenkomsten")),
-        "open_inbreng": Inbreng.objects.filter(bijeenkomst__thematafel__opgaven=opgave)
-        .zonder_terugkoppeling()
-        .count(),
+        "open_inbreng": cijfers.n_inbreng - cijfers.n_teruggekoppeld,
         "open_signalen": opgave.signalen.filter(status=SignaalStatus.NIEUW).count(),
     }
 
@@ -37,6 +42,7 @@ def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
         "participatie/overzicht/opgave_participatie.html",
         {
             "opgave": opgave,
+            "cijfers": _cijfers(opgave),
             "kan_bewerken": kan_bewerken,
             "thematafels": opgave.thematafels.select_related("gespreksleider").annotate(
                 n_bijeenkomsten=Count("bijeenkomsten", distinct=True),
