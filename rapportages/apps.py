@@ -12,6 +12,7 @@ class RapportagesConfig(AppConfig):
         from .services import na_persoon_gewist
         from .views.documenten import canvas_context, terugkoppeling_context
         from .views.exports import gebruikers_context, stakeholders_context
+        from .views.moties import opgave_moties_context
         from .views.rapportages import opgave_rapportages_context
 
         persoon_gewist.connect(na_persoon_gewist, dispatch_uid="rapportages.na_persoon_gewist")
@@ -22,6 +23,15 @@ class RapportagesConfig(AppConfig):
                 volgorde=40,
                 template_name="rapportages/rapportages/opgave_rapportages.html",
                 context=opgave_rapportages_context,
+            )
+        )
+        secties.registreer(
+            secties.Sectie(
+                plek="opgave",
+                naam="moties",
+                volgorde=35,
+                template_name="rapportages/moties/opgave_moties.html",
+                context=opgave_moties_context,
             )
         )
         secties.registreer(

@@ -2,8 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import NLDSFormMixin, datum_veld
+from opgaven.models import Opgave
 
-from .models import Bijdrage, PcMoment
+from .models import Bijdrage, Motie, MotieStatus, PcMoment
+
+MAX_MOTIES_CSV = 2 * 1024 * 1024
 
 
 class PcMomentForm(NLDSFormMixin, forms.ModelForm):
@@ -66,3 +69,71 @@ class ZoekForm(NLDSFormMixin, forms.Form):
     """Search in what reports say (for the raadslid: published ones)."""
 
     q = forms.CharField(label=_("Zoek in de rapportages"), max_length=200, required=False)
+
+
+class MotieForm(NLDSFormMixin, forms.ModelForm):
+    """A motie, amendement or toezegging as the griffie registered it; its stand is the
+    team's (MotieStandForm)."""
+
+    prefix = "motie"
+    datum = datum_veld(_("Datum"), leeg=_("Vul de datum in waarop de raad het besloot."))
+    deadline = datum_veld(_("Uiterlijk afgedaan op"), required=False)
+
+    class Meta:
+        model = Motie
+        fields = ["soort", "nummer", "datum", "titel", "indieners", "opgaven", "deadline", "link"]
+        fields += ["tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "soort": {
+                "required": _("Kies motie, amendement of toezegging."),
+                "invalid_choice": _("Kies motie, amendement of toezegging."),
+            },
+            "nummer": {"required": _("Vul het nummer van de griffie in.")},
+            "titel": {"required": _("Vul de titel in.")},
+            "link": {"invalid": _("Vul een volledige link in, beginnend met https://.")},
+            "opgaven": {"invalid_choice": _("Kies opgaven uit de lijst.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgaven"].queryset = Opgave.objects.order_by("rang", "titel", "pk")
+        self.fields["opgaven"].help_text = _("De opgaven die deze motie of toezegging raakt.")
+
+
+class MotieStandForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "stand"
+
+    class Meta:
+        model = Motie
+        fields = ["status", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"status": {"invalid_choice": _("Kies een stand uit de lijst.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == MotieStatus.AFGEDAAN and not cleaned.get("toelichting"):
+            self.add_error(
+                "toelichting", _("Schrijf op hoe het is afgedaan: de raad leest het terug.")
+            )
+        return cleaned
+
+
+class MotieImportForm(NLDSFormMixin, forms.Form):
+    prefix = "import"
+    bestand = forms.FileField(
+        label=_("CSV-bestand van de griffie"),
+        help_text=_(
+            "Een kopregel met de kolommen soort, nummer, datum, titel en zo nodig indieners, "
+            "opgaven (titels, gescheiden door |), deadline, link en tekst; gescheiden door ';' "
+            "of ','. Een nummer dat er al is, wordt bijgewerkt; de stand blijft."
+        ),
+        error_messages={"required": _("Kies een CSV-bestand."), "empty": _("Het bestand is leeg.")},
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > MAX_MOTIES_CSV:
+            raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
+        return bestand

@@ -27,7 +27,7 @@ from participatie.cijfers import met_participatiecijfers
 from participatie.models import Afspraak, Betrokkenheid, Stakeholder
 
 from . import wijzigingen
-from .models import Bijdrage, PcMoment, Stap
+from .models import Bijdrage, Motie, PcMoment, Stap
 
 
 @dataclass
@@ -48,6 +48,7 @@ class OpgaveInRapport:
     afspraken: list = field(default_factory=list)
     vorige: dict | None = None  # {"titel", "datum"} of the previous published report
     indicatoren: list[dict] = field(default_factory=list)  # indicator, oordeel, grafiek
+    moties: list[Motie] = field(default_factory=list)
     wijzigingen: list[str] = field(default_factory=list)
 
 
@@ -68,6 +69,7 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
                     "deadline", "pk"
                 ),
             ),
+            Prefetch("moties", queryset=Motie.objects.order_by("status", "deadline", "nummer")),
             Prefetch(
                 "canvas_items", queryset=CanvasItem.objects.order_by("blok", "volgorde", "pk")
             ),
@@ -164,6 +166,7 @@ def programmarapportage(
                 ),
                 afspraken=list(opgave.afspraken.all()),
                 indicatoren=indicatoren.get(opgave.pk, []),
+                moties=list(opgave.moties.all()),
             )
         )
         sectie = secties[-1]
@@ -175,6 +178,7 @@ def programmarapportage(
             on_progress(index, len(rows))
     context = {
         "titel": titel,
+        "moties": _moties(secties),
         "gemeente": huisstijl.naam,
         "logo": huisstijl.logo_data_uri(),
         "secties": secties,
@@ -194,6 +198,16 @@ def programmarapportage(
         na_opmaak=lambda: on_stap(Stap.CONTROLEREN),
     )
     return Rapport(pdf=pdf, gegevens=_gegevens(titel, huisstijl.naam, secties), html=inhoud)
+
+
+def _moties(secties: list[OpgaveInRapport]) -> list[tuple[Motie, list[str]]]:
+    """The moties of the opgaven in this report, open ones first, each with the titles of
+    the report's opgaven it concerns (in agenda order)."""
+    moties: dict[int, tuple[Motie, list[str]]] = {}
+    for sectie in secties:
+        for motie in sectie.moties:
+            moties.setdefault(motie.pk, (motie, []))[1].append(sectie.opgave.titel)
+    return sorted(moties.values(), key=lambda m: (m[0].status, m[0].datum, m[0].nummer))
 
 
 def _indicatoren_per_opgave(opgaven: list[Opgave]) -> dict[int, list[dict]]:

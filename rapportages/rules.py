@@ -118,3 +118,21 @@ for _perm, _reden in {
     "rapportages.add_pcmoment": _("Alleen de beheerder beheert de P&C-kalender."),
 }.items():
     weigering(_perm, _reden)
+
+
+@rules.predicate
+def is_team_van_motie(user, motie) -> bool:
+    """On the team of an opgave the motie concerns (or the beheerder)."""
+    if motie is None:
+        return False
+    return is_beheerder(user) or any(kan_opgave_bewerken(user, o) for o in motie.opgaven.all())
+
+
+# The griffie's list is kept by the beheerder; the stand is reported by the opgave's team.
+rules.add_perm("rapportages.add_motie", is_beheerder)
+rules.add_perm("rapportages.change_motie_stand", is_ambtelijk & is_team_van_motie)
+weigering("rapportages.add_motie", _("Moties en toezeggingen registreert de beheerder."))
+weigering(
+    "rapportages.change_motie_stand",
+    _("De stand van een motie meldt het team van een opgave die de motie raakt."),
+)

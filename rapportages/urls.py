@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documenten, exports, kalender, rapportages
+from .views import documenten, exports, kalender, moties, rapportages
 
 app_name = "rapportages"
 
@@ -39,6 +39,13 @@ urlpatterns = [
         kalender.heropenen,
         name="bijdrage-heropenen",
     ),
+    # moties en toezeggingen
+    path("moties/", moties.motie_list, name="motie-list"),
+    path("moties/nieuw/", moties.motie_create, name="motie-create"),
+    path("moties/importeren/", moties.moties_import, name="moties-import"),
+    path("moties/<int:pk>/", moties.motie_detail, name="motie-detail"),
+    path("moties/<int:pk>/bewerken/", moties.motie_update, name="motie-update"),
+    path("moties/<int:pk>/stand/", moties.motie_stand, name="motie-stand"),
     # exports
     path("exports/nieuw/", exports.export_create, name="export-create"),
     path("exports/<int:pk>/", exports.export_detail, name="export-detail"),

@@ -30,7 +30,7 @@ from canvas.models import (
 )
 from opgaven.models import Domein, OpgaveRelatie, Teamlidmaatschap
 from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, Vervolgactie
-from rapportages.models import Bijdrage, Document, Export, PcMoment, Rapportage, Status
+from rapportages.models import Bijdrage, Document, Export, Motie, PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls
 from tests.participatie.factories import (
@@ -94,6 +94,11 @@ TOEVOEGEN_OPGAVE = rij(403, regisseur=200, regisseur2=200, beheerder=200)
 EIGEN_RAPPORTAGE = rij(404, teamlid=200, regisseur=200, bestuurder=200, beheerder=200)
 # A signal: its sender (the medewerker), the opgave's team and the beheerder.
 SIGNAAL = rij(404, medewerker=403, teamlid=422, regisseur=422, beheerder=422)
+# The stand of a motie: the municipality's people on the team of an opgave it concerns (the
+# motie in the matrix concerns both opgaven, so both teams).
+_TEAMS = ("teamlid", "regisseur", "teamlid_ander", "regisseur2", "beheerder")
+MOTIE_TEAM = rij(403, **dict.fromkeys(_TEAMS, 200))
+MOTIE_TEAM_INVOER = rij(403, **dict.fromkeys(_TEAMS, 422))
 # An export: only the one who asked for it (the regisseur).
 EIGEN_EXPORT = rij(404, regisseur=200)
 
@@ -169,6 +174,10 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     o.persona = Persona.objects.create(opgave=opgave, naam="Riet", beschrijving="b")
     o.stap = o.persona.stap_toevoegen(omschrijving="s")
     o.signaal = SignaalFactory(opgave=opgave, ingediend_door=users["medewerker"])
+    o.motie = Motie.objects.create(
+        soort="motie", nummer="M1", datum=datetime.date(2026, 1, 1), titel="Meer bankjes"
+    )
+    o.motie.opgaven.add(opgave, andere_opgave)
     o.moment = PcMoment.objects.create(soort="begroting", jaar=2027, deadline="2026-09-15")
     o.bijdrage = Bijdrage.objects.create(moment=o.moment, opgave=opgave)
     opgave.portefeuillehouder = users["bestuurder"]
@@ -604,6 +613,23 @@ MATRIX = {
     "rapportages:document-download": (
         lambda o: [o.terugkoppelingdocument.pk],
         [("get", {}, LEZEN_OBJECT)],
+    ),
+    # moties en toezeggingen: public council business, read by everyone who logs in; the
+    # beheerder registers them, the team of an opgave they concern reports the stand.
+    "rapportages:motie-list": (lambda o: [], [("get", {}, IEDEREEN)]),
+    "rapportages:motie-detail": (lambda o: [o.motie.pk], [("get", {}, IEDEREEN)]),
+    "rapportages:motie-create": (lambda o: [], [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)]),
+    "rapportages:motie-update": (
+        lambda o: [o.motie.pk],
+        [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)],
+    ),
+    "rapportages:moties-import": (lambda o: [], [("post", {}, BEHEER_INVOER)]),
+    "rapportages:motie-stand": (
+        lambda o: [o.motie.pk],
+        [
+            ("hx-post", {"stand-status": "afgedaan"}, MOTIE_TEAM_INVOER),
+            ("hx-post", {"stand-status": "in_behandeling"}, MOTIE_TEAM),
+        ],
     ),
 }
 

@@ -5,7 +5,16 @@ import datetime
 from accounts.models import User
 from opgaven.models import Opgave
 from rapportages import bijdragen, services
-from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment, Rapportage
+from rapportages.models import (
+    Bijdrage,
+    BijdrageStatus,
+    MomentSoort,
+    Motie,
+    MotieSoort,
+    MotieStatus,
+    PcMoment,
+    Rapportage,
+)
 
 from . import upsert
 
@@ -69,3 +78,73 @@ def gepubliceerde_rapportage() -> str:
     services.rapportage_render(rapportage_id=rapportage.pk)
     rapportage.refresh_from_db()
     return f"{rapportage.titel}: vastgesteld en gepubliceerd voor de raad."
+
+
+MOTIES = [
+    # soort, nummer, datum, titel, indieners, opgaven, deadline, afgedaan met
+    (
+        MotieSoort.MOTIE,
+        "M2026-014",
+        (2026, 3, 12),
+        "Een ontmoetingsplek in elke kern",
+        "Dorpsbelang, CDA",
+        ["Vitale kernen", "Eenzaamheid onder ouderen"],
+        (2026, 12, 31),
+        "",
+    ),
+    (
+        MotieSoort.MOTIE,
+        "M2026-022",
+        (2026, 5, 28),
+        "Starterswoningen eerst voor jongeren uit de eigen kern",
+        "VVD, PvdA",
+        ["Woningtekort voor starters en senioren", "Vitale kernen"],
+        (2026, 10, 1),
+        "",
+    ),
+    (
+        MotieSoort.TOEZEGGING,
+        "T2026-007",
+        (2026, 2, 5),
+        "De raad krijgt voor de zomer de uitkomsten van de eenzaamheidsmonitor",
+        "Wethouder Zorg",
+        ["Eenzaamheid onder ouderen"],
+        (2026, 7, 1),
+        "Raadsinformatiebrief van 24 juni 2026; besproken in de commissie Samenleving.",
+    ),
+    (
+        MotieSoort.AMENDEMENT,
+        "A2026-003",
+        (2026, 11, 6),
+        "Dementievriendelijke inrichting van de openbare ruimte in de begroting 2027",
+        "GroenLinks",
+        ["Dementievriendelijke gemeente"],
+        None,
+        "Verwerkt in de begroting 2027 (programma Zorg, € 120.000).",
+    ),
+]
+
+
+def moties(users) -> None:
+    """A few moties, a toezegging and an amendement from the griffie's list, one overdue and
+    two afgedaan, tied to the demo opgaven."""
+    d = datetime.date
+    for soort, nummer, datum, titel, indieners, opgaven, deadline, afgedaan in MOTIES:
+        motie = upsert(
+            Motie,
+            {
+                "datum": d(*datum),
+                "titel": titel,
+                "indieners": indieners,
+                "deadline": d(*deadline) if deadline else None,
+                "status": MotieStatus.AFGEDAAN if afgedaan else MotieStatus.IN_BEHANDELING,
+                "toelichting": afgedaan,
+                "status_door": users["regisseur"] if afgedaan else None,
+                "status_op": datetime.datetime(2026, 6, 24, 10, 0, tzinfo=datetime.UTC)
+                if afgedaan
+                else None,
+            },
+            soort=soort,
+            nummer=nummer,
+        )
+        motie.opgaven.set(Opgave.objects.filter(titel__in=opgaven))

@@ -4,6 +4,7 @@ from .document import Document, DocumentQuerySet
 from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
 from .kalender import STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+from .motie import Motie, MotieQuerySet, MotieSoort, MotieStatus
 from .rapportage import Rapportage, RapportageQuerySet, Stap, titel
 
 __all__ = [
@@ -17,6 +18,10 @@ __all__ = [
     "ExportQuerySet",
     "Job",
     "MomentSoort",
+    "Motie",
+    "MotieQuerySet",
+    "MotieSoort",
+    "MotieStatus",
     "PcMoment",
     "Rapportage",
     "RapportageQuerySet",

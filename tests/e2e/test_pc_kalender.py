@@ -3,6 +3,7 @@ and gives the ambtelijk akkoord; the wethouder whose portefeuille holds it gives
 bestuurlijk akkoord, which locks it. The regisseur has the report for the moment made, the
 wethouder vaststelt it, and a raadslid downloads it: its cover names who and when."""
 
+import re
 import subprocess
 
 import pytest
@@ -112,6 +113,25 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     page.get_by_role("link", name="Lees de rapportage in de browser").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Programmarapportage")
     expect(page.locator("main")).to_contain_text("Vastgesteld door Anouk Hermans")
-    page.get_by_role("navigation", name="Inhoud").get_by_role("link").nth(1).click()
+    inhoud = page.get_by_role("navigation", name="Inhoud")
+    inhoud.get_by_role("link", name="Stand van moties en toezeggingen").click()
+    expect(page.locator("#moties")).to_contain_text("M2026-022")
+    inhoud.get_by_role("link", name="Vitale kernen").click()
+    expect(page).to_have_url(re.compile(r"#opgave-\d+$"))
     expect(page.locator("main")).to_contain_text("Wat willen we bereiken?")
+    assert_accessible(page)
+
+    # Moties en toezeggingen as they stand now, overdue ones marked.
+    page.get_by_role("link", name="Rapportages", exact=True).click()
+    page.get_by_role("link", name="Moties en toezeggingen: hoe staat het ermee?").click()
+    rij = page.get_by_role("row", name=re.compile("M2026-022"))
+    expect(rij).to_contain_text("In behandeling")
+    expect(rij).to_contain_text("te laat")
+    expect(page.get_by_role("row", name=re.compile("T2026-007"))).to_contain_text("Afgedaan")
+    assert_accessible(page)
+    page.get_by_role("link", name="Te laat").click()
+    expect(page.locator("tbody tr")).to_have_count(1)
+    page.get_by_role("link", name="Motie M2026-022").click()
+    expect(page.locator("#stand")).to_contain_text("In behandeling")
+    expect(page.get_by_role("button", name="Stand opslaan")).to_have_count(0)
     assert_accessible(page)

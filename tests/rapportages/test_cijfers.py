@@ -81,7 +81,7 @@ def _uit_pdf(sectie: str) -> dict:
     )
     begroting = _alinea(sectie, "Begroting", "Participatie")
     totaal = re.search(rf"^\s*Totaal\s+{EURO}\s+{EURO}\s+100%", begroting, re.M)
-    afspraken = _alinea(sectie, "Afspraken", "Risico's")
+    afspraken = _alinea(sectie, "Afspraken", "Moties en toezeggingen")
     return {
         "participatie": tuple(int(g) for g in deelname.groups()),
         "totaal": totaal.groups() if totaal else ("0,00", "0,00"),

@@ -47,6 +47,7 @@ class Command(BaseCommand):
             kernen = Opgave.objects.get(titel="Vitale kernen")
             canvas.vitale_kernen(kernen, users)
             rapportages.pc_kalender(kernen, users)
+            rapportages.moties(users)
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."
