@@ -259,6 +259,18 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
         "begroot": str(s.begroting.totaal.begroot),
         "realisatie": str(s.begroting.totaal.realisatie),
         "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
+        "indicatoren": [
+            {
+                "naam": r["indicator"].naam,
+                "waarde": (
+                    f"{r['laatste'].waarde.normalize():f} {r['indicator'].eenheid}".strip()
+                    if r["laatste"]
+                    else "—"
+                ),
+                "oordeel": str(r["oordeel"]),
+            }
+            for r in s.indicatoren
+        ],
         "stakeholders": [
             {
                 "id": b.stakeholder.pk,

@@ -10,7 +10,7 @@ from core.templatetags.opmaak import euro
 from opgaven.models import Fase, Voortgang
 
 
-def _label(keuzes, waarde) -> str:
+def label(keuzes, waarde) -> str:
     try:
         return str(keuzes(waarde).label)
     except ValueError:
@@ -24,9 +24,9 @@ def sinds(vorige: dict | None, nu: dict, naam_nu=lambda pk: None) -> list[str]:
         return []
     zinnen = []
     if vorige.get("fase") != nu.get("fase"):
-        zinnen.append(f"Fase: {_label(Fase, vorige.get('fase'))} → {_label(Fase, nu.get('fase'))}.")
+        zinnen.append(f"Fase: {label(Fase, vorige.get('fase'))} → {label(Fase, nu.get('fase'))}.")
     if "voortgang" in vorige and vorige["voortgang"] != nu.get("voortgang"):
-        oud, nieuw = _label(Voortgang, vorige["voortgang"]), _label(Voortgang, nu.get("voortgang"))
+        oud, nieuw = label(Voortgang, vorige["voortgang"]), label(Voortgang, nu.get("voortgang"))
         zinnen.append(f"Voortgang: {oud} → {nieuw}.")
     for sleutel, naam in (("begroot", "Begroot"), ("realisatie", "Gerealiseerd")):
         if sleutel in vorige and Decimal(vorige[sleutel]) != Decimal(nu[sleutel]):
@@ -35,8 +35,21 @@ def sinds(vorige: dict | None, nu: dict, naam_nu=lambda pk: None) -> list[str]:
     for vraag, antwoord in nu.get("w_vragen", {}).items():
         if vorige.get("w_vragen", {}).get(vraag) != antwoord:
             zinnen.append(f"Het antwoord op '{vraag}' is gewijzigd.")
+    zinnen += _indicatoren(vorige.get("indicatoren"), nu.get("indicatoren", []))
     zinnen += _stakeholders(vorige.get("stakeholders", []), nu.get("stakeholders", []), naam_nu)
     return zinnen
+
+
+def _indicatoren(vorige: list[dict] | None, nu: list[dict]) -> list[str]:
+    """A new last measurement per indicator (snapshots from before indicators: none)."""
+    if vorige is None:
+        return []
+    oud = {i["naam"]: i["waarde"] for i in vorige}
+    return [
+        f"Indicator {i['naam']}: {oud[i['naam']]} → {i['waarde']}."
+        for i in nu
+        if i["naam"] in oud and oud[i["naam"]] != i["waarde"]
+    ]
 
 
 def _stakeholders(vorige: list[dict], nu: list[dict], naam_nu) -> list[str]:

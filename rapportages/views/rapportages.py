@@ -15,7 +15,7 @@ from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 
-from .. import services
+from .. import services, verloop
 from ..forms import ZoekForm
 from ..models import Export, PcMoment, Rapportage, Status
 
@@ -109,7 +109,9 @@ def rapportage_lezen(request: HtmxHttpRequest, pk: int):
     if rapportage.status != Status.KLAAR or not rapportage.html:
         raise Http404
     return render(
-        request, "rapportages/rapportages/rapportage_lezen.html", {"rapportage": rapportage}
+        request,
+        "rapportages/rapportages/rapportage_lezen.html",
+        {"rapportage": rapportage, "verloop": verloop.verloop(rapportage)},
     )
 
 

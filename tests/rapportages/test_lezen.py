@@ -84,3 +84,61 @@ def test_reports_are_searched_in_what_they_say_not_in_their_markup(users, opgave
         reverse("rapportages:rapportage-list"), {"q": "fietsenstalling"}
     )
     assert "Geen rapportage noemt 'fietsenstalling'." in pagina.content.decode()
+
+
+def test_each_opgave_shows_its_line_over_the_published_reports(users, opgave, andere_opgave):
+    """Small multiples: per opgave what the council read each time, oldest first, as a
+    chart and as a table; a later report is not in an earlier one's line."""
+    import datetime
+
+    from django.utils import timezone
+
+    def gepubliceerd(dagen_terug, opgaven):
+        return Rapportage.objects.create(
+            aangevraagd_door=users["regisseur"],
+            status=Status.KLAAR,
+            bestand="rapportages/x.pdf",
+            checksum="0" * 64,
+            html="<p>Rapport</p>",
+            gepubliceerd_op=timezone.now() - datetime.timedelta(days=dagen_terug),
+            vastgesteld_op=timezone.now() - datetime.timedelta(days=dagen_terug),
+            vastgesteld_door=users["bestuurder"],
+            gegevens={"opgaven": opgaven},
+        )
+
+    def stand(o, fase, begroot, indicator=None):
+        return {
+            "id": o.pk,
+            "titel": o.titel,
+            "fase": fase,
+            "voortgang": "op_koers",
+            "begroot": begroot,
+            "realisatie": "0.00",
+            **(
+                {"indicatoren": [{"naam": "Eenzaamheid 75+", "waarde": indicator}]}
+                if indicator
+                else {}
+            ),
+        }
+
+    oudste = gepubliceerd(400, [stand(opgave, "verkennen", "1000.00")])
+    midden = gepubliceerd(
+        200,
+        [stand(opgave, "formuleren", "250000.00", "48 %"), stand(andere_opgave, "leren", "5.00")],
+    )
+    laatste = gepubliceerd(10, [stand(opgave, "realiseren", "999.00", "41 %")])
+    raadslid = client_for(users["raadslid"])
+    pagina = raadslid.get(
+        reverse("rapportages:rapportage-lezen", args=[midden.pk])
+    ).content.decode()
+    verloop = pagina.split('id="verloop"', 1)[1]
+    # Both opgaven of this report; for the first, the older report and this one, not the later.
+    assert verloop.count('class="app-veelvoud__item"') == 2
+    assert "€\u00a01.000,00" in verloop and "€\u00a0250.000,00" in verloop
+    assert "€\u00a0999,00" not in verloop
+    tabel = verloop.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    assert tabel.index("Verkennen") < tabel.index("Formuleren")  # oldest first
+    assert f'href="#opgave-{opgave.pk}"' in verloop
+    assert "in 2 rapportages" in verloop and "in 1 rapportage<" in verloop
+    assert "Eenzaamheid 75+: — → 48 %" in html.unescape(verloop)  # not measured before
+    assert oudste.pk and laatste.pk

@@ -104,3 +104,12 @@ def test_opgaven_appear_in_beleidsagenda_order_with_their_priority(users, opgave
     overzicht = tekst[tekst.index("Overzicht van de opgaven") :]
     assert overzicht.index("1. Zzz eerst op de agenda") < overzicht.index("2. Aaa eerst op naam")
     assert "plaats 1, prioriteit hoog" in tekst
+
+
+def test_a_new_measurement_is_named_and_an_old_snapshot_without_indicators_is_quiet():
+    from rapportages import wijzigingen
+
+    nu = {"fase": "verkennen", "indicatoren": [{"naam": "Eenzaamheid 75+", "waarde": "41 %"}]}
+    vorige = {"fase": "verkennen", "indicatoren": [{"naam": "Eenzaamheid 75+", "waarde": "48 %"}]}
+    assert wijzigingen.sinds(vorige, nu) == ["Indicator Eenzaamheid 75+: 48 % → 41 %."]
+    assert wijzigingen.sinds({"fase": "verkennen"}, nu) == []
