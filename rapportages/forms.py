@@ -107,6 +107,12 @@ class MotieStandForm(NLDSFormMixin, forms.ModelForm):
     class Meta:
         model = Motie
         fields = ["status", "toelichting"]
+        labels = {"status": _("Stand")}
+        help_texts = {
+            "toelichting": _(
+                "Bij afgedaan: hoe, en met welk stuk (bijv. een raadsinformatiebrief)."
+            )
+        }
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"status": {"invalid_choice": _("Kies een stand uit de lijst.")}}
 

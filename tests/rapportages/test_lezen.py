@@ -140,5 +140,8 @@ def test_each_opgave_shows_its_line_over_the_published_reports(users, opgave, an
     assert tabel.index("Verkennen") < tabel.index("Formuleren")  # oldest first
     assert f'href="#opgave-{opgave.pk}"' in verloop
     assert "in 2 rapportages" in verloop and "in 1 rapportage<" in verloop
+    # SVG coordinates are numbers with a point, whatever the page's language.
+    assert all(re.fullmatch(r"\d+\.\d", c) for c in re.findall(r'c[xy]="([^"]*)"', verloop))
+    assert re.search(r'points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"', verloop)
     assert "Eenzaamheid 75+: — → 48 %" in html.unescape(verloop)  # not measured before
     assert oudste.pk and laatste.pk
