@@ -22,12 +22,13 @@ django.setup()
 import pypdf  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from canvas.documenten import canvas_bron, canvas_pdf  # noqa: E402
+from demo.seed.gevarieerd import maak_opgaven  # noqa: E402
 from opgaven.models import Opgave  # noqa: E402
 from participatie.documenten import terugkoppeling_bron, terugkoppeling_pdf  # noqa: E402
 from participatie.models import Thematafel  # noqa: E402
@@ -116,6 +117,33 @@ def main() -> None:
         f"rapportage alle {Opgave.objects.count()} opgaven: {seconds:.2f} s, {n_pages} pagina's, "
         f"{n_pages / seconds:.1f} pagina's/s, {len(pdf) / 1024:.0f} KiB (mediaan van {rounds})"
     )
+    rapport_van_honderd()
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+def rapport_van_honderd() -> None:
+    """The report of 100 varied opgaven (demo.seed.gevarieerd, the data of the figure
+    comparison test), made in a transaction that is rolled back: the database stays as it was."""
+    try:
+        with transaction.atomic():
+            ids = [o.pk for o in maak_opgaven(100, seed=17)]
+            seconds, pdf = timed(
+                lambda: programmarapportage_pdf(
+                    Opgave.objects.filter(pk__in=ids), titel="Benchmark 100"
+                ),
+                1,
+            )
+            n_pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+            print(
+                f"rapportage 100 opgaven: {seconds:.2f} s, {n_pages} pagina's, "
+                f"{n_pages / seconds:.1f} pagina's/s, {len(pdf) / 1024:.0f} KiB"
+            )
+            raise _Terugdraaien
+    except _Terugdraaien:
+        pass
 
 
 if __name__ == "__main__":

@@ -21,12 +21,12 @@ from django.urls import reverse
 
 from accounts.models import Rol
 from canvas.indicatoren import Oordeel
+from demo.seed.gevarieerd import maak_opgaven
 from opgaven.models import Opgave
 from participatie.models import AfspraakStatus
 from rapportages.renderers import programmarapportage
 from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
-from tests.rapportages.gevarieerd import maak_opgaven
 from tests.rapportages.test_opmaak import MM, _woorden
 
 EURO = r"€\s?(-?[\d.]+,\d\d)"

@@ -1,4 +1,4 @@
-"""Varied report data, reproducible from a seed: what a real programme looks like, and
+"""Varied report data, reproducible from a seed (for tests and bench/, not the demo): what a real programme looks like, and
 what breaks a report (held and planned sessions, sessions moved ahead after they took place,
 inbreng with and without terugkoppeling, budgets over several years and financiers,
 indicators with and without measurements, afspraken in every status, names of forty
@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.models import Rol
+from accounts.models import Rol, User
 from canvas.models import (
     Begrotingsregel,
     Blok,
@@ -35,7 +35,6 @@ from participatie.models import (
     Terugkoppeling,
     Thematafel,
 )
-from tests.accounts.factories import UserFactory
 
 LANG = "Woningcorporatiesamenwerkingsverband"
 ONGEBROKEN = "x" * 90
@@ -45,7 +44,10 @@ def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
     """``n`` opgaven, each different, in bulk (a hundred in a few seconds)."""
     rnd = random.Random(seed)
     nu = timezone.now()
-    regisseur = UserFactory(rol=Rol.OPGAVEREGISSEUR)
+    regisseur, _ = User.objects.get_or_create(
+        username=f"regisseur-gevarieerd-{seed}",
+        defaults={"first_name": "Zoë", "last_name": "de Vries", "rol": Rol.OPGAVEREGISSEUR},
+    )
     opgaven = Opgave.objects.bulk_create(
         Opgave(
             titel=f"Opgave {i:03d} {LANG}" if i % 7 == 0 else f"Opgave {i:03d} vitale kernen",
