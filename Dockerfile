@@ -14,10 +14,13 @@ RUN apt-get update \
     && useradd --create-home --uid 1000 opgavenregie
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
-RUN uv sync --frozen --no-dev --no-install-project
+# Bytecode compiled once here: with PYTHONDONTWRITEBYTECODE and no .pyc, every new process
+# compiled ~1,300 modules first (7 s of a 38 s profile, #17).
+RUN uv sync --frozen --no-dev --no-install-project --compile-bytecode
 COPY --from=frontend /app/node_modules ./node_modules
 COPY . .
-RUN DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build/build python manage.py collectstatic --noinput \
+RUN python -m compileall -q -j 0 accounts canvas config core demo opgaven participatie rapportages \
+    && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build/build python manage.py collectstatic --noinput \
     && mkdir -p /app/var /app/media && chown -R opgavenregie /app/var /app/media
 USER opgavenregie
 EXPOSE 8000

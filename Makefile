@@ -21,7 +21,7 @@ install: .venv/.installed node_modules/.installed
 	.tools/bin/pip install --quiet uv
 
 .venv/.installed: pyproject.toml uv.lock $(if $(findstring .tools,$(UV)),.tools/bin/uv)
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

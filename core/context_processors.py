@@ -4,7 +4,11 @@ from .models import Huisstijl
 
 
 def gemeente(request):
-    huisstijl = Huisstijl.huidige()
+    # Read once per request: a page renders its sections (and other apps' parts) one by
+    # one, and each render runs the context processors (#17: five reads per hub).
+    huisstijl = getattr(request, "_huisstijl", None)
+    if huisstijl is None:
+        huisstijl = request._huisstijl = Huisstijl.huidige()
     return {
         "gemeente_naam": huisstijl.naam,
         "huisstijl": huisstijl,

@@ -2,6 +2,7 @@
 
 import pghistory
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
@@ -43,6 +44,25 @@ class StakeholderQuerySet(models.QuerySet):
         )
         return self.annotate(
             contact_zichtbaar=models.Q(vorm=Vorm.ORGANISATIE) | models.Exists(in_team)
+        )
+
+    def register(self, user, filters: dict) -> "StakeholderQuerySet":
+        """The register's rows in name order, with ``aantal_opgaven``: a count per row shown,
+        not a GROUP BY over the whole register before the page is taken (#17)."""
+        per_stakeholder = (
+            Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk"))
+            .order_by()
+            .values("stakeholder")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return (
+            self.filter(geanonimiseerd_op__isnull=True)
+            .select_related("organisatie")
+            .met_contact_zichtbaar(user)
+            .annotate(aantal_opgaven=Coalesce(models.Subquery(per_stakeholder), 0))
+            .gefilterd(filters)
+            .order_by("naam")
         )
 
     def gefilterd(self, filters: dict) -> "StakeholderQuerySet":
@@ -106,6 +126,8 @@ class Stakeholder(TimeStampedModel):
         verbose_name = _("stakeholder")
         verbose_name_plural = _("stakeholders")
         ordering = ["naam"]
+        # The register's first page walks this index in order and stops after 50 (#17).
+        indexes = [models.Index(fields=["naam"], name="stakeholder_naam")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(soort__in=StakeholderSoort.values),

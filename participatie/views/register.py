@@ -29,13 +29,8 @@ def stakeholder_list(request: HtmxHttpRequest):
     """The register: organisations and persons, searchable; contact details where allowed."""
     require_perm(request, "participatie.view_stakeholder")
     filter_form = StakeholderFilter(request.GET or None)
-    stakeholders = (
-        Stakeholder.objects.filter(geanonimiseerd_op__isnull=True)
-        .select_related("organisatie")
-        .met_contact_zichtbaar(request.user)
-        .annotate(aantal_opgaven=Count("betrokkenheden", distinct=True))
-        .gefilterd(filter_form.cleaned_data if filter_form.is_valid() else {})
-        .order_by("naam")
+    stakeholders = Stakeholder.objects.register(
+        request.user, filter_form.cleaned_data if filter_form.is_valid() else {}
     )
     querystring = request.GET.copy()
     querystring.pop("pagina", None)

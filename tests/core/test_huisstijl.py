@@ -86,3 +86,15 @@ def test_report_cover_carries_name_and_logo(users, opgave, tmp_path):
     )
     assert "png" in images.stdout.decode() or "image" in images.stdout.decode()
     assert len(images.stdout.decode().strip().splitlines()) >= 3  # header, rule, one image
+
+
+def test_the_branding_is_read_once_per_page_however_many_parts_it_renders(users, opgave):
+    """#17: the hub renders its sections one by one, and each render read the branding."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(users["regisseur"])
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(opgave.get_absolute_url()).status_code == 200
+    huisstijl = [q for q in ctx.captured_queries if "core_huisstijl" in q["sql"]]
+    assert len(huisstijl) == 1, len(huisstijl)
