@@ -6,26 +6,12 @@ counts, and its inbreng with it. Inbreng itself is accepted only on a session th
 started (InbrengForm), so every piece of inbreng belongs to a held session.
 """
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, QuerySet
 
+from core.aantal import aantal
 from opgaven.models import Opgave
 
 from .models import Bijeenkomst, Inbreng, Terugkoppeling
-
-
-def aantal(queryset) -> Coalesce:
-    """COUNT(*) of ``queryset`` (filtered on OuterRef("pk")) as a subquery per row."""
-    return Coalesce(
-        Subquery(
-            queryset.order_by()
-            .annotate(groep=Value(1))
-            .values("groep")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
-    )
 
 
 def met_participatiecijfers(opgaven: QuerySet[Opgave], nu=None) -> QuerySet[Opgave]:

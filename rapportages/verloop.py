@@ -67,15 +67,16 @@ def verloop(rapportage: Rapportage) -> list[Verloop]:
         .select_related("opgave", "moment")
         .order_by("-gepubliceerd_op", "-pk")[: MAX_RAPPORTEN - 1]
     )
-    rapporten = [*reversed(eerdere), rapportage]
+    # Each report's opgaven by id, once: not a search through every report per opgave.
+    rapporten = [
+        (rapport, {o["id"]: o for o in rapport.gegevens.get("opgaven", [])})
+        for rapport in [*reversed(eerdere), rapportage]
+    ]
     lijnen = []
     for opgave in rapportage.gegevens.get("opgaven", []):
         standen = []
-        for rapport in rapporten:
-            oud = next(
-                (o for o in rapport.gegevens.get("opgaven", []) if o["id"] == opgave["id"]), None
-            )
-            if oud is None:
+        for rapport, per_id in rapporten:
+            if (oud := per_id.get(opgave["id"])) is None:
                 continue
             standen.append(
                 Stand(

@@ -2,9 +2,9 @@
 
 import pghistory
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.aantal import aantal
 from core.models import TimeStampedModel
 
 from .positie import Betrokkenheid
@@ -49,18 +49,12 @@ class StakeholderQuerySet(models.QuerySet):
     def register(self, user, filters: dict) -> "StakeholderQuerySet":
         """The register's rows in name order, with ``aantal_opgaven``: a count per row shown,
         not a GROUP BY over the whole register before the page is taken (#17)."""
-        per_stakeholder = (
-            Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk"))
-            .order_by()
-            .values("stakeholder")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
+        per_stakeholder = Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk"))
         return (
             self.filter(geanonimiseerd_op__isnull=True)
             .select_related("organisatie")
             .met_contact_zichtbaar(user)
-            .annotate(aantal_opgaven=Coalesce(models.Subquery(per_stakeholder), 0))
+            .annotate(aantal_opgaven=aantal(per_stakeholder))
             .gefilterd(filters)
             .order_by("naam")
         )
