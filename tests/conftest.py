@@ -90,6 +90,16 @@ def tel_queries(client, url) -> int:
     return len(ctx.captured_queries)
 
 
+def plan_met_indexen(queryset) -> str:
+    """The planner's plan for ``queryset`` when a sequential scan is the last resort: on a
+    small test table a scan is cheapest, so this asks whether an index *can* serve it."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    return queryset.explain()
+
+
 @pytest.fixture
 def celery_worker_thread(transactional_db):
     """A real Celery worker (in a thread of this process) on the configured broker."""

@@ -22,13 +22,13 @@ class AgendaFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="zoeken")
     domein = django_filters.ModelChoiceFilter(
         label=_("Domein"),
-        field_name="domeinen",
+        method="met_domein",
         queryset=Domein.objects.all(),
         empty_label=_("Alle"),
     )
     gebied = django_filters.ModelChoiceFilter(
         label=_("Gebied"),
-        field_name="gebieden",
+        method="met_gebied",
         queryset=Gebied.objects.all(),
         empty_label=_("Alle"),
     )
@@ -70,7 +70,14 @@ class AgendaFilter(django_filters.FilterSet):
     def zoeken(self, queryset, name, value):
         return queryset.zoek(value)
 
-    @property
-    def qs(self):
-        # Filtering on many-to-many fields can repeat an opgave; the agenda lists each once.
-        return super().qs.distinct()
+    # Many-to-many filters as subqueries: a join would repeat opgaven, and the DISTINCT
+    # that undoes it sorts the whole agenda before the page is taken (#17).
+    def met_domein(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Opgave.domeinen.through.objects.filter(domein=value).values("opgave")
+        )
+
+    def met_gebied(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Opgave.gebieden.through.objects.filter(gebied=value).values("opgave")
+        )

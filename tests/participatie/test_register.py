@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from participatie.models import Beoordeling, Stakeholder
 from tests import hostile
-from tests.conftest import client_for
+from tests.conftest import client_for, plan_met_indexen
 from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
 
 
@@ -224,3 +224,15 @@ def test_the_registers_first_page_counts_only_the_rows_it_shows(users):
     plan = Stakeholder.objects.register(users["regisseur"], {})[:50].explain()
     bovenste = plan.split("SubPlan")[0]
     assert plan.startswith("Limit") and "Aggregate" not in bovenste, plan
+
+
+def test_the_registers_name_search_reads_the_trigram_index(users):
+    """#17: a part of a name ('%eek%') cannot use a b-tree index; the search read all
+    100,000 names. A trigram index on UPPER(naam) serves naam__icontains."""
+    from participatie.models import Stakeholder
+
+    BetrokkenheidFactory(stakeholder__naam="Dorpsraad Peize")
+    qs = Stakeholder.objects.register(users["regisseur"], {"q": "peiz"})
+    plan = plan_met_indexen(qs)
+    assert "stakeholder_naam_trgm" in plan, plan
+    assert [s.naam for s in qs] == ["Dorpsraad Peize"]
