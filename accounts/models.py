@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import gevolgd
+
 
 class Rol(models.TextChoices):
     BEHEERDER = "beheerder", _("Beheerder")
@@ -80,7 +82,7 @@ class AccountManager(UserManager.from_queryset(UserQuerySet)):
 
 # Who had which role and when an account was switched off: the history a beheerder reads
 # (never the password or the last login).
-@pghistory.track(
+@gevolgd(
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
     fields=[

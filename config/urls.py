@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("participatie.urls")),
     path("", include("canvas.urls")),
     path("rapportages/", include("rapportages.urls")),
+    path("gezondheid/live", core_views.gezondheid_live, name="gezondheid-live"),
 ]
 
 handler403 = "core.views.permission_denied"

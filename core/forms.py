@@ -1,11 +1,13 @@
 import datetime
 import io
+import json
 import re
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -78,6 +80,88 @@ def _dutch_empty_choice(field) -> None:
 
 
 _UNTRANSLATED = {"- Select an option -", "---------"}
+
+
+class ZoekTekst(str):
+    """What was typed in a searchable choice without picking from the list (no JavaScript,
+    or typed in full): the field looks it up by name."""
+
+
+class Zoekkeuze(forms.Widget):
+    """A searchable choice: a text box with the WAI-ARIA combobox pattern. Typing asks the
+    server for up to 20 matches (htmx, ``url_name``), the arrows and Enter or a click pick
+    one (static/js/zoekkeuze.js), and a hidden field carries the choice. For choices among
+    thousands, where a select would send all of them with every page (#17)."""
+
+    template_name = "components/zoekkeuze.html"
+
+    def __init__(self, url_name: str, attrs=None, params: dict | None = None):
+        super().__init__(attrs)
+        self.url_name = url_name
+        self.params = params or {}
+
+    def value_from_datadict(self, data, files, name):
+        gekozen = data.get(name, "")
+        return gekozen if gekozen else ZoekTekst(data.get(f"{name}_zoek", ""))
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_zoek" not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        tekst, gekozen = "", ""
+        if isinstance(value, ZoekTekst):
+            tekst = value
+        elif value not in (None, ""):
+            gekozen = str(value)
+            obj = self.choices.queryset.filter(pk=value).first() if value else None
+            tekst = self.choices.field.label_from_instance(obj) if obj else ""
+        context["widget"].update(
+            {
+                "gekozen": gekozen,
+                "tekst": tekst,
+                "url": reverse(self.url_name),
+                "params": json.dumps(self.params) if self.params else "",
+            }
+        )
+        return context
+
+
+class ZoekkeuzeField(forms.ModelChoiceField):
+    """A model choice through ``Zoekkeuze``; a name typed in full (any case) is looked up
+    in ``zoek_op`` when nothing was picked from the list."""
+
+    default_error_messages = {
+        "niet_gevonden": _("Niets gevonden met deze naam; kies uit de lijst die verschijnt."),
+        "meerdere": _("Meer dan één gevonden met deze naam; kies uit de lijst die verschijnt."),
+    }
+
+    def __init__(self, queryset, *, url_name: str, zoek_op: str = "naam", **kwargs):
+        kwargs.setdefault(
+            "help_text", _("Typ een deel van de naam en kies uit de lijst (pijltjes en Enter).")
+        )
+        super().__init__(queryset, widget=Zoekkeuze(url_name), **kwargs)
+        self.zoek_op = zoek_op
+
+    def to_python(self, value):
+        if not isinstance(value, ZoekTekst):
+            return super().to_python(value)
+        tekst = value.strip()
+        if not tekst:
+            return None
+        gevonden = list(self.queryset.filter(**{f"{self.zoek_op}__iexact": tekst})[:2])
+        if len(gevonden) != 1:
+            code = "meerdere" if gevonden else "niet_gevonden"
+            raise ValidationError(self.error_messages[code], code=code)
+        return gevonden[0]
+
+
+def zoektekst(request) -> str:
+    """What was typed in a ``Zoekkeuze`` (its text box is named ``<field>_zoek``)."""
+    for naam, waarde in request.GET.items():
+        if naam.endswith("_zoek"):
+            return waarde.strip()[:100]
+    return ""
 
 
 class FormRenderer(TemplatesSetting):

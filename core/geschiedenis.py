@@ -65,7 +65,8 @@ def _kort(value, length: int = 120) -> str:
 
 @contextmanager
 def herschrijven(*event_models):
-    """The one way to change recorded history: erasing a person's data (AVG). The event
+    """The one way to change recorded history: erasing a person's data (AVG), and dating
+    the generated scale data set back over two years (``demo.seed.schaal``). The event
     tables are append-only (a trigger refuses UPDATE and DELETE); inside this block, and
     only for these tables, pgtrigger's session variable lets the change through."""
     with pgtrigger.ignore(*(f"{model._meta.label}:append_only" for model in event_models)):

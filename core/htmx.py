@@ -14,6 +14,7 @@ Messages (``django.contrib.messages``) reach the page through
 ``core.middleware.HtmxMessagesMiddleware``.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlencode, urlsplit
 
@@ -69,3 +70,16 @@ def pagina_naar(request: HttpRequest, doel: str) -> HttpResponse:
         response["HX-Redirect"] = url
         return response
     return redirect(url)
+
+
+def zoekkeuze_opties(request: HttpRequest, gevonden, *, toelichting=None) -> HttpResponse:
+    """The answer to a searchable choice (``core.forms.Zoekkeuze``): the first 20 of
+    ``gevonden`` (already filtered and ordered) as options of the listbox that asked."""
+    keuzes = [
+        {"pk": obj.pk, "label": str(obj), "toelichting": toelichting(obj) if toelichting else ""}
+        for obj in gevonden[:21]
+    ]
+    doel = getattr(request, "htmx", None) and request.htmx.target
+    lijst = doel if doel and re.fullmatch(r"[\w-]{1,100}", doel) else "zoekkeuze_lijst"
+    context = {"lijst": lijst, "keuzes": keuzes[:20], "meer": len(keuzes) > 20}
+    return render(request, "components/zoekkeuze_opties.html", context)

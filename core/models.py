@@ -1,8 +1,22 @@
 import base64
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def gevolgd(*trackers, **kwargs):
+    """``pghistory.track`` plus the index every reading of history needs: an object's
+    events in order (pgh_obj, pgh_id). Without it, finding the event before an event (to
+    say what changed) walked the table backwards from the newest row: 11 ms per event on
+    the scale data, 3.4 s of a start page (#17)."""
+
+    def decorator(model):
+        index = models.Index(fields=["pgh_obj", "pgh_id"], name=f"{model.__name__.lower()}_evt_obj")
+        return pghistory.track(*trackers, meta={"indexes": [index]}, **kwargs)(model)
+
+    return decorator
 
 
 class TimeStampedModel(models.Model):

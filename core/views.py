@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,6 +10,13 @@ from core.security_log import log_event
 from .forms import HuisstijlForm
 from .http import Geweigerd, form_data, require_perm
 from .models import Huisstijl
+
+
+@require_GET
+def gezondheid_live(request):
+    """Liveness: the process answers; it asks no database or broker anything (a restart
+    would not fix those). Also bench/'s bare view: the stack without the application."""
+    return JsonResponse({"status": "ok"})
 
 
 def permission_denied(request, exception=None):

@@ -28,6 +28,7 @@ urlpatterns = [
     # register
     path("stakeholders/", register.stakeholder_list, name="stakeholder-list"),
     path("stakeholders/nieuw/", register.stakeholder_create, name="stakeholder-create"),
+    path("stakeholders/zoeken/", register.stakeholder_zoeken, name="stakeholder-zoeken"),
     path("stakeholders/gedeeld/", register.gedeelde_stakeholders, name="gedeelde-stakeholders"),
     path("stakeholders/importeren/", register.stakeholder_import, name="stakeholder-import"),
     path(

@@ -283,8 +283,11 @@ MATRIX = {
         [("hx-post", {}, BEHEER)],
     ),
     "logo": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
+    # liveness for the orchestrator: no login, nothing to hide
+    "gezondheid-live": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
     # opgaven
     "opgaven:opgave-list": (lambda o: [], [("get", {}, LEZEN)]),
+    "opgaven:opgave-zoeken": (lambda o: [], [("get", {"samenhang-naar_zoek": "a"}, LEZEN)]),
     "opgaven:agenda-verplaatsen": (
         lambda o: [],
         [
@@ -359,6 +362,10 @@ MATRIX = {
     ),
     # participatie: positie
     "participatie:positie": (lambda o: [o.opgave.pk], [("get", {}, VERTROUWELIJK)]),
+    "participatie:stakeholder-zoeken": (
+        lambda o: [],
+        [("get", {"stakeholder_zoek": "a"}, LEZEN)],  # as the register itself
+    ),
     "participatie:betrokkenheid-create": (
         lambda o: [o.opgave.pk],
         [("get", {}, BEWERKEN), ("hx-post", {}, INVOER)],

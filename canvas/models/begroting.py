@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 from .items import Blok, CanvasItem
@@ -19,7 +19,7 @@ class FinancierSoort(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Financier(TimeStampedModel):
     """Who pays for part of an opgave's plan: the municipality (per begrotingsprogramma),
     partners, the province, the state."""
@@ -64,7 +64,7 @@ class BegrotingsregelQuerySet(models.QuerySet):
         return regel
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Begrotingsregel(TimeStampedModel):
     """What one financier puts into one activity in one year: planned and realised, in euros."""
 

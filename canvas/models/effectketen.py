@@ -4,10 +4,12 @@ import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import gevolgd
+
 from .items import CanvasItem
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
 class Schakel(models.Model):
     """One link of the effect chain: this item contributes to that one."""
 

@@ -4,7 +4,7 @@ import pghistory
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 
 from .items import CanvasItem
 
@@ -17,7 +17,7 @@ class Bron(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Indicator(TimeStampedModel):
     """How we know an effect or goal comes closer: from a nulmeting to a streefwaarde."""
 
@@ -62,7 +62,7 @@ class Indicator(TimeStampedModel):
         return self.naam
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Meting(models.Model):
     """One dated value of an indicator; one per date (importing again updates it)."""
 

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -150,7 +150,7 @@ class CanvasItemQuerySet(models.QuerySet):
         return updated == 1
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class CanvasItem(TimeStampedModel):
     """One entry in one block of an opgave's canvas."""
 
@@ -226,7 +226,7 @@ class CanvasItem(TimeStampedModel):
         return ""
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
 class Reactie(models.Model):
     """One comment in the thread under a canvas item."""
 

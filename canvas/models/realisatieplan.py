@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 
 from .items import Blok, CanvasItem
 
@@ -18,7 +18,7 @@ class UitvoeringStatus(models.TextChoices):
     GESTOPT = "gestopt", _("Gestopt")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Uitvoering(TimeStampedModel):
     """The realisatieplan for one activity: who carries it out, when, and how far it is."""
 
@@ -67,7 +67,7 @@ class Uitvoering(TimeStampedModel):
         return f"{self.activiteit}: {self.get_status_display()}"
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Mijlpaal(models.Model):
     """A dated point an activity must reach."""
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -14,7 +14,7 @@ class CanvasVersieQuerySet(models.QuerySet):
         return self.filter(opgave__in=Opgave.objects.visible_to(user))
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
 class CanvasVersie(TimeStampedModel):
     """The whole canvas of an opgave frozen under a name ("na sprint 2"); never changed."""
 

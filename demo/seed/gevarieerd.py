@@ -38,16 +38,31 @@ from participatie.models import (
 
 LANG = "Woningcorporatiesamenwerkingsverband"
 ONGEBROKEN = "x" * 90
+BATCH = 5000
 
 
-def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
-    """``n`` opgaven, each different, in bulk (a hundred in a few seconds)."""
+def maak_opgaven(
+    n: int,
+    seed: int = 16,
+    *,
+    regisseurs: list[User] | None = None,
+    stakeholders: list[Stakeholder] | None = None,
+    betrokken_max: int = 4,
+    kans_tafel: float = 0.8,
+) -> list[Opgave]:
+    """``n`` opgaven, each different, in bulk (a hundred in a few seconds).
+
+    By default with their own regisseur and ``n / 2`` organisations; the scale data set
+    (``schaal.py``) passes its own regisseurs and stakeholders, up to ``betrokken_max``
+    betrokkenheden per opgave and a thematafel for a share ``kans_tafel`` of them."""
     rnd = random.Random(seed)
     nu = timezone.now()
-    regisseur, _ = User.objects.get_or_create(
-        username=f"regisseur-gevarieerd-{seed}",
-        defaults={"first_name": "Zoë", "last_name": "de Vries", "rol": Rol.OPGAVEREGISSEUR},
-    )
+    if regisseurs is None:
+        regisseur, _ = User.objects.get_or_create(
+            username=f"regisseur-gevarieerd-{seed}",
+            defaults={"first_name": "Zoë", "last_name": "de Vries", "rol": Rol.OPGAVEREGISSEUR},
+        )
+        regisseurs = [regisseur]
     opgaven = Opgave.objects.bulk_create(
         Opgave(
             titel=f"Opgave {i:03d} {LANG}" if i % 7 == 0 else f"Opgave {i:03d} vitale kernen",
@@ -56,20 +71,23 @@ def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
             voortgang=rnd.choice(Voortgang.values),
             prioriteit=rnd.choice(Prioriteit.values),
             rang=n - i,  # the agenda's order is not the order of creation
-            opgaveregisseur=regisseur,
+            opgaveregisseur=regisseurs[i % len(regisseurs)],
         )
         for i in range(n)
     )
-    stakeholders = Stakeholder.objects.bulk_create(
-        Stakeholder(
-            naam=f"{LANG}{i} Belanghebbendenvertegenwoordiging" if i % 5 == 0 else f"Stichting {i}",
-            soort=rnd.choice(StakeholderSoort.values),
+    if stakeholders is None:
+        stakeholders = Stakeholder.objects.bulk_create(
+            Stakeholder(
+                naam=f"{LANG}{i} Belanghebbendenvertegenwoordiging"
+                if i % 5 == 0
+                else f"Stichting {i}",
+                soort=rnd.choice(StakeholderSoort.values),
+            )
+            for i in range(max(10, n // 2))
         )
-        for i in range(max(10, n // 2))
-    )
     betrokkenheden, items, tafels, financiers = [], [], [], []
     for i, opgave in enumerate(opgaven):
-        for s in rnd.sample(stakeholders, rnd.randint(0, 4)):
+        for s in rnd.sample(stakeholders, rnd.randint(0, betrokken_max)):
             betrokkenheden.append(
                 Betrokkenheid(
                     opgave=opgave,
@@ -96,12 +114,12 @@ def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
                     begrotingsprogramma=ONGEBROKEN if i % 13 == 0 else "",
                 )
             )
-        if rnd.random() < 0.8:
+        if rnd.random() < kans_tafel:
             tafels.append(Thematafel(thema=f"Tafel {i}", doel="Samen verder"))
-    Betrokkenheid.objects.bulk_create(betrokkenheden)
-    CanvasItem.objects.bulk_create(items)
-    Financier.objects.bulk_create(financiers)
-    tafels = Thematafel.objects.bulk_create(tafels)
+    Betrokkenheid.objects.bulk_create(betrokkenheden, batch_size=BATCH)
+    CanvasItem.objects.bulk_create(items, batch_size=BATCH)
+    Financier.objects.bulk_create(financiers, batch_size=BATCH)
+    tafels = Thematafel.objects.bulk_create(tafels, batch_size=BATCH)
 
     activiteiten, effecten, per_financier = {}, {}, {}
     for item in items:
@@ -153,14 +171,14 @@ def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
                     else f"Afspraak {j}",
                     belover=belover,
                     ontvanger=None if belover else stakeholders[i % len(stakeholders)],
-                    eigenaar=regisseur,
+                    eigenaar=opgave.opgaveregisseur,
                     deadline=datetime.date(2027, 1 + j, 1),
                     status=rnd.choice(AfspraakStatus.values),
                 )
             )
-    Begrotingsregel.objects.bulk_create(regels)
-    Afspraak.objects.bulk_create(afspraken)
-    indicatoren = Indicator.objects.bulk_create(indicatoren)
+    Begrotingsregel.objects.bulk_create(regels, batch_size=BATCH)
+    Afspraak.objects.bulk_create(afspraken, batch_size=BATCH)
+    indicatoren = Indicator.objects.bulk_create(indicatoren, batch_size=BATCH)
     Meting.objects.bulk_create(
         Meting(
             indicator=ind, datum=datetime.date(2024 + k, 6, 1), waarde=Decimal(rnd.randint(0, 100))
@@ -200,5 +218,5 @@ def maak_opgaven(n: int, seed: int = 16) -> list[Opgave]:
                     toelichting="Past niet binnen de opgave",
                 )
             )
-    Inbreng.objects.bulk_create(inbreng)
+    Inbreng.objects.bulk_create(inbreng, batch_size=BATCH)
     return opgaven

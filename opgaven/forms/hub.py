@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
-from core.forms import DATUM, NLDSFormMixin
+from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField
 
 from ..models import (
     Domein,
@@ -164,6 +164,15 @@ class VoortgangForm(NLDSFormMixin, forms.Form):
 class RelatieForm(NLDSFormMixin, forms.ModelForm):
     prefix = "samenhang"  # several forms share the hub page: unique field ids
 
+    naar = ZoekkeuzeField(
+        label=_("Opgave"),
+        queryset=Opgave.objects.all(),
+        url_name="opgaven:opgave-zoeken",
+        zoek_op="titel",
+        error_messages={"required": _("Kies de opgave waarmee er samenhang is.")},
+        help_text=_("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter)."),
+    )
+
     class Meta:
         model = OpgaveRelatie
         fields = ["naar", "soort", "toelichting"]
@@ -177,7 +186,8 @@ class RelatieForm(NLDSFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.opgave = opgave
         self.instance.van = opgave
-        self.fields["naar"].queryset = Opgave.objects.exclude(pk=opgave.pk).op_agenda()
+        self.fields["naar"].queryset = Opgave.objects.exclude(pk=opgave.pk)
+        self.fields["naar"].widget.params = {"behalve": opgave.pk}
 
     def clean_naar(self):
         naar = self.cleaned_data["naar"]

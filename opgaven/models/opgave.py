@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 
 from .referentielijsten import Domein, Gebied
 
@@ -119,7 +119,7 @@ def _prefix_query(tekst: str) -> str:
     return " & ".join(f"{w}:*" for w in woorden if w)
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Opgave(TimeStampedModel):
     """A societal challenge the municipality directs together with residents and partners."""
 
@@ -271,7 +271,7 @@ class TeamRol(models.TextChoices):
     PARTNER = "partner", _("Partner (externe organisatie)")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Teamlidmaatschap(models.Model):
     """Someone on an opgave's team, with the role they have in it."""
 

@@ -4,6 +4,8 @@ import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import gevolgd
+
 
 class GebiedSoort(models.TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
@@ -12,7 +14,7 @@ class GebiedSoort(models.TextChoices):
     BUURT = "buurt", _("Buurt")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Domein(models.Model):
     """A policy domain from the municipality's managed list (wonen, zorg en welzijn, ...)."""
 
@@ -31,7 +33,7 @@ class Domein(models.Model):
         return self.naam
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Gebied(models.Model):
     """A wijk, kern or buurt of the municipality, with its CBS code where known."""
 

@@ -4,6 +4,8 @@ import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import gevolgd
+
 from .opgave import Opgave
 
 
@@ -13,7 +15,7 @@ class RelatieSoort(models.TextChoices):
     BOTST_MET = "botst_met", _("botst met")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class OpgaveRelatie(models.Model):
     """Samenhang: how one opgave relates to another ("Vitale kernen versterkt Eenzaamheid")."""
 

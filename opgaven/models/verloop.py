@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import gevolgd
+
 from .opgave import Fase, Opgave, Prioriteit, Voortgang
 
 
@@ -98,7 +100,7 @@ class Besluit(models.TextChoices):
     VERVANGEN = "vervangen", _("Vervangen door een nieuw voorstel")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent())
 class Prioriteitsvoorstel(models.Model):
     """The regisseur proposes a priority with a motivation; the bestuurder decides."""
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.htmx import section_response
+from core.forms import zoektekst
+from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, form_data, pk_of_404, require_perm
 
 from .. import services
@@ -47,6 +48,17 @@ def opgave_list(request: HtmxHttpRequest):
     require_perm(request, "opgaven.view_opgave")
     template = f"{AGENDA}#agenda" if request.htmx and request.htmx.target == "agenda" else AGENDA
     return render(request, template, _agenda_context(request))
+
+
+@login_required
+@require_GET
+def opgave_zoeken(request: HtmxHttpRequest):
+    """Matches for the searchable opgave choice (core.forms.Zoekkeuze), by title."""
+    require_perm(request, "opgaven.view_opgave")
+    gevonden = Opgave.objects.visible_to(request.user).filter(titel__icontains=zoektekst(request))
+    if (behalve := request.GET.get("behalve", "")).isdigit():
+        gevonden = gevonden.exclude(pk=int(behalve))
+    return zoekkeuze_opties(request, gevonden.order_by("titel", "pk"))
 
 
 def _reden_fout(reden: str) -> str | None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import NLDSFormMixin
+from core.forms import NLDSFormMixin, ZoekkeuzeField
 
 from ..models import (
     BetrokkenheidRol,
@@ -19,11 +19,12 @@ SCHAAL_1_5 = [(i, str(i)) for i in range(1, 6)]
 class BetrokkenheidForm(NLDSFormMixin, forms.Form):
     """Position a stakeholder in an opgave: an existing one, or a new one by name."""
 
-    stakeholder = forms.ModelChoiceField(
+    stakeholder = ZoekkeuzeField(
         label=_("Bestaande stakeholder"),
-        queryset=Stakeholder.objects.order_by("naam"),
+        queryset=Stakeholder.objects.filter(geanonimiseerd_op__isnull=True),
+        url_name="participatie:stakeholder-zoeken",
         required=False,
-        empty_label=_("— kies of vul hieronder een nieuwe in —"),
+        help_text=_("Typ een deel van de naam en kies uit de lijst (pijltjes en Enter)."),
     )
     nieuwe_naam = forms.CharField(
         label=_("Of: naam van een nieuwe stakeholder"), max_length=200, required=False

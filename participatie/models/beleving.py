@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canvas.models import Blok, CanvasItem
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -15,7 +15,7 @@ class PersonaQuerySet(models.QuerySet):
         return self.filter(opgave__in=Opgave.objects.visible_to(user))
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Persona(TimeStampedModel):
     """A resident as the opgave meets them: the belevingsperspectief."""
 
@@ -54,7 +54,7 @@ class Persona(TimeStampedModel):
         return self.stappen.create(omschrijving=omschrijving, knelpunt=knelpunt, volgorde=volgorde)
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Reisstap(models.Model):
     """One step of a persona's journey through the opgave, with what gets in the way."""
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 from .register import Stakeholder
@@ -24,7 +24,7 @@ class Richting(models.TextChoices):
     INKOMEND = "inkomend", _("De stakeholder nam contact op")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Contactmoment(TimeStampedModel):
     """A dated contact with stakeholders about an opgave, with what was said."""
 
@@ -64,7 +64,7 @@ class Contactmoment(TimeStampedModel):
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Vervolgactie(models.Model):
     """A follow-up agreed in a contact: who does what, by when."""
 
@@ -107,7 +107,7 @@ class AfspraakQuerySet(models.QuerySet):
         return self.filter(models.Q(belover=stakeholder) | models.Q(ontvanger=stakeholder))
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Afspraak(TimeStampedModel):
     """A commitment in either direction: who promised what to whom, by when.
 

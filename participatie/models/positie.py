@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -42,7 +42,7 @@ class Kwadrant(models.TextChoices):
     MONITOREN = "monitoren", _("Monitoren")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Betrokkenheid(TimeStampedModel):
     """How one stakeholder is involved in one opgave: role, power and interest."""
 

@@ -7,7 +7,7 @@ from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from core.aantal import aantal
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 
 from .positie import Betrokkenheid
 
@@ -83,7 +83,7 @@ class StakeholderQuerySet(models.QuerySet):
         return qs.exclude(pk=behalve.pk) if behalve is not None and behalve.pk else qs
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Stakeholder(TimeStampedModel):
     """An organisation or person with a stake in one or more opgaven."""
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -15,7 +15,7 @@ class SignaalStatus(models.TextChoices):
     BEANTWOORD = "beantwoord", _("Beantwoord")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Signaal(TimeStampedModel):
     """A colleague's report that policy does not fit reality, routed to an opgave."""
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -18,7 +18,7 @@ class OpgavesprintQuerySet(models.QuerySet):
         return (self.aggregate(m=models.Max("nummer"))["m"] or 0) + 1
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Opgavesprint(TimeStampedModel):
     """A numbered, time-boxed push on an opgave where it becomes tangible (Horst aan de Maas)."""
 

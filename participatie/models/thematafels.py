@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from canvas.models import Blok, CanvasItem
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 from .register import Stakeholder
@@ -27,7 +27,7 @@ class ThematafelQuerySet(models.QuerySet):
         )
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Thematafel(TimeStampedModel):
     """A recurring conversation on one theme with residents and partners, for 1+ opgaven."""
 
@@ -81,7 +81,7 @@ class BijeenkomstQuerySet(models.QuerySet):
         return self.filter(eindigt_op__gte=nu or timezone.now()).order_by("begint_op", "pk")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Bijeenkomst(TimeStampedModel):
     """One session of a thematafel: who was invited, who came, what was said."""
 
@@ -179,7 +179,7 @@ class InbrengQuerySet(models.QuerySet):
         return self.filter(terugkoppeling=Terugkoppeling.OPEN)
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Inbreng(TimeStampedModel):
     """An idea, concern, signal or chance raised in a session, and what became of it."""
 
@@ -280,7 +280,7 @@ class ActiepuntQuerySet(models.QuerySet):
         return self.exclude(status=ActiepuntStatus.GEREED)
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Actiepunt(TimeStampedModel):
     bijeenkomst = models.ForeignKey(
         Bijeenkomst,

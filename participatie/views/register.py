@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import secties
+from core.forms import zoektekst
+from core.htmx import zoekkeuze_opties
 from core.http import HtmxHttpRequest, download, form_data, require_perm
 from core.security_log import log_event
 from opgaven.models import Opgave
@@ -45,6 +47,17 @@ def stakeholder_list(request: HtmxHttpRequest):
             "secties": secties.render_secties(request, "stakeholders"),
         },
     )
+
+
+@login_required
+@require_GET
+def stakeholder_zoeken(request: HtmxHttpRequest):
+    """Matches for the searchable stakeholder choice (core.forms.Zoekkeuze), by name."""
+    require_perm(request, "participatie.view_stakeholder")
+    gevonden = Stakeholder.objects.filter(
+        geanonimiseerd_op__isnull=True, naam__icontains=zoektekst(request)
+    ).order_by("naam", "pk")
+    return zoekkeuze_opties(request, gevonden, toelichting=lambda s: s.get_soort_display())
 
 
 def _stakeholder_for(request, pk: int) -> Stakeholder:

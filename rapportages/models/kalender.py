@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -69,7 +69,7 @@ STAPPEN = {
 }
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Bijdrage(TimeStampedModel):
     """What one opgave writes for one P&C moment: an answer to each of the three W-questions."""
 

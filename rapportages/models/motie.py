@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
 
@@ -41,7 +41,7 @@ class MotieQuerySet(models.QuerySet):
         ).select_related("status_door")
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Motie(TimeStampedModel):
     soort = models.CharField(_("soort"), max_length=20, choices=MotieSoort)
     nummer = models.CharField(

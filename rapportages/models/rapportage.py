@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol
+from core.models import gevolgd
 from opgaven.models import Opgave
 
 from .job import Job, Status
@@ -60,7 +61,7 @@ class RapportageQuerySet(models.QuerySet):
 
 
 # Only the governance steps make history, not every tick of the job's progress.
-@pghistory.track(
+@gevolgd(
     pghistory.UpdateEvent(
         "vastgesteld",
         condition=pghistory.Q(old__vastgesteld_op__isnull=True, new__vastgesteld_op__isnull=False),

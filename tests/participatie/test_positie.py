@@ -213,3 +213,61 @@ def test_delete_removes_only_the_betrokkenheid(users, opgave):
     assert response.status_code == 200
     assert not Betrokkenheid.objects.exists()
     assert Stakeholder.objects.filter(pk=b.stakeholder_id).exists()
+
+
+def test_the_stakeholder_choice_is_searched_not_listed(users, opgave):
+    """#17: the hub sent all 100,000 stakeholders as options of a select (6.4 MB). Now the
+    form has a search box; the server answers with at most 20 matches."""
+    for i in range(25):
+        StakeholderFactory(naam=f"Dorpsraad Peize {i:02d}")
+    StakeholderFactory(naam="Zorggroep Ee")
+    client = client_for(users["teamlid"])
+    hub = client.get(opgave.get_absolute_url()).content.decode()
+    assert "Dorpsraad Peize" not in hub and 'role="combobox"' in hub
+    response = client.get(
+        reverse("participatie:stakeholder-zoeken"),
+        {"stakeholder_zoek": "peize"},
+        headers={**HTMX, "HX-Target": "id_stakeholder_lijst"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('role="option"') == 20
+    assert 'id="id_stakeholder_lijst_' in html and "typ meer om te verfijnen" in html
+    assert "Zorggroep Ee" not in html
+    leeg = client.get(reverse("participatie:stakeholder-zoeken"), {"stakeholder_zoek": "qqq"})
+    assert 'role="option"' not in leeg.content.decode()
+    assert "Niets gevonden" in leeg.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("getypt", "status", "melding"),
+    [
+        ("zorggroep ee", 200, None),
+        ("Zorggroep", 422, "Niets gevonden met deze naam"),
+        ("Dubbel", 422, "Meer dan één gevonden"),
+    ],
+)
+def test_a_name_typed_in_full_without_javascript_is_looked_up(
+    users, opgave, getypt, status, melding
+):
+    StakeholderFactory(naam="Zorggroep Ee")
+    StakeholderFactory(naam="Dubbel")
+    StakeholderFactory(naam="dubbel")
+    response = client_for(users["regisseur"]).post(
+        _url(opgave),
+        {
+            "stakeholder": "",
+            "stakeholder_zoek": getypt,
+            "rol": "partner",
+            "invloed": 3,
+            "belang": 3,
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == status
+    if melding:
+        assert melding in response.content.decode()
+        # what was typed stays in the box
+        assert f'value="{getypt}"' in response.content.decode()
+    else:
+        assert Betrokkenheid.objects.get(opgave=opgave).stakeholder.naam == "Zorggroep Ee"
