@@ -46,6 +46,10 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench import statische_bestanden  # noqa: E402
+
+statische_bestanden()
+
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402

@@ -10,17 +10,28 @@ own and point DATABASE_URL there (the report of all opgaven is left out above 20
 import argparse
 import io
 import os
+import secrets
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+# The production settings (DEBUG off: cached templates, no query log), over plain http.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
+os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 
 import django
 
 django.setup()
+
+from bench import statische_bestanden  # noqa: E402
+
+statische_bestanden()
 
 import pypdf  # noqa: E402
 from django.conf import settings  # noqa: E402

@@ -3,7 +3,7 @@
 import functools
 
 from django.apps import apps
-from django.db import models
+from django.db import connection
 from pghistory.models import Event, Events
 
 from core.geschiedenis import Gebeurtenis, beschrijf
@@ -65,23 +65,38 @@ def _verwijzende_modellen() -> list:
 
 def _laatste(pks: list[int], modellen: list, limit: int) -> list[tuple[str, int]]:
     """(event model label, pgh_id) of the ``limit`` latest events about these opgaven."""
-    per_tabel = []
-    for model in modellen:
-        verwijst = models.Q()
-        for veld in model._meta.fields:
-            if getattr(veld, "related_model", None) is Opgave:
-                verwijst |= models.Q(**{f"{veld.name}__in": pks})
-        per_tabel.append(
-            model.objects.filter(verwijst)
-            .annotate(label=models.Value(model._meta.label))
-            .order_by("-pgh_created_at", "-pgh_id", "label")
-            .values_list("label", "pgh_id", "pgh_created_at")[:limit]
-        )
-    if not per_tabel:
+    if not modellen:
         return []
-    samen = per_tabel[0].union(*per_tabel[1:], all=True)
-    samen = samen.order_by("-pgh_created_at", "-pgh_id", "label")[:limit]
-    return [(label, pgh_id) for label, pgh_id, _wanneer in samen]
+    sql, kolommen = _laatste_sql(tuple(modellen))
+    params = []
+    for label, aantal in kolommen:
+        params += [label, *([pks] * aantal), limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [(label, pgh_id) for label, pgh_id in cursor.fetchall()]
+
+
+@functools.cache
+def _laatste_sql(modellen: tuple) -> tuple[str, list[tuple[str, int]]]:
+    """The UNION behind ``_laatste``, built once: per event table the latest events through
+    its index on the opgave (the ORM took 18 ms to compile the same query each time)."""
+    delen, kolommen = [], []
+    for model in modellen:
+        velden = [
+            connection.ops.quote_name(f.column)
+            for f in model._meta.fields
+            if getattr(f, "related_model", None) is Opgave
+        ]
+        verwijst = " OR ".join(f"{veld} = ANY(%s)" for veld in velden)
+        tabel = connection.ops.quote_name(model._meta.db_table)
+        delen.append(
+            f"(SELECT %s::text AS label, pgh_id, pgh_created_at FROM {tabel} WHERE {verwijst}"  # noqa: S608 (names from the models)
+            " ORDER BY pgh_created_at DESC, pgh_id DESC LIMIT %s)"
+        )
+        kolommen.append((model._meta.label, len(velden)))
+    samen = " UNION ALL ".join(delen)
+    sql = f"SELECT label, pgh_id FROM ({samen}) AS recent ORDER BY pgh_created_at DESC, pgh_id DESC, label LIMIT %s"  # noqa: S608, E501
+    return sql, kolommen
 
 
 def _opgave_titel(event, titels: dict[str, str]) -> str:

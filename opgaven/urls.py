@@ -10,6 +10,7 @@ urlpatterns = [
     path("agenda/verplaatsen/", agenda.agenda_verplaatsen, name="agenda-verplaatsen"),
     path("nieuw/", agenda.opgave_create, name="opgave-create"),
     path("zoeken/", agenda.opgave_zoeken, name="opgave-zoeken"),
+    path("personen/zoeken/", agenda.persoon_zoeken, name="persoon-zoeken"),
     # hub
     path("<int:pk>/", hub.opgave_detail, name="opgave-detail"),
     path("<int:pk>/bewerken/", hub.opgave_update, name="opgave-update"),

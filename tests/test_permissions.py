@@ -288,6 +288,7 @@ MATRIX = {
     # opgaven
     "opgaven:opgave-list": (lambda o: [], [("get", {}, LEZEN)]),
     "opgaven:opgave-zoeken": (lambda o: [], [("get", {"samenhang-naar_zoek": "a"}, LEZEN)]),
+    "opgaven:persoon-zoeken": (lambda o: [], [("get", {"team-user_zoek": "a"}, LEZEN)]),
     "opgaven:agenda-verplaatsen": (
         lambda o: [],
         [

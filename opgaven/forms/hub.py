@@ -206,11 +206,21 @@ class RelatieForm(NLDSFormMixin, forms.ModelForm):
 class TeamlidForm(NLDSFormMixin, forms.ModelForm):
     prefix = "team"  # several forms share the hub page: unique field ids
 
+    user = ZoekkeuzeField(
+        label=_("Nieuw teamlid"),
+        queryset=User.objects.ambtelijk(),
+        url_name="opgaven:persoon-zoeken",
+        zoek_op="username",
+        error_messages={"required": _("Kies wie er in het team komt.")},
+        help_text=_(
+            "Ook medewerkers van partnerorganisaties. Typ een deel van de naam en kies uit "
+            "de lijst (pijltjes en Enter)."
+        ),
+    )
+
     class Meta:
         model = Teamlidmaatschap
         fields = ["user", "rol"]
-        labels = {"user": _("Nieuw teamlid")}
-        error_messages = {"user": {"required": _("Kies wie er in het team komt.")}}
 
     def __init__(self, *args, opgave: Opgave, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,4 +228,4 @@ class TeamlidForm(NLDSFormMixin, forms.ModelForm):
         self.fields["user"].queryset = User.objects.ambtelijk().exclude(
             pk__in=opgave.teamleden.all()
         )
-        self.fields["user"].help_text = _("Ook medewerkers van partnerorganisaties.")
+        self.fields["user"].widget.params = {"team_van": opgave.pk}

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import NLDSFormMixin
+from core.forms import NLDSFormMixin, ZoekkeuzeField
 
 from ..models import Opgave, Teamlidmaatschap
 
@@ -12,18 +12,23 @@ class PersoonTeamForm(NLDSFormMixin, forms.ModelForm):
 
     prefix = "team"
 
+    opgave = ZoekkeuzeField(
+        label=_("Opgave"),
+        queryset=Opgave.objects.all(),
+        url_name="opgaven:opgave-zoeken",
+        zoek_op="titel",
+        error_messages={
+            "required": _("Kies de opgave."),
+            "invalid_choice": _("Kies een opgave uit de lijst."),
+        },
+        help_text=_("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter)."),
+    )
+
     class Meta:
         model = Teamlidmaatschap
         fields = ["opgave", "rol"]
-        labels = {"opgave": _("Opgave")}
-        error_messages = {
-            "opgave": {
-                "required": _("Kies de opgave."),
-                "invalid_choice": _("Kies een opgave uit de lijst."),
-            }
-        }
 
     def __init__(self, *args, persoon: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = persoon
-        self.fields["opgave"].queryset = Opgave.objects.exclude(teamleden=persoon).order_by("titel")
+        self.fields["opgave"].queryset = Opgave.objects.exclude(teamleden=persoon)

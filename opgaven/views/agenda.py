@@ -2,12 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import User
 from core.forms import zoektekst
 from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, form_data, pk_of_404, require_perm
@@ -59,6 +61,24 @@ def opgave_zoeken(request: HtmxHttpRequest):
     if (behalve := request.GET.get("behalve", "")).isdigit():
         gevonden = gevonden.exclude(pk=int(behalve))
     return zoekkeuze_opties(request, gevonden.order_by("titel", "pk"))
+
+
+@login_required
+@require_GET
+def persoon_zoeken(request: HtmxHttpRequest):
+    """Matches for the searchable person choice (a team member): every word of what was
+    typed in the name or username; without those already on the team of ``team_van``."""
+    require_perm(request, "opgaven.view_opgave")
+    gevonden = User.objects.ambtelijk()
+    for woord in zoektekst(request).split()[:5]:
+        gevonden = gevonden.filter(
+            Q(first_name__icontains=woord)
+            | Q(last_name__icontains=woord)
+            | Q(username__icontains=woord)
+        )
+    if (team_van := request.GET.get("team_van", "")).isdigit():
+        gevonden = gevonden.exclude(opgaven_als_teamlid=int(team_van))
+    return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())
 
 
 def _reden_fout(reden: str) -> str | None:
