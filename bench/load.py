@@ -85,9 +85,9 @@ def start_gunicorn(poort: int, workers: int, threads: int) -> subprocess.Popen:
     )
     for _ in range(300):
         try:
-            if requests.get(f"http://127.0.0.1:{poort}/gezondheid/live", timeout=1).ok:
+            if requests.get(f"http://127.0.0.1:{poort}/gezondheid/live", timeout=10).ok:
                 return proces
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still loading Django
             time.sleep(0.1)
     proces.kill()
     raise SystemExit("gunicorn antwoordt niet")

@@ -256,6 +256,8 @@ TRUSTED_PROXIES = [
     if p.strip()
 ]
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Health checks come over plain http from inside the network (orchestrator, load balancer).
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
