@@ -14,6 +14,18 @@ from participatie.models import Stakeholder
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Labels(dict):
+    """A field's choice labels, translated once per export: ``get_<field>_display()``
+    translates every choice again on each call (42 s of 50 for 100,000 stakeholders)."""
+
+    def __init__(self, model, veld: str):
+        keuzes = model._meta.get_field(veld).flatchoices
+        super().__init__((waarde, str(label)) for waarde, label in keuzes)
+
+    def __missing__(self, waarde) -> str:
+        return "" if waarde is None else str(waarde)
+
+
 def veilig(waarde) -> str:
     tekst = "" if waarde is None else str(waarde)
     return "'" + tekst if tekst.startswith(FORMULE_TEKENS) else tekst
@@ -43,13 +55,15 @@ def stakeholder_rijen(user) -> tuple[int, Iterator[list[str]]]:
         .order_by("naam", "pk")
     )
 
+    soort, vorm = Labels(Stakeholder, "soort"), Labels(Stakeholder, "vorm")
+
     def rijen():
         for s in qs.iterator(chunk_size=2000):
             zichtbaar = s.contact_zichtbaar
             yield [
                 s.naam,
-                s.get_soort_display(),
-                s.get_vorm_display(),
+                soort[s.soort],
+                vorm[s.vorm],
                 s.organisatie.naam if s.organisatie else "",
                 s.kvk_nummer,
                 s.email if zichtbaar else "",
@@ -78,14 +92,17 @@ def opgave_rijen(user) -> tuple[int, Iterator[list[str]]]:
 
     qs = Opgave.objects.visible_to(user).select_related("opgaveregisseur").op_agenda()
 
+    fase, prioriteit = Labels(Opgave, "fase"), Labels(Opgave, "prioriteit")
+    voortgang = Labels(Opgave, "voortgang")
+
     def rijen():
         for o in qs.iterator(chunk_size=2000):
             yield [
                 str(o.rang),
                 o.titel,
-                o.get_fase_display(),
-                o.get_prioriteit_display(),
-                o.get_voortgang_display(),
+                fase[o.fase],
+                prioriteit[o.prioriteit],
+                voortgang[o.voortgang],
                 str(o.opgaveregisseur),
                 o.bestuurlijk_opdrachtgever,
                 _datum(o.startdatum),
@@ -107,13 +124,15 @@ def actiepunt_rijen(user) -> tuple[int, Iterator[list[str]]]:
         .order_by("deadline", "pk")
     )
 
+    status = Labels(Actiepunt, "status")
+
     def rijen():
         for a in qs.iterator(chunk_size=2000):
             yield [
                 a.omschrijving,
                 str(a.eigenaar) if a.eigenaar else "",
                 _datum(a.deadline),
-                a.get_status_display(),
+                status[a.status],
                 a.bijeenkomst.thematafel.thema,
                 _datum(a.bijeenkomst.begint_op),
             ]
@@ -135,7 +154,7 @@ BEGROTING_KOLOMMEN = [
 
 def begrotingsregel_rijen(user) -> tuple[int, Iterator[list[str]]]:
     """Amounts as plain decimals with a point (12500.50): exact, and read the same everywhere."""
-    from canvas.models import Begrotingsregel
+    from canvas.models import Begrotingsregel, Financier
     from opgaven.models import Opgave
 
     qs = (
@@ -144,6 +163,8 @@ def begrotingsregel_rijen(user) -> tuple[int, Iterator[list[str]]]:
         .order_by("opgave__titel", "jaar", "activiteit__volgorde", "financier__naam", "pk")
     )
 
+    soort = Labels(Financier, "soort")
+
     def rijen():
         for r in qs.iterator(chunk_size=2000):
             yield [
@@ -151,7 +172,7 @@ def begrotingsregel_rijen(user) -> tuple[int, Iterator[list[str]]]:
                 str(r.jaar),
                 r.activiteit.tekst,
                 r.financier.naam,
-                r.financier.get_soort_display(),
+                soort[r.financier.soort],
                 r.financier.begrotingsprogramma,
                 str(r.begroot),
                 str(r.realisatie),
@@ -196,6 +217,8 @@ def gebruiker_rijen(user) -> tuple[int, Iterator[list[str]]]:
         Prefetch("teamlidmaatschap_set", queryset=leden, to_attr="teams")
     ).order_by("username")
 
+    rol, teamrol = Labels(User, "rol"), Labels(Teamlidmaatschap, "rol")
+
     def rijen():
         for u in qs.iterator(chunk_size=2000):
             yield [
@@ -203,10 +226,10 @@ def gebruiker_rijen(user) -> tuple[int, Iterator[list[str]]]:
                 u.username,
                 u.email,
                 u.organisatie,
-                u.get_rol_display(),
+                rol[u.rol],
                 "ja" if u.is_active else "nee",
                 _datum(u.last_login),
-                "; ".join(f"{t.opgave.titel} ({t.get_rol_display()})" for t in u.teams),
+                "; ".join(f"{t.opgave.titel} ({teamrol[t.rol]})" for t in u.teams),
             ]
 
     return qs.count(), rijen()

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -67,15 +66,11 @@ def opgave_zoeken(request: HtmxHttpRequest):
 @require_GET
 def persoon_zoeken(request: HtmxHttpRequest):
     """Matches for the searchable person choice (a team member): every word of what was
-    typed in the name or username; without those already on the team of ``team_van``."""
+    typed in a name, login, e-mail or organisation; not who is on the team of ``team_van``."""
     require_perm(request, "opgaven.view_opgave")
     gevonden = User.objects.ambtelijk()
     for woord in zoektekst(request).split()[:5]:
-        gevonden = gevonden.filter(
-            Q(first_name__icontains=woord)
-            | Q(last_name__icontains=woord)
-            | Q(username__icontains=woord)
-        )
+        gevonden = gevonden.zoek(woord)
     if (team_van := request.GET.get("team_van", "")).isdigit():
         gevonden = gevonden.exclude(opgaven_als_teamlid=int(team_van))
     return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())

@@ -156,10 +156,13 @@ def gedeelde_stakeholders(request: HtmxHttpRequest):
                 queryset=Betrokkenheid.objects.filter(opgave__in=opgaven).select_related("opgave"),
             )
         )
-        .order_by("-aantal", "naam")
+        .order_by("-aantal", "naam", "pk")
     )
+    page = Paginator(stakeholders, 50).get_page(request.GET.get("pagina"))
     return render(
-        request, "participatie/register/gedeelde_stakeholders.html", {"stakeholders": stakeholders}
+        request,
+        "participatie/register/gedeelde_stakeholders.html",
+        {"stakeholders": page, "page": page},
     )
 
 

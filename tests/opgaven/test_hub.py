@@ -414,3 +414,18 @@ def test_team_changes_are_security_events(users, opgave, caplog):
     assert [e["action"] for e in events] == ["team_toevoegen", "team_rol", "team_verwijderen"]
     assert events[1]["object"] == f"opgave:{opgave.pk}:gebruiker:{medewerker.pk}:adviseur"
     assert {e["user"] for e in events} == {"regisseur"}
+
+
+def test_the_team_picker_finds_colleagues_by_every_word_and_skips_the_team(users, opgave):
+    url = reverse("opgaven:persoon-zoeken")
+    client = client_for(users["regisseur"])
+    partner = users["partner"]
+    partner.first_name, partner.last_name = "Priya", "Sewdien"
+    partner.save()
+    zoek = "pri sew"
+    html = client.get(url, {"team-user_zoek": zoek}).content.decode()
+    assert "Priya Sewdien" in html
+    in_team = client.get(url, {"team-user_zoek": zoek, "team_van": opgave.pk}).content.decode()
+    assert opgave.teamleden.filter(pk=partner.pk).exists() and "Priya Sewdien" not in in_team
+    niemand = client.get(url, {"team-user_zoek": users["raadslid"].username}).content.decode()
+    assert 'role="option"' not in niemand  # raadsleden join no team

@@ -74,3 +74,29 @@ def test_who_works_on_what_finds_people_by_organisation(users, opgave, andere_op
     assert "Woonstichting Maasdal" in html
     assert opgave.get_absolute_url() in html
     assert andere_opgave.get_absolute_url() not in html
+
+
+def test_the_overviews_show_fifty_at_a_time(users):
+    """#17: at 3,000 opgaven the samenhang page was 5.7 MB and took 2 s; who works on what
+    listed every colleague. Fifty rows a page, the search kept across pages."""
+    from opgaven.models import Opgave
+    from tests.accounts.factories import UserFactory
+
+    domein = Domein.objects.create(naam="Wonen")
+    for i in range(52):
+        OpgaveFactory(titel=f"Opgave {i:02d}", rang=i).domeinen.add(domein)
+    client = client_for(users["regisseur"])
+    eerste = client.get(reverse("opgaven:samenhang")).content.decode()
+    assert "Opgave 00" in eerste and "Opgave 51" not in eerste
+    totaal = Opgave.objects.count()
+    assert f"Opgaven 1 tot en met 50 van {totaal}" in eerste and "Pagina 1 van 2" in eerste
+    tweede = client.get(reverse("opgaven:samenhang"), {"pagina": 2}).content.decode()
+    assert "Opgave 51" in tweede and "Opgave 00" not in tweede
+
+    for i in range(51):
+        lid = UserFactory(rol="teamlid", first_name="Vera", last_name=f"Visser {i:02d}")
+        Opgave.objects.get(titel="Opgave 00").teamleden.add(lid)
+    url = reverse("opgaven:wie-werkt-waaraan")
+    html = client.get(url, {"q": "visser"}).content.decode()
+    assert html.count("Vera Visser") == 50 and "Pagina 1 van 2" in html
+    assert "q=visser&amp;pagina=2" in html
