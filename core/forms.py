@@ -114,7 +114,10 @@ class Zoekkeuze(forms.Widget):
             tekst = value
         elif value not in (None, ""):
             gekozen = str(value)
-            obj = self.choices.queryset.filter(pk=value).first() if value else None
+            try:
+                obj = self.choices.queryset.filter(pk=value).first()
+            except (ValueError, TypeError, ValidationError):  # a tampered value: no name
+                obj = None
             tekst = self.choices.field.label_from_instance(obj) if obj else ""
         context["widget"].update(
             {

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +19,7 @@ from opgaven.models import Opgave
 
 from .. import importeren, services
 from ..forms.register import StakeholderFilter, StakeholderForm
-from ..models import Afspraak, Betrokkenheid, Stakeholder
+from ..models import Afspraak, Stakeholder
 
 IMPORT = "participatie/register/stakeholder_import.html"
 
@@ -140,32 +139,7 @@ def stakeholder_update(request: HtmxHttpRequest, pk: int):
 def gedeelde_stakeholders(request: HtmxHttpRequest):
     """Stakeholders who take part in more than one opgave, with those opgaven."""
     require_perm(request, "opgaven.view_opgave")
-    opgaven = Opgave.objects.visible_to(request.user)
-    # Which stakeholders first, from the betrokkenheden alone: grouping them is cheaper
-    # than counting for every stakeholder in the register (0.49 s -> 0.21 s at 100,000).
-    gedeeld = (
-        Betrokkenheid.objects.filter(opgave__in=opgaven)
-        .values("stakeholder")
-        .annotate(n=Count("opgave", distinct=True))
-        .filter(n__gte=2)
-    )
-    stakeholders = (
-        Stakeholder.objects.filter(pk__in=gedeeld.values("stakeholder"))
-        .annotate(
-            aantal=Count(
-                "betrokkenheden__opgave",
-                filter=Q(betrokkenheden__opgave__in=opgaven),
-                distinct=True,
-            )
-        )
-        .prefetch_related(
-            Prefetch(
-                "betrokkenheden",
-                queryset=Betrokkenheid.objects.filter(opgave__in=opgaven).select_related("opgave"),
-            )
-        )
-        .order_by("-aantal", "naam", "pk")
-    )
+    stakeholders = Stakeholder.objects.gedeeld_tussen(Opgave.objects.visible_to(request.user))
     page = Paginator(stakeholders, 50).get_page(request.GET.get("pagina"))
     return render(
         request,

@@ -271,3 +271,14 @@ def test_a_name_typed_in_full_without_javascript_is_looked_up(
         assert f'value="{getypt}"' in response.content.decode()
     else:
         assert Betrokkenheid.objects.get(opgave=opgave).stakeholder.naam == "Zorggroep Ee"
+
+
+@pytest.mark.parametrize("waarde", ["abc", "1e9", "-1", "99999999999999999999999", "1;2"])
+def test_a_tampered_choice_is_refused_in_dutch_not_with_a_500(users, opgave, waarde):
+    response = client_for(users["regisseur"]).post(
+        _url(opgave),
+        {"stakeholder": waarde, "rol": "partner", "invloed": 3, "belang": 3},
+        headers=HTMX,
+    )
+    assert response.status_code == 422
+    assert not Betrokkenheid.objects.filter(opgave=opgave).exists()
