@@ -1,6 +1,7 @@
 """Change records (django-pghistory events) as people read them: when, who, what, and which
 fields changed from what to what. The apps choose which events; this only describes them."""
 
+import functools
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from datetime import datetime
 import pgtrigger
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from pghistory.models import Event
 
 _LABELS = {"insert": "aangemaakt", "update": "gewijzigd", "delete": "verwijderd"}
 # Bookkeeping, not content: never listed as a change.
@@ -61,6 +63,12 @@ def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "
 def _kort(value, length: int = 120) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+@functools.cache
+def event_modellen() -> list:
+    """Every history event model (one table each)."""
+    return [m for m in apps.get_models() if issubclass(m, Event) and m._meta.managed]
 
 
 @contextmanager

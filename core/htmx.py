@@ -79,7 +79,7 @@ def zoekkeuze_opties(request: HttpRequest, gevonden, *, toelichting=None) -> Htt
         {"pk": obj.pk, "label": str(obj), "toelichting": toelichting(obj) if toelichting else ""}
         for obj in gevonden[:21]
     ]
-    doel = getattr(request, "htmx", None) and request.htmx.target
+    doel = request.htmx.target
     lijst = doel if doel and re.fullmatch(r"[\w-]{1,100}", doel) else "zoekkeuze_lijst"
     context = {"lijst": lijst, "keuzes": keuzes[:20], "meer": len(keuzes) > 20}
     return render(request, "components/zoekkeuze_opties.html", context)

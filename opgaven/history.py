@@ -2,11 +2,10 @@
 
 import functools
 
-from django.apps import apps
 from django.db import connection
-from pghistory.models import Event, Events
+from pghistory.models import Events
 
-from core.geschiedenis import Gebeurtenis, beschrijf
+from core.geschiedenis import Gebeurtenis, beschrijf, event_modellen
 
 from .models import Opgave
 
@@ -51,16 +50,14 @@ def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeu
     return beschrijf(events, opgave=lambda event: _opgave_titel(event, titels))
 
 
+def _opgave_kolommen(model) -> list[str]:
+    """The columns of an event model that point at an opgave (as pghistory's references())."""
+    return [f.column for f in model._meta.fields if getattr(f, "related_model", None) is Opgave]
+
+
 @functools.cache
 def _verwijzende_modellen() -> list:
-    """Event models with a field that points at an opgave (as pghistory's references())."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Event)
-        and model._meta.managed
-        and any(getattr(f, "related_model", None) is Opgave for f in model._meta.fields)
-    ]
+    return [model for model in event_modellen() if _opgave_kolommen(model)]
 
 
 def _laatste(pks: list[int], modellen: list, limit: int) -> list[tuple[str, int]]:
@@ -82,11 +79,7 @@ def _laatste_sql(modellen: tuple) -> tuple[str, list[tuple[str, int]]]:
     its index on the opgave (the ORM took 18 ms to compile the same query each time)."""
     delen, kolommen = [], []
     for model in modellen:
-        velden = [
-            connection.ops.quote_name(f.column)
-            for f in model._meta.fields
-            if getattr(f, "related_model", None) is Opgave
-        ]
+        velden = [connection.ops.quote_name(kolom) for kolom in _opgave_kolommen(model)]
         verwijst = " OR ".join(f"{veld} = ANY(%s)" for veld in velden)
         tabel = connection.ops.quote_name(model._meta.db_table)
         delen.append(

@@ -44,16 +44,9 @@ STAKEHOLDER_KOLOMMEN = [
 
 
 def stakeholder_rijen(user) -> tuple[int, Iterator[list[str]]]:
-    """The register as rows; contact details only where ``user`` may see them."""
-    from django.db.models import Count
-
-    qs = (
-        Stakeholder.objects.filter(geanonimiseerd_op__isnull=True)
-        .select_related("organisatie")
-        .met_contact_zichtbaar(user)
-        .annotate(aantal_opgaven=Count("betrokkenheden", distinct=True))
-        .order_by("naam", "pk")
-    )
+    """The register as rows, as the register lists them; contact details only where
+    ``user`` may see them."""
+    qs = Stakeholder.objects.register(user, {}).order_by("naam", "pk")
 
     soort, vorm = Labels(Stakeholder, "soort"), Labels(Stakeholder, "vorm")
 

@@ -8,12 +8,10 @@ the order it was written, so the pages see two years of history."""
 import datetime
 import random
 
-import pghistory.models
-from django.apps import apps
 from django.db import connection
 
 from accounts.models import Rol, User
-from core.geschiedenis import herschrijven
+from core.geschiedenis import event_modellen, herschrijven
 from opgaven.models import Domein, Fase, Gebied, GebiedSoort, Opgave, Teamlidmaatschap, Voortgang
 from participatie.models import Grondslag, Stakeholder, StakeholderSoort, Vorm
 
@@ -117,11 +115,7 @@ def _historie_verspreiden() -> None:
 
     The triggers stamp events with now(), the start of the transaction this runs in, so
     ``pgh_created_at >= now()`` selects exactly this run's events."""
-    modellen = [
-        model
-        for model in apps.get_models()
-        if issubclass(model, pghistory.models.Event) and model._meta.managed
-    ]
+    modellen = event_modellen()
     with herschrijven(*modellen), connection.cursor() as cursor:
         for model in modellen:
             tabel = connection.ops.quote_name(model._meta.db_table)

@@ -161,17 +161,22 @@ class VoortgangForm(NLDSFormMixin, forms.Form):
     )
 
 
-class RelatieForm(NLDSFormMixin, forms.ModelForm):
-    prefix = "samenhang"  # several forms share the hub page: unique field ids
-
-    naar = ZoekkeuzeField(
+def opgave_keuze(**kwargs) -> ZoekkeuzeField:
+    """A searchable choice of an opgave, by title (the form narrows the queryset)."""
+    return ZoekkeuzeField(
         label=_("Opgave"),
         queryset=Opgave.objects.all(),
         url_name="opgaven:opgave-zoeken",
         zoek_op="titel",
-        error_messages={"required": _("Kies de opgave waarmee er samenhang is.")},
         help_text=_("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter)."),
+        **kwargs,
     )
+
+
+class RelatieForm(NLDSFormMixin, forms.ModelForm):
+    prefix = "samenhang"  # several forms share the hub page: unique field ids
+
+    naar = opgave_keuze(error_messages={"required": _("Kies de opgave waarmee er samenhang is.")})
 
     class Meta:
         model = OpgaveRelatie

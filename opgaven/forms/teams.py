@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import NLDSFormMixin, ZoekkeuzeField
+from core.forms import NLDSFormMixin
 
 from ..models import Opgave, Teamlidmaatschap
+from .hub import opgave_keuze
 
 
 class PersoonTeamForm(NLDSFormMixin, forms.ModelForm):
@@ -12,16 +13,11 @@ class PersoonTeamForm(NLDSFormMixin, forms.ModelForm):
 
     prefix = "team"
 
-    opgave = ZoekkeuzeField(
-        label=_("Opgave"),
-        queryset=Opgave.objects.all(),
-        url_name="opgaven:opgave-zoeken",
-        zoek_op="titel",
+    opgave = opgave_keuze(
         error_messages={
             "required": _("Kies de opgave."),
             "invalid_choice": _("Kies een opgave uit de lijst."),
-        },
-        help_text=_("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter)."),
+        }
     )
 
     class Meta:

@@ -24,7 +24,6 @@ class BetrokkenheidForm(NLDSFormMixin, forms.Form):
         queryset=Stakeholder.objects.filter(geanonimiseerd_op__isnull=True),
         url_name="participatie:stakeholder-zoeken",
         required=False,
-        help_text=_("Typ een deel van de naam en kies uit de lijst (pijltjes en Enter)."),
     )
     nieuwe_naam = forms.CharField(
         label=_("Of: naam van een nieuwe stakeholder"), max_length=200, required=False
