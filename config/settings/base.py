@@ -127,7 +127,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.WachtwoordBackend",
 ]
 # Lockout (accounts.blokkade): after this many failed logins within the cool-off, an account
 # (or, with a higher limit, a client address) is held off until the cool-off has passed.

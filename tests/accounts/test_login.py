@@ -46,3 +46,18 @@ def test_local_login_switched_off_refuses_the_password(client, settings):
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert 'name="password"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_permissions_come_from_the_rules_alone(django_assert_num_queries):
+    """A permission in Django's tables gives nothing (the roles decide), and asking for one
+    the rules refuse costs no queries (the menu asks on every page)."""
+    from django.contrib.auth.models import Permission
+
+    regisseur = UserFactory(rol="opgaveregisseur")
+    regisseur.user_permissions.add(Permission.objects.get(codename="delete_opgave"))
+    with django_assert_num_queries(0):
+        assert not regisseur.has_perm("opgaven.delete_opgave")
+        assert not regisseur.has_perm("accounts.manage_gebruikers")
+        assert regisseur.has_perm("opgaven.view_opgave")
+    assert UserFactory(rol="beheerder").has_perm("accounts.manage_gebruikers")
