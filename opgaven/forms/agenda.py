@@ -12,6 +12,7 @@ from ..models import (
     Gebied,
     Opgave,
     Prioriteit,
+    Teamlidmaatschap,
     Voortgang,
 )
 
@@ -41,7 +42,13 @@ class AgendaFilter(django_filters.FilterSet):
     )
     opgaveregisseur = django_filters.ModelChoiceFilter(
         label=_("Opgaveregisseur"),
-        queryset=User.objects.filter(geregisseerde_opgaven__isnull=False).distinct(),
+        queryset=User.objects.filter(pk__in=Opgave.objects.values("opgaveregisseur")),
+        empty_label=_("Alle"),
+    )
+    teamlid = django_filters.ModelChoiceFilter(
+        label=_("Teamlid"),
+        method="met_teamlid",
+        queryset=User.objects.filter(pk__in=Teamlidmaatschap.objects.values("user")),
         empty_label=_("Alle"),
     )
     portefeuillehouder = django_filters.ChoiceFilter(
@@ -76,6 +83,9 @@ class AgendaFilter(django_filters.FilterSet):
         return queryset.filter(
             pk__in=Opgave.domeinen.through.objects.filter(domein=value).values("opgave")
         )
+
+    def met_teamlid(self, queryset, name, value):
+        return queryset.filter(pk__in=Teamlidmaatschap.objects.filter(user=value).values("opgave"))
 
     def met_gebied(self, queryset, name, value):
         return queryset.filter(

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from core.aantal import aantal
 from core.models import TimeStampedModel, gevolgd
 
 from .referentielijsten import Domein, Gebied
@@ -80,6 +82,29 @@ class OpgaveQuerySet(models.QuerySet):
     def op_agenda(self) -> "OpgaveQuerySet":
         """In beleidsagenda order: rank first, then title for equal ranks."""
         return self.order_by("rang", "titel", "pk")
+
+    def wie_werkt_eraan(self, toon: int):
+        """Everyone who directs an opgave or is on a team (of any), with ``regisseert`` and
+        ``teamlid_van``: the first ``toon`` of these opgaven, in this queryset's order, and
+        ``regisseert_aantal`` and ``teamlid_aantal``: how many of these in all. At scale
+        someone is on forty teams; listing them all made 2,000 links a page (#17)."""
+        getoond = self.only("titel", "opgaveregisseur")[:toon]
+        return (
+            User.objects.filter(is_active=True)
+            .filter(
+                models.Q(pk__in=Opgave.objects.values("opgaveregisseur"))
+                | models.Q(pk__in=Teamlidmaatschap.objects.values("user"))
+            )
+            .annotate(
+                regisseert_aantal=aantal(self.filter(opgaveregisseur=models.OuterRef("pk"))),
+                teamlid_aantal=aantal(self.filter(teamleden=models.OuterRef("pk"))),
+            )
+            .prefetch_related(
+                models.Prefetch("geregisseerde_opgaven", queryset=getoond, to_attr="regisseert"),
+                models.Prefetch("opgaven_als_teamlid", queryset=getoond, to_attr="teamlid_van"),
+            )
+            .order_by("first_name", "last_name", "username")
+        )
 
     def volgende_rang(self) -> int:
         """The place a new opgave gets: last on the agenda until someone moves it."""

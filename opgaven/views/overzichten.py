@@ -2,18 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import models
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from accounts.models import User
 from core import secties
 from core.http import HtmxHttpRequest, require_perm
 
 from ..models import Domein, Gebied, GebiedSoort, Opgave, OpgaveRelatie
 
 PER_PAGINA = 50
+TOON = 5
 
 
 def _matrix(opgaven: list[Opgave], kolommen: list, veld: str) -> list[dict]:
@@ -66,23 +64,11 @@ def samenhang(request: HtmxHttpRequest):
 @login_required
 @require_GET
 def wie_werkt_waaraan(request: HtmxHttpRequest):
-    """Who directs or works on which opgave, searchable by name or organisation."""
+    """Who directs or works on which opgave, searchable by name or organisation: per person
+    the first few opgaven of each kind and how many more, with a link to all of them."""
     require_perm(request, "opgaven.view_opgave")
     zoek = request.GET.get("q", "").strip()[:100]
-    opgaven = Opgave.objects.visible_to(request.user).op_agenda()
-    mensen = (
-        User.objects.filter(is_active=True)
-        .filter(
-            models.Q(geregisseerde_opgaven__isnull=False)
-            | models.Q(opgaven_als_teamlid__isnull=False)
-        )
-        .distinct()
-        .prefetch_related(
-            Prefetch("geregisseerde_opgaven", queryset=opgaven, to_attr="regisseert"),
-            Prefetch("opgaven_als_teamlid", queryset=opgaven, to_attr="teamlid_van"),
-        )
-        .order_by("first_name", "last_name", "username")
-    )
+    mensen = Opgave.objects.visible_to(request.user).op_agenda().wie_werkt_eraan(toon=TOON)
     page = Paginator(mensen.zoek(zoek), PER_PAGINA).get_page(request.GET.get("pagina"))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)

@@ -64,19 +64,22 @@ class StakeholderQuerySet(models.QuerySet):
     def gedeeld_tussen(self, opgaven) -> "StakeholderQuerySet":
         """Stakeholders in two or more of ``opgaven``, most shared first, with ``aantal``
         and their betrokkenheden in those opgaven (prefetched)."""
-        # Which ones first, from the betrokkenheden alone: grouping those is cheaper than
-        # counting for every stakeholder in the register (0.49 s -> 0.21 s at 100,000).
+        # From the betrokkenheden alone, grouped once per query: cheaper than counting for
+        # every stakeholder in the register (0.49 s -> 0.21 s -> 0.07 s at 100,000). A
+        # stakeholder is in an opgave once (betrokkenheid_uniek_per_opgave): no DISTINCT.
         gedeeld = (
             Betrokkenheid.objects.filter(opgave__in=opgaven)
+            .order_by()
             .values("stakeholder")
-            .annotate(n=models.Count("opgave", distinct=True))
+            .annotate(n=models.Count("pk"))
             .filter(n__gte=2)
         )
-        in_opgaven = models.Q(betrokkenheden__opgave__in=opgaven)
         return (
             self.filter(pk__in=gedeeld.values("stakeholder"))
             .annotate(
-                aantal=models.Count("betrokkenheden__opgave", filter=in_opgaven, distinct=True)
+                aantal=models.Subquery(
+                    gedeeld.filter(stakeholder=models.OuterRef("pk")).values("n")
+                )
             )
             .prefetch_related(
                 models.Prefetch(

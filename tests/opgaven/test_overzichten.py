@@ -100,3 +100,25 @@ def test_the_overviews_show_fifty_at_a_time(users):
     html = client.get(url, {"q": "visser"}).content.decode()
     assert html.count("Vera Visser") == 50 and "Pagina 1 van 2" in html
     assert "q=visser&amp;pagina=2" in html
+
+
+def test_who_works_on_what_shows_five_per_person_and_links_to_all(users):
+    """At scale someone is on forty teams: the row shows the first five in agenda order and
+    a link to the beleidsagenda filtered on that person, which lists them all."""
+    from tests.accounts.factories import UserFactory
+
+    lid = UserFactory(rol="teamlid", first_name="Vera", last_name="Visser")
+    regisseur = UserFactory(rol="opgaveregisseur", first_name="Rik", last_name="Regie")
+    for i in range(7):
+        OpgaveFactory(titel=f"Team {i}", rang=i).teamleden.add(lid)
+        OpgaveFactory(titel=f"Regie {i}", rang=10 + i, opgaveregisseur=regisseur)
+    client = client_for(users["medewerker"])
+    html = client.get(reverse("opgaven:wie-werkt-waaraan"), {"q": "vis"}).content.decode()
+    assert all(f"Team {i}<" in html for i in range(5)) and "Team 5<" not in html
+    assert f'?teamlid={lid.pk}">alle 7' in html
+    alle = client.get(reverse("opgaven:opgave-list"), {"teamlid": lid.pk}).content.decode()
+    assert all(f"Team {i}" in alle for i in range(7)) and "Regie 0" not in alle
+    html = client.get(reverse("opgaven:wie-werkt-waaraan"), {"q": "regie"}).content.decode()
+    assert f'?opgaveregisseur={regisseur.pk}">alle 7' in html and "Regie 5<" not in html
+    alle = client.get(reverse("opgaven:opgave-list"), {"opgaveregisseur": regisseur.pk})
+    assert all(f"Regie {i}" in alle.content.decode() for i in range(7))
