@@ -38,9 +38,11 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from canvas.documenten import canvas_bron, canvas_pdf  # noqa: E402
+from canvas.models import CanvasItem  # noqa: E402
 from demo.seed.gevarieerd import maak_opgaven  # noqa: E402
 from opgaven.models import Domein, Opgave  # noqa: E402
 from participatie.documenten import terugkoppeling_bron, terugkoppeling_pdf  # noqa: E402
@@ -149,6 +151,8 @@ def main() -> None:
         p50, p95 = p50_p95(wie, url, args.rounds)
         print(f"{name:<26} {p50:>8.1f} {p95:>8.1f} {teller.aantal:>8} {p50 / kaal:>8.1f}")
 
+    canvas_opslaan(client, kernen, args.rounds)
+
     rounds = 3
     # The documents a page asks a worker for, laid out here in-process.
     documenten = {"canvas A3 PDF": lambda: canvas_pdf(canvas_bron(opgave=kernen))}
@@ -170,6 +174,43 @@ def main() -> None:
             f"(mediaan van {rounds})"
         )
     rapport_van_honderd()
+
+
+def canvas_opslaan(client, opgave: Opgave, rounds: int) -> None:
+    """Server time of the canvas saves (htmx): a new item, and an edit of its text (the
+    version check included); in a transaction that is rolled back."""
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    nieuw = reverse("canvas:canvasitem-create", args=[opgave.pk, "activiteiten"])
+    try:
+        with transaction.atomic():
+            samples = {"nieuw item": [], "tekst bewerkt": []}
+            for i in range(rounds):  # each new item undone: the block keeps its size
+                terug = transaction.savepoint()
+                start = time.perf_counter()
+                response = client.post(nieuw, {"activiteiten-tekst": f"Bench {i}"}, **htmx)
+                samples["nieuw item"].append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+                transaction.savepoint_rollback(terug)
+            client.post(nieuw, {"activiteiten-tekst": "Bench"}, **htmx)
+            item = CanvasItem.objects.filter(opgave=opgave).order_by("-pk").first()
+            for i in range(rounds):
+                item.refresh_from_db()
+                data = {
+                    f"item-{item.pk}-tekst": f"Bewerkt {i}",
+                    f"item-{item.pk}-versie": item.versie,
+                }
+                start = time.perf_counter()
+                response = client.post(
+                    reverse("canvas:canvasitem-update", args=[item.pk]), data, **htmx
+                )
+                samples["tekst bewerkt"].append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+            for naam, tijden in samples.items():
+                p95 = statistics.quantiles(tijden, n=20, method="inclusive")[18]
+                print(f"{'canvas ' + naam:<26} {statistics.median(tijden):>8.1f} {p95:>8.1f}")
+            raise _Terugdraaien
+    except _Terugdraaien:
+        pass
 
 
 def _domein() -> int:
