@@ -5,14 +5,12 @@ PDF. Everything that reaches a PDF passes through ``render_pdf``: the only resou
 it can load are ``data:`` URLs and the app's own static files.
 """
 
-import io
 import logging
 import mimetypes
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pypdf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
@@ -90,19 +88,19 @@ def _render(html: str, css: str):
     font_config = FontConfiguration()
     stylesheets = [CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)]
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.render(font_config=font_config, stylesheets=stylesheets, **OPTIONS)
+    document = document.render(font_config=font_config, stylesheets=stylesheets, **OPTIONS)
+    check_layout(document)
+    return document
 
 
 def _write(document) -> bytes:
-    pdf = document.write_pdf(**OPTIONS)
-    check_pdf(pdf)
-    return pdf
+    return document.write_pdf(**OPTIONS)
 
 
 def render_pdf(html: str, css: str = "", na_opmaak=None) -> bytes:
     """Render trusted, autoescaped HTML (from our templates) to a tagged PDF (PDF/UA-1).
 
-    ``na_opmaak()`` is called between laying out the pages and writing and checking the
+    ``na_opmaak()`` is called between laying out (and checking) the pages and writing the
     PDF, so a job can say which of the two it is doing."""
     document = _render(html, css)
     if na_opmaak:
@@ -139,19 +137,15 @@ def render_pdf_op_een_pagina(html: str, css: str, groottes=(10, 9, 8, 7, 6, 5, 4
     return _write(beste)
 
 
-def check_pdf(pdf: bytes) -> None:
-    """Refuse PDFs with embedded files or links other than internal ones."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    names = reader.trailer["/Root"].get("/Names")
-    if names is not None and "/EmbeddedFiles" in names.get_object():
-        raise UnsafePDFError("PDF bevat ingesloten bestanden.")
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            if annot.get("/Subtype") == "/FileAttachment":
-                raise UnsafePDFError("PDF bevat een bestandsbijlage.")
-            action = annot.get("/A")
-            if action is not None:
-                action = action.get_object()
-                if action.get("/S") not in (None, "/GoTo"):
-                    raise UnsafePDFError(f"PDF bevat een link van het type {action.get('/S')}.")
+def check_layout(document) -> None:
+    """Refuse a laid-out document that would carry a file or a link out of the PDF: an
+    attachment (``<link rel=attachment>``, ``<a rel=attachment>``) or an external link.
+    Our templates make only internal links. Checked on the layout, before writing: reading
+    the written PDF back with pypdf cost 0.64 s of a 4 s report (its object streams are
+    parsed whole)."""
+    if document.metadata.attachments:
+        raise UnsafePDFError("PDF zou een bijlage bevatten.")
+    for page in document.pages:
+        for soort, doel, *_rest in page.links:
+            if soort != "internal":
+                raise UnsafePDFError(f"PDF zou een link van het type {soort} bevatten: {doel[:80]}")

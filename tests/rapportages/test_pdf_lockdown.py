@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from canvas.models import Blok, Financier, Indicator
-from core.pdf import StaticOnlyURLFetcher, render_pdf
+from core.pdf import StaticOnlyURLFetcher, UnsafePDFError, render_pdf
 from tests.canvas.factories import CanvasItemFactory
 from tests.opgaven.factories import OpgaveFactory
 from tests.participatie.factories import BetrokkenheidFactory
@@ -106,7 +106,10 @@ def test_helper_refuses_fetches_even_from_unescaped_html(canary):
     )
     css = f"@import url({base}/css-import); body {{ background: url({base}/css-bg); }}"
 
-    pdf = render_pdf(html, css)
+    with pytest.raises(UnsafePDFError):  # the attachment link: nothing is written
+        render_pdf(html, css)
+    zonder_bijlage = html.replace('<link rel="attachment" href="file:///etc/hostname">', "")
+    pdf = render_pdf(zonder_bijlage, css)
 
     assert hits == []
     _assert_clean(pdf)
@@ -126,3 +129,33 @@ def test_fetcher_serves_static_files_and_nothing_outside(settings):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 4
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="https://example.org/">buiten</a>',
+        '<a href="mailto:iemand@example.org">mail</a>',
+        '<a rel="attachment" href="data:text/plain,geheim">bijlage</a>',
+        '<link rel="attachment" href="data:text/plain,geheim">',
+    ],
+)
+def test_a_document_with_an_external_link_or_an_attachment_is_refused(html):
+    """Defence in depth: if a template ever made a link out of the PDF or attached a file
+    (a data: URL is one the fetcher serves), nothing is written."""
+    pagina = f"<html lang='nl'><head><title>t</title></head><body>{html}</body></html>"
+    with pytest.raises(UnsafePDFError):
+        render_pdf(pagina)
+
+
+def test_internal_links_stay():
+    pdf = render_pdf(
+        "<html lang='nl'><head><title>t</title></head><body>"
+        "<a href='#b'>naar b</a><h1 id='b'>B</h1></body></html>"
+    )
+    links = [
+        (a.get_object().get("/Dest"), a.get_object().get("/A"))
+        for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+        for a in page.get("/Annots") or []
+    ]
+    assert links == [("b", None)]
