@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("canvas.urls")),
     path("rapportages/", include("rapportages.urls")),
     path("gezondheid/live", core_views.gezondheid_live, name="gezondheid-live"),
+    path("gezondheid/klaar", core_views.gezondheid_klaar, name="gezondheid-klaar"),
 ]
 
 handler403 = "core.views.permission_denied"

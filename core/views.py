@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.security_log import log_event
 
+from . import gezondheid
 from .forms import HuisstijlForm
 from .http import Geweigerd, form_data, require_perm
 from .models import Huisstijl
@@ -17,6 +18,17 @@ def gezondheid_live(request):
     """Liveness: the process answers; it asks no database or broker anything (a restart
     would not fix those). Also bench/'s bare view: the stack without the application."""
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def gezondheid_klaar(request):
+    """Readiness: database (migrations applied), queue, a worker that can make PDFs, and
+    writable file storage; 200 when all answer, else 503 naming what fails. No login and
+    no secrets in the body (core.gezondheid)."""
+    goed, uitkomst = gezondheid.controleer()
+    return JsonResponse(
+        {"status": "ok" if goed else "fout", "controles": uitkomst}, status=200 if goed else 503
+    )
 
 
 def permission_denied(request, exception=None):

@@ -7,7 +7,10 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
+
+from config.celery import app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,3 +78,55 @@ def stop_worker(proces: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proces.pid, signal.SIGKILL)
         proces.wait(timeout=10)
+
+
+def vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(poort: int) -> subprocess.Popen:
+    proces = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(poort),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def bereikbaar():
+        import socket
+
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
+        except OSError:
+            return False
+        return True
+
+    wacht(bereikbaar, 10, "redis-server luistert")
+    return proces
+
+
+def zet_broker(url: str | None) -> None:
+    """Point this process's Celery app at another broker. The pools stay open: kombu keeps
+    them per broker URL and hands the original back when the URL is restored."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = url or settings.CELERY_BROKER_URL
+    app.conf.broker_transport_options = (
+        settings.REDIS_TRANSPORT_OPTIONS if url else settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    )
+    # A running web process has loaded the transport code already (about a second of
+    # imports, once per process); load it here too, so the test measures the broker wait.
+    app.connection_for_write().transport  # noqa: B018

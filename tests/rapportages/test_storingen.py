@@ -22,7 +22,17 @@ from accounts.models import User
 from config.celery import app
 from rapportages import services
 from rapportages.models import Rapportage, Status
-from tests.werker import ROOT, database_env, kinderen, start_worker, stop_worker, wacht
+from tests.werker import (
+    ROOT,
+    database_env,
+    kinderen,
+    start_redis,
+    start_worker,
+    stop_worker,
+    vrije_poort,
+    wacht,
+    zet_broker,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,67 +76,15 @@ def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_pro
         pad.unlink(missing_ok=True)
 
 
-def _vrije_poort() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _redis(poort: int) -> subprocess.Popen:
-    proces = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(poort),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def bereikbaar():
-        import socket
-
-        try:
-            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
-        except OSError:
-            return False
-        return True
-
-    wacht(bereikbaar, 10, "redis-server luistert")
-    return proces
-
-
-def _broker(url: str | None) -> None:
-    """Point this process's Celery app at another broker. The pools stay open: kombu keeps
-    them per broker URL and hands the original back when the URL is restored."""
-    app._pool = None
-    app.amqp._producer_pool = None
-    app.conf.broker_url = url or settings.CELERY_BROKER_URL
-    app.conf.broker_transport_options = (
-        settings.REDIS_TRANSPORT_OPTIONS if url else settings.CELERY_BROKER_TRANSPORT_OPTIONS
-    )
-    # A running web process has loaded the transport code already (about a second of
-    # imports, once per process); load it here too, so the test measures the broker wait.
-    app.connection_for_write().transport  # noqa: B018
-
-
 def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(users, opgave):
     from django.urls import reverse
 
     from tests.conftest import client_for
 
-    poort = _vrije_poort()
+    poort = vrije_poort()
     url = f"redis://127.0.0.1:{poort}/0"
-    redis = _redis(poort)
-    _broker(url)
+    redis = start_redis(poort)
+    zet_broker(url)
     worker = None
     try:
         redis.terminate()
@@ -141,7 +99,7 @@ def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(us
         rapportage = Rapportage.objects.get()
         assert rapportage.status == Status.WACHTRIJ
 
-        redis = _redis(poort)
+        redis = start_redis(poort)
         env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test", "REDIS_URL": url}
         worker = subprocess.Popen(
             [
@@ -180,7 +138,7 @@ def test_with_redis_stopped_a_report_request_answers_fast_and_completes_later(us
             worker.wait(timeout=20)
         redis.terminate()
         redis.wait(timeout=10)
-        _broker(None)
+        zet_broker(None)
 
 
 def _filesystem_broker() -> None:
@@ -249,4 +207,4 @@ def test_a_job_survives_the_whole_worker_being_killed(broker):
             if proces is not None:
                 stop_worker(proces)
         if broker == "filesystem":
-            _broker(None)
+            zet_broker(None)
