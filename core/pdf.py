@@ -18,6 +18,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .staticfiles import pakketmappen
+
 logger = logging.getLogger(__name__)
 
 # A host that never resolves: relative URLs in our templates become static lookups.
@@ -71,6 +73,7 @@ def _static_roots() -> list[str]:
     for entry in settings.STATICFILES_DIRS:
         roots.append(str(entry[1] if isinstance(entry, tuple) else entry))
     roots.append(str(Path(settings.BASE_DIR) / "static"))
+    roots.extend(str(map_) for map_ in pakketmappen())
     return roots
 
 

@@ -227,15 +227,26 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/htmx", BASE_DIR / "node_modules/htmx.org/dist"),
-    ("vendor/utrecht", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
-    (
-        "vendor/voorbeeld-theme",
-        BASE_DIR / "node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist",
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# From the front-end packages (npm, node_modules) only the files the app uses
+# (core.staticfiles): prefix -> (package folder, files).
+NODE_MODULES = BASE_DIR / "node_modules"
+STATIC_PAKKETTEN = {
+    "vendor/htmx": (NODE_MODULES / "htmx.org/dist", ["htmx.min.js"]),
+    "vendor/utrecht": (NODE_MODULES / "@utrecht/component-library-css/dist", ["index.css"]),
+    "vendor/voorbeeld-theme": (
+        NODE_MODULES / "@nl-design-system-unstable/voorbeeld-design-tokens/dist",
+        ["theme.css"],
     ),
-    ("vendor/noto-sans", BASE_DIR / "node_modules/@fontsource/noto-sans/files"),
+    "vendor/noto-sans": (
+        NODE_MODULES / "@fontsource/noto-sans/files",
+        [f"noto-sans-{s}-{w}-normal.woff2" for s in ("latin", "latin-ext") for w in (400, 700)],
+    ),
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "core.staticfiles.PakketFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -344,7 +355,7 @@ CELERY_TIMEZONE = TIME_ZONE
 DEMODATA_TOEGESTAAN = env_bool("OPGAVENREGIE_DEMODATA", False)
 GEMEENTE_NAAM = env("OPGAVENREGIE_GEMEENTE", "Gemeente Maasdal")
 # Installed NL Design System themes the beheerder can choose from. A municipality adds its
-# own token package (npm) to STATICFILES_DIRS and an entry here.
+# own token package (npm) to STATIC_PAKKETTEN and an entry here.
 THEMAS = {
     "voorbeeld": {
         "label": "Voorbeeld (NL Design System)",
