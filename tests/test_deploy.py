@@ -1,6 +1,7 @@
 """Production settings pass Django's deployment checklist and send the security headers."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -46,3 +47,121 @@ def test_pages_send_csp_and_frame_headers(client):
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_compose_file_validates_and_every_service_is_checked(tmp_path):
+    """docker-compose (Debian's package) reads the file as compose will; then what #18
+    asks of it: migrations once before the rest, gunicorn as PID 1, a healthcheck per
+    long-running service, base images pinned by version."""
+    import shutil
+
+    import yaml
+
+    assert shutil.which("docker-compose"), (
+        "docker-compose ontbreekt: apt-get install docker-compose"
+    )
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path)
+    (tmp_path / ".env").write_text("")
+    result = subprocess.run(
+        ["docker-compose", "config"],
+        cwd=tmp_path,
+        env={**os.environ, "POSTGRES_PASSWORD": "alleen-voor-de-test"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    diensten = yaml.safe_load(result.stdout)["services"]
+    assert diensten["migrate"]["command"][:3] == ["python", "manage.py", "migrate"]
+    assert diensten["web"]["command"][0] == "gunicorn"
+    for naam in ("web", "worker", "beat"):
+        assert diensten[naam]["depends_on"]["migrate"]["condition"] == (
+            "service_completed_successfully"
+        )
+    for naam in ("web", "worker", "beat", "postgres", "redis"):
+        assert diensten[naam]["healthcheck"]["test"], naam
+    for naam in ("postgres", "redis"):
+        assert re.search(r":\d+\.\d+", diensten[naam]["image"]), diensten[naam]["image"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.findall(r"^FROM \S+:(\S+)", dockerfile, re.M) and all(
+        re.match(r"\d+\.\d+\.\d+-", tag) for tag in re.findall(r"^FROM \S+:(\S+)", dockerfile, re.M)
+    )
+    assert "USER opgavenregie" in dockerfile and "--no-dev" in dockerfile
+    genegeerd = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", "var", ".env", "node_modules", ".git"} <= set(genegeerd)
+
+
+def test_production_settings_under_gunicorn_answer_with_health_headers_and_static_files(
+    live_server_poort,
+):
+    """The image's gunicorn configuration with the production settings (no Docker here)."""
+    import requests
+
+    basis = live_server_poort
+    live = requests.get(f"{basis}/gezondheid/live", timeout=10)
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
+    login = requests.get(f"{basis}/accounts/inloggen/", timeout=10, headers=HTTPS)
+    assert login.status_code == 200
+    assert "frame-ancestors 'none'" in login.headers["Content-Security-Policy"]
+    assert login.headers["Strict-Transport-Security"].startswith("max-age=")
+    css = re.search(r'href="(/static/vendor/utrecht/index\.[0-9a-f]{12}\.css)"', login.text)
+    assert css, "the page links the hashed stylesheet"
+    statisch = requests.get(basis + css.group(1), timeout=10, headers=HTTPS)
+    assert statisch.status_code == 200 and "utrecht" in statisch.text
+    assert "max-age=315360000" in statisch.headers["Cache-Control"]  # hashed: cached for good
+    ongebruikt = requests.get(f"{basis}/static/vendor/htmx/htmx.js", timeout=10, headers=HTTPS)
+    assert ongebruikt.status_code == 404
+
+
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+
+@pytest.fixture(scope="module")
+def live_server_poort(tmp_path_factory, django_db_setup):
+    """gunicorn with config/gunicorn.py and config.settings.base, static files collected."""
+    import socket
+    import time
+
+    import requests
+
+    from tests.werker import database_env
+
+    statisch = tmp_path_factory.mktemp("static")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_STATIC_ROOT": str(statisch),
+        "GUNICORN_BIND": f"127.0.0.1:{poort}",
+        "GUNICORN_WORKERS": "1",
+        **database_env(),  # the test database: the pages read the branding
+    }
+    for naam in ("DJANGO_SECURE_SSL_REDIRECT", "DJANGO_SECURE_COOKIES", "DJANGO_DEBUG"):
+        env.pop(naam, None)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    proces = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                requests.get(f"http://127.0.0.1:{poort}/gezondheid/live", timeout=2)
+                break
+            except requests.RequestException:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)

@@ -1,0 +1,19 @@
+"""gunicorn's settings for the image and bench/load.py, from the environment.
+
+Measured on 2 cores (docs/performance.md): a page is CPU work in Python, so throughput
+follows the number of processes up to the number of cores; threads cover the waits on
+PostgreSQL and Redis. Default: two workers per core with two threads each."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 20  # compose waits 30 s between SIGTERM and SIGKILL
+accesslog = "-"
+# A request that ends a worker's life (max_requests) releases memory a long report or
+# export may have taken; jitter keeps the workers from restarting together.
+max_requests = 2000
+max_requests_jitter = 200
