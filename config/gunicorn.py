@@ -17,3 +17,22 @@ accesslog = "-"
 # export may have taken; jitter keeps the workers from restarting together.
 max_requests = 2000
 max_requests_jitter = 200
+# gunicorn's own lines as JSON too (core.logregels), with the request id from the response
+# header in the access line: one format and one time zone (UTC) with the app and Celery.
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "core.logregels.json_regels"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stdout",
+        }
+    },
+    "loggers": {
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

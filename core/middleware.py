@@ -1,4 +1,6 @@
+import re
 import time
+import uuid
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,11 +15,35 @@ from django.utils.translation import gettext as _
 from pghistory.middleware import HistoryMiddleware
 
 from .htmx import pagina_naar
+from .logregels import VERZOEK_ID
 from .security_log import client_ip, log_event
 
 # Session keys: when this session signed in, and its last request (seconds since epoch).
 SESSIE_BEGONNEN = "_sessie_begonnen"
 SESSIE_ACTIEF = "_sessie_actief"
+
+
+class VerzoekIdMiddleware:
+    """A request id on every log line of the request, in the X-Request-ID response header
+    and on the error page: the proxy's X-Request-ID when it sends a well-formed one (to
+    follow a request through both logs), else a new one."""
+
+    GELDIG = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        kenmerk = request.headers.get("X-Request-ID", "")
+        if not self.GELDIG.match(kenmerk):
+            kenmerk = uuid.uuid4().hex
+        token = VERZOEK_ID.set(kenmerk)
+        try:
+            response = self.get_response(request)
+        finally:
+            VERZOEK_ID.reset(token)
+        response["X-Request-ID"] = kenmerk
+        return response
 
 
 class LanguageMiddleware:

@@ -10,6 +10,7 @@ from core.security_log import log_event
 from . import gezondheid
 from .forms import HuisstijlForm
 from .http import Geweigerd, form_data, require_perm
+from .logregels import VERZOEK_ID
 from .models import Huisstijl
 
 
@@ -42,6 +43,15 @@ def csrf_failure(request, reason=""):
     """A refused form post (no or a stale CSRF token): a Dutch page, and a security event."""
     log_event("csrf", request=request, obj=reason[:200], outcome="denied")
     return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """500 with the request id, so a report of the error can be found in the log. Rendered
+    without the request's context: whatever broke must not break the error page."""
+    from django.template import loader
+
+    pagina = loader.get_template("500.html").render({"kenmerk": VERZOEK_ID.get()})
+    return HttpResponse(pagina, status=500)
 
 
 def page_not_found(request, exception=None):

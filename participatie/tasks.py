@@ -1,8 +1,10 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
-from . import importeren
+from . import importeren, services
+from .models import Stakeholder
 
 logger = logging.getLogger(__name__)
 
@@ -11,3 +13,16 @@ logger = logging.getLogger(__name__)
 def imports_opruimen() -> None:
     """Daily: import previews never confirmed are deleted (they hold personal data)."""
     logger.info("imports_opruimen: %s files deleted", importeren.verlopen_voorbeelden_opruimen())
+
+
+@shared_task(ignore_result=True)
+def bewaartermijn() -> None:
+    """Daily: persons past their retention date are counted, and anonymised when the
+    municipality switched that on (BEWAARTERMIJN_ANONIMISEREN); never named in the log."""
+    verlopen = list(Stakeholder.objects.bewaartermijn_verstreken())
+    if not settings.BEWAARTERMIJN_ANONIMISEREN:
+        logger.info("bewaartermijn: %s persons past retention (not anonymised: off)", len(verlopen))
+        return
+    for persoon in verlopen:
+        services.persoon_anonimiseren(stakeholder=persoon)
+    logger.info("bewaartermijn: %s persons past retention anonymised", len(verlopen))

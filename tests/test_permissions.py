@@ -84,6 +84,7 @@ CANVAS = rij(403, **BUITEN, partner=200, teamlid=200, regisseur=200, beheerder=2
 CANVAS_INVOER = rij(403, **BUITEN, partner=422, teamlid=422, regisseur=422, beheerder=422)
 TEAM = rij(403, **BUITEN, regisseur=200, beheerder=200)
 BEHEER = rij(403, beheerder=200)
+KLAAR = 200 if settings.CELERY_BROKER_URL.startswith("filesystem://") else 503
 BEHEER_INVOER = rij(403, beheerder=422)
 REGISTER_ROLLEN = ("teamlid", "teamlid_ander", "regisseur", "regisseur2", "beheerder")
 REGISTER = rij(403, **dict.fromkeys(REGISTER_ROLLEN, 200))
@@ -285,6 +286,9 @@ MATRIX = {
     "logo": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
     # liveness for the orchestrator: no login, nothing to hide
     "gezondheid-live": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
+    # readiness: the same for everyone; here no worker runs, so 503 (with the queue on disk
+    # of a machine without Redis the worker check is skipped: 200)
+    "gezondheid-klaar": (lambda o: [], [("get", {}, rij(KLAAR, anoniem=KLAAR))]),
     # opgaven
     "opgaven:opgave-list": (lambda o: [], [("get", {}, LEZEN)]),
     "opgaven:opgave-zoeken": (lambda o: [], [("get", {"samenhang-naar_zoek": "a"}, LEZEN)]),

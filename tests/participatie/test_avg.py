@@ -107,6 +107,33 @@ def test_retention_command_lists_then_anonymises(persoon, capsys):
     assert "0 persoon/personen" in capsys.readouterr().out
 
 
+def test_the_daily_housekeeping_anonymises_only_when_switched_on(persoon, settings, caplog):
+    """The beat task (participatie.tasks.bewaartermijn): counts, and anonymises only with
+    BEWAARTERMIJN_ANONIMISEREN; the log names nobody."""
+    from participatie.tasks import bewaartermijn
+
+    nog_niet = StakeholderFactory(
+        soort="inwoner",
+        vorm="persoon",
+        grondslag="toestemming",
+        doel="Thematafel",
+        bewaren_tot=datetime.date(2100, 1, 1),
+    )
+    settings.BEWAARTERMIJN_ANONIMISEREN = False
+    with caplog.at_level(logging.INFO, logger="participatie.tasks"):
+        bewaartermijn.apply()
+    assert Stakeholder.objects.get(pk=persoon.pk).geanonimiseerd_op is None
+    assert "1 persons past retention (not anonymised: off)" in caplog.text
+
+    settings.BEWAARTERMIJN_ANONIMISEREN = True
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="participatie.tasks"):
+        bewaartermijn.apply()
+    assert Stakeholder.objects.get(pk=persoon.pk).geanonimiseerd_op is not None
+    assert Stakeholder.objects.get(pk=nog_niet.pk).geanonimiseerd_op is None
+    assert "1 persons past retention anonymised" in caplog.text and "Karim" not in caplog.text
+
+
 def test_inzage_includes_what_a_person_brought_in(users, sessie):
     persoon = StakeholderFactory(
         soort="inwoner",

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from participatie import services
-from participatie.models import Stakeholder, Vorm
+from participatie.models import Stakeholder
 
 
 class Command(BaseCommand):
@@ -17,9 +16,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, anonimiseer: bool, **options):
-        verlopen = Stakeholder.objects.filter(
-            vorm=Vorm.PERSOON, geanonimiseerd_op__isnull=True, bewaren_tot__lt=timezone.localdate()
-        ).order_by("bewaren_tot", "pk")
+        verlopen = Stakeholder.objects.bewaartermijn_verstreken()
         aantal = 0
         for persoon in verlopen:
             aantal += 1
