@@ -115,10 +115,10 @@ def test_who_works_on_what_shows_five_per_person_and_links_to_all(users):
     client = client_for(users["medewerker"])
     html = client.get(reverse("opgaven:wie-werkt-waaraan"), {"q": "vis"}).content.decode()
     assert all(f"Team {i}<" in html for i in range(5)) and "Team 5<" not in html
-    assert f'?teamlid={lid.pk}">alle 7' in html
+    assert f'?teamlid={lid.pk}">alle 7 bekijken' in html
     alle = client.get(reverse("opgaven:opgave-list"), {"teamlid": lid.pk}).content.decode()
     assert all(f"Team {i}" in alle for i in range(7)) and "Regie 0" not in alle
     html = client.get(reverse("opgaven:wie-werkt-waaraan"), {"q": "regie"}).content.decode()
-    assert f'?opgaveregisseur={regisseur.pk}">alle 7' in html and "Regie 5<" not in html
+    assert f'?opgaveregisseur={regisseur.pk}">alle 7 bekijken' in html and "Regie 5<" not in html
     alle = client.get(reverse("opgaven:opgave-list"), {"opgaveregisseur": regisseur.pk})
     assert all(f"Regie {i}" in alle.content.decode() for i in range(7))
