@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("participatie.urls")),
     path("", include("canvas.urls")),
     path("rapportages/", include("rapportages.urls")),
+    path("toegankelijkheid/", core_views.toegankelijkheid, name="toegankelijkheid"),
     path("gezondheid/live", core_views.gezondheid_live, name="gezondheid-live"),
     path("gezondheid/klaar", core_views.gezondheid_klaar, name="gezondheid-klaar"),
 ]

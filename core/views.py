@@ -45,6 +45,12 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+@require_GET
+def toegankelijkheid(request):
+    """The accessibility statement: public, linked from every page's footer."""
+    return render(request, "core/toegankelijkheid.html")
+
+
 def server_error(request):
     """500 with the request id, so a report of the error can be found in the log. Rendered
     without the request's context: whatever broke must not break the error page."""

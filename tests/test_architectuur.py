@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each app may use the ones before it, never the ones after it.
 LAGEN = ["core", "accounts", "opgaven", "canvas", "participatie", "rapportages", "demo"]
 # Routes without a namespace: the kernel's, and the site's own (any template may link home).
-KERN_ROUTES = {"huisstijl": "core", "logo": "core"}
+KERN_ROUTES = {"huisstijl": "core", "logo": "core", "toegankelijkheid": "core"}
 SITE_ROUTES = {"home", "set_language"}
 MAX_MODULE = 400
 MAX_VIEW = 30

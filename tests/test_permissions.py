@@ -284,6 +284,8 @@ MATRIX = {
         [("hx-post", {}, BEHEER)],
     ),
     "logo": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
+    # the accessibility statement: public
+    "toegankelijkheid": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
     # liveness for the orchestrator: no login, nothing to hide
     "gezondheid-live": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
     # readiness: the same for everyone; here no worker runs, so 503 (with the queue on disk
