@@ -29,10 +29,13 @@ def json_regels() -> JsonFormatter:
 
 
 class MetVerzoekId(logging.Filter):
-    """Puts the current request's id on the record (None outside a request)."""
+    """Puts the request's id on the record: of the request the record names (Django logs
+    a 404 or 500 with ``extra={"request": ...}`` after the middleware has returned), else of
+    the request being handled; None outside a request."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = VERZOEK_ID.get()
+        verzoek = getattr(record, "request", None)
+        record.request_id = getattr(verzoek, "verzoek_id", None) or VERZOEK_ID.get()
         return True
 
 

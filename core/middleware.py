@@ -37,6 +37,7 @@ class VerzoekIdMiddleware:
         kenmerk = request.headers.get("X-Request-ID", "")
         if not self.GELDIG.match(kenmerk):
             kenmerk = uuid.uuid4().hex
+        request.verzoek_id = kenmerk
         token = VERZOEK_ID.set(kenmerk)
         try:
             response = self.get_response(request)

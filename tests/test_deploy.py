@@ -112,7 +112,44 @@ def test_production_settings_under_gunicorn_answer_with_health_headers_and_stati
     assert ongebruikt.status_code == 404
 
 
+def test_gunicorn_and_the_app_log_json_lines_with_the_request_id(live_server_poort, tmp_path):
+    """One format and one time zone (UTC) for gunicorn's access line and the app's lines."""
+    import json
+    import time
+
+    import requests
+
+    antwoord = requests.get(
+        f"{live_server_poort}/bestaat-niet/",
+        timeout=10,
+        headers={**HTTPS, "X-Request-ID": "spoor-12345678"},
+    )
+    assert antwoord.status_code == 404 and antwoord.headers["X-Request-ID"] == "spoor-12345678"
+    log = Path(live_server_poort.log)
+    for _ in range(50):
+        regels = [json.loads(r) for r in log.read_text().splitlines() if r.startswith("{")]
+        toegang = [
+            r for r in regels if r["name"] == "gunicorn.access" and "spoor-12345678" in r["message"]
+        ]
+        app = [r for r in regels if r.get("request_id") == "spoor-12345678"]
+        if toegang and app:
+            break
+        time.sleep(0.1)
+    assert toegang and app, log.read_text()[-2000:]
+    assert all(r["timestamp"].endswith("+00:00") for r in toegang + app)
+    assert app[0]["name"] == "django.request" and app[0]["level"] == "WARNING"
+
+
 HTTPS = {"X-Forwarded-Proto": "https"}
+
+
+class Basis(str):
+    """The server's address, and where its output goes."""
+
+    def __new__(cls, url: str, log: Path):
+        basis = super().__new__(cls, url)
+        basis.log = log
+        return basis
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +163,7 @@ def live_server_poort(tmp_path_factory, django_db_setup):
     from tests.werker import database_env
 
     statisch = tmp_path_factory.mktemp("static")
+    logbestand = tmp_path_factory.mktemp("log") / "gunicorn.log"
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         poort = s.getsockname()[1]
@@ -135,6 +173,7 @@ def live_server_poort(tmp_path_factory, django_db_setup):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_STATIC_ROOT": str(statisch),
+        "PYTHONUNBUFFERED": "1",
         "GUNICORN_BIND": f"127.0.0.1:{poort}",
         "GUNICORN_WORKERS": "1",
         **database_env(),  # the test database: the pages read the branding
@@ -151,8 +190,8 @@ def live_server_poort(tmp_path_factory, django_db_setup):
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=logbestand.open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         for _ in range(300):
@@ -161,7 +200,7 @@ def live_server_poort(tmp_path_factory, django_db_setup):
                 break
             except requests.RequestException:
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{poort}"
+        yield Basis(f"http://127.0.0.1:{poort}", logbestand)
     finally:
         proces.terminate()
         proces.wait(timeout=30)
