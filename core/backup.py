@@ -91,6 +91,15 @@ def _libpq() -> dict[str, str]:
     return os.environ | {k: v for k, v in env.items() if v}
 
 
+def _draai(programma: str, *argumenten) -> None:
+    """pg_dump or pg_restore on Django's database; a failure says what PostgreSQL said."""
+    resultaat = subprocess.run(  # noqa: S603 (arguments as a list, no shell)
+        [_programma(programma), *argumenten], env=_libpq(), capture_output=True, text=True
+    )
+    if resultaat.returncode != 0:
+        raise BackupFout(f"{programma} mislukte: {resultaat.stderr.strip()[:500]}")
+
+
 def rijen_per_tabel() -> dict[str, int]:
     with connection.cursor() as cursor:
         tabellen = sorted(connection.introspection.table_names(cursor))
@@ -117,21 +126,7 @@ def maak(doel: Path) -> dict:
     if doel.exists() and any(doel.iterdir()):
         raise BackupFout(f"{doel} is niet leeg; kies een nieuwe map per backup.")
     doel.mkdir(parents=True, exist_ok=True)
-    resultaat = subprocess.run(  # noqa: S603 (arguments as a list, no shell)
-        [
-            _programma("pg_dump"),
-            "--format=custom",
-            "--no-owner",
-            "--no-privileges",
-            "--file",
-            doel / DUMP,
-        ],
-        env=_libpq(),
-        capture_output=True,
-        text=True,
-    )
-    if resultaat.returncode != 0:
-        raise BackupFout(f"pg_dump mislukte: {resultaat.stderr.strip()[:500]}")
+    _draai("pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", doel / DUMP)
     media = Path(settings.MEDIA_ROOT)
     bestanden = {}
     for bron in _bestanden(media):
@@ -174,25 +169,18 @@ def herstel(bron: Path) -> dict:
     """Replace the database and MEDIA_ROOT with the backup in ``bron``; returns its manifest."""
     manifest = controleer(bron)
     connection.close()
-    resultaat = subprocess.run(  # noqa: S603 (arguments as a list, no shell)
-        [
-            _programma("pg_restore"),
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--no-privileges",
-            "--single-transaction",
-            "--exit-on-error",
-            "--dbname",
-            connection.settings_dict["NAME"],
-            bron / DUMP,
-        ],
-        env=_libpq(),
-        capture_output=True,
-        text=True,
+    _draai(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        "--exit-on-error",
+        "--dbname",
+        connection.settings_dict["NAME"],
+        bron / DUMP,
     )
-    if resultaat.returncode != 0:
-        raise BackupFout(f"pg_restore mislukte: {resultaat.stderr.strip()[:500]}")
     media = Path(settings.MEDIA_ROOT)
     if media.exists():
         shutil.rmtree(media)
