@@ -34,7 +34,7 @@ COPY . .
 # Static files once, at build: only the package files in use (core.staticfiles).
 RUN python -m compileall -q -j 0 accounts canvas config core demo opgaven participatie rapportages \
     && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build/build python manage.py collectstatic --noinput \
-    && mkdir -p /app/var /app/media && chown -R opgavenregie /app/var /app/media
+    && mkdir -p /app/var /app/media /app/backup && chown -R opgavenregie /app/var /app/media /app/backup
 USER opgavenregie
 EXPOSE 8000
 # gunicorn is PID 1 (no shell in between): SIGTERM from compose ends it gracefully.

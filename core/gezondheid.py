@@ -41,7 +41,7 @@ def _wachtrij_op_schijf() -> bool:
 def _broker() -> str:
     try:
         with current_app.connection_for_write() as verbinding:
-            verbinding.ensure_connection(max_retries=1)
+            verbinding.ensure_connection(max_retries=1, interval_start=0)
     except Exception as fout:
         raise NietKlaar("niet bereikbaar") from fout
     return "ok"
