@@ -24,7 +24,13 @@ def verplicht(settings):
 
 
 def _code(sleutel: str, later: int = 0) -> str:
-    """What the app shows now (or ``later`` steps of 30 seconds from now)."""
+    """What the app shows now (or ``later`` steps of 30 seconds from now).
+
+    Never in the last four seconds of a step: a code made then can be checked in the next
+    step, django-otp then records a drift of one step, and a later code misses (a loaded
+    CI machine did so once)."""
+    if (rest := 30 - time.time() % 30) < 4:
+        time.sleep(rest + 0.1)
     tekst = sleutel.replace(" ", "")
     totp = TOTP(base64.b32decode(tekst + "=" * (-len(tekst) % 8)))
     totp.time = time.time() + 30 * later
