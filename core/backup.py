@@ -146,6 +146,14 @@ def maak(doel: Path) -> dict:
     return manifest
 
 
+def samenvatting(manifest: dict) -> str:
+    """What a backup holds, in one line for the commands."""
+    return (
+        f"{sum(manifest['tabellen'].values())} rijen in {len(manifest['tabellen'])} tabellen, "
+        f"{len(manifest['bestanden'])} bestanden"
+    )
+
+
 def controleer(bron: Path) -> dict:
     """The manifest, once every file in the backup matches its sum (nothing is touched)."""
     try:

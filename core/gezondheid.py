@@ -34,10 +34,6 @@ def _database() -> str:
     return "ok"
 
 
-def _wachtrij_op_schijf() -> bool:
-    return current_app.conf.broker_url.startswith("filesystem://")
-
-
 def _broker() -> str:
     try:
         with current_app.connection_for_write() as verbinding:
@@ -50,7 +46,7 @@ def _broker() -> str:
 def _werker() -> str:
     """A worker answers within two seconds and can load WeasyPrint (config.celery's control
     command ``gezondheid``). The queue on disk of a development install has no broadcast."""
-    if _wachtrij_op_schijf():
+    if current_app.conf.broker_url.startswith("filesystem://"):
         return "overgeslagen"
     try:
         antwoorden = current_app.control.broadcast(

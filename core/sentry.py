@@ -8,6 +8,10 @@ call ``start`` while they load."""
 
 import os
 
+import sentry_sdk
+
+from .logregels import VERZOEK_ID
+
 BEWAARDE_HEADERS = {"Content-Type", "Accept", "Hx-Request", "User-Agent"}
 
 
@@ -29,7 +33,6 @@ def zonder_persoonsgegevens(event: dict, hint: dict) -> dict:
 
 
 def start(dsn: str) -> None:
-    import sentry_sdk
     from sentry_sdk.integrations.celery import CeleryIntegration
     from sentry_sdk.integrations.django import DjangoIntegration
 
@@ -53,10 +56,6 @@ class SentryContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        import sentry_sdk
-
-        from .logregels import VERZOEK_ID
-
         sentry_sdk.set_tag("request_id", VERZOEK_ID.get())
         if request.user.is_authenticated:
             sentry_sdk.set_user({"id": str(request.user.pk)})

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -54,8 +55,6 @@ def toegankelijkheid(request):
 def server_error(request):
     """500 with the request id, so a report of the error can be found in the log. Rendered
     without the request's context: whatever broke must not break the error page."""
-    from django.template import loader
-
     pagina = loader.get_template("500.html").render({"kenmerk": VERZOEK_ID.get()})
     return HttpResponse(pagina, status=500)
 

@@ -20,8 +20,5 @@ class Command(BaseCommand):
             manifest = backup.maak(map)
         except backup.BackupFout as fout:
             raise CommandError(str(fout)) from fout
-        self.stdout.write(
-            f"Backup in {map} ({time.monotonic() - begin:.1f} s): "
-            f"{sum(manifest['tabellen'].values())} rijen in {len(manifest['tabellen'])} tabellen, "
-            f"{len(manifest['bestanden'])} bestanden."
-        )
+        duur = time.monotonic() - begin
+        self.stdout.write(f"Backup in {map} ({duur:.1f} s): {backup.samenvatting(manifest)}.")

@@ -33,5 +33,5 @@ class Command(BaseCommand):
             raise CommandError(str(fout)) from fout
         self.stdout.write(
             f"Hersteld uit {map} ({manifest['gemaakt_op']}) in {time.monotonic() - begin:.1f} s: "
-            f"{sum(manifest['tabellen'].values())} rijen, {len(manifest['bestanden'])} bestanden."
+            f"{backup.samenvatting(manifest)}."
         )
