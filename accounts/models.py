@@ -2,6 +2,8 @@ import pghistory
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.translation import gettext_lazy as _
 
 from core.models import gevolgd
@@ -137,6 +139,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @staticmethod
+    def naam_in_geschiedenis():
+        """``str(user)`` in SQL, for the history's names (core.geschiedenis)."""
+        volledig = Trim(Concat("first_name", Value(" "), "last_name"))
+        return Coalesce(NullIf(volledig, Value("")), "username")
 
     @property
     def is_laatste_beheerder(self) -> bool:

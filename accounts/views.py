@@ -129,7 +129,7 @@ def _context(request, persoon: User, *, rol_form=None, fout=None) -> dict:
         "geblokkeerd_tot": blokkade.geblokkeerd_tot(persoon.username),
         "heeft_tweede_stap": mfa.app(persoon) is not None,
         "secties": secties.render_secties(request, "gebruiker", persoon=persoon),
-        "geschiedenis": beschrijf(events),
+        "geschiedenis": beschrijf(events, lezer=request.user),
     }
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CanvasConfig(AppConfig):
@@ -9,6 +10,16 @@ class CanvasConfig(AppConfig):
         from core import secties
 
         from .views.items import samenvatting_context
+
+        secties.registreer_tabblad(
+            secties.Tabblad(
+                plek="opgave",
+                naam="canvas",
+                label=_("Canvas"),
+                volgorde=50,
+                url_name="canvas:canvas-detail",
+            )
+        )
 
         secties.registreer(
             secties.Sectie(

@@ -89,7 +89,7 @@ def tijdlijn(activiteiten, vandaag: datetime.date) -> Tijdlijn | None:
     maanden = []
     maand = begin
     while maand < eind:
-        label = formats.date_format(maand, "M Y")
+        label = formats.date_format(maand, "b Y")
         maanden.append((x(maand), label))
         for _ in range(stap):
             maand = (maand.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)

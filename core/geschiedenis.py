@@ -10,6 +10,11 @@ from datetime import datetime
 import pgtrigger
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db import connection
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Cast, Left
+from django.utils.translation import gettext
 from pghistory.models import Event
 
 _LABELS = {"insert": "aangemaakt", "update": "gewijzigd", "delete": "verwijderd"}
@@ -25,14 +30,21 @@ class Gebeurtenis:
     actie: str
     wijzigingen: list[tuple[str, str, str]]
     opgave: str = ""
+    # In words, where the model says it ("Mila Vermeulen toegevoegd aan het team als
+    # Kernteam"): a tracked model's ``geschiedenis_zin(label, velden)``.
+    zin: str = ""
 
 
-def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "") -> list:
-    """A ``Gebeurtenis`` per event (in the order given); ``opgave`` names the opgave an event
-    belongs to, where the reader sees several."""
+def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lambda e: "") -> list:
+    """A ``Gebeurtenis`` per event (in the order given), in words: the labels of choices
+    and the names of related objects, not their codes and ids, as far as ``lezer`` may see
+    those objects (a model's ``visible_to``); ``opgave`` names the opgave an event belongs
+    to, where the reader sees several."""
     events = list(events)
     user_ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
-    users = {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=user_ids)}
+    namen = _namen(events, user_ids, lezer)
+    User = get_user_model()
+    users = {pk: namen[(User, pk)] for pk in user_ids if (User, pk) in namen}
     result = []
     for event in events:
         tracked = apps.get_model(event.pgh_model).pgh_tracked_model
@@ -40,13 +52,24 @@ def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "
         wijzigingen = []
         if event.pgh_label == "update" and event.pgh_diff:
             for field_name, (oud, nieuw) in event.pgh_diff.items():
-                if field_name in _HIDDEN_FIELDS:
+                veld = _veld(tracked, field_name)
+                if field_name in _HIDDEN_FIELDS or veld is None:
                     continue
-                try:
-                    label = str(tracked._meta.get_field(field_name).verbose_name)
-                except Exception:
-                    label = field_name
-                wijzigingen.append((label, _kort(oud), _kort(nieuw)))
+                wijzigingen.append(
+                    (
+                        str(veld.verbose_name),
+                        _kort(_leesbaar(veld, oud, namen)),
+                        _kort(_leesbaar(veld, nieuw, namen)),
+                    )
+                )
+        zin = ""
+        if hasattr(tracked, "geschiedenis_zin"):
+            velden = {
+                veld.name: _leesbaar(veld, waarde, namen)
+                for naam, waarde in (event.pgh_data or {}).items()
+                if (veld := _veld(tracked, naam)) is not None
+            }
+            zin = tracked.geschiedenis_zin(event.pgh_label, velden) or ""
         result.append(
             Gebeurtenis(
                 wanneer=event.pgh_created_at,
@@ -55,9 +78,93 @@ def beschrijf(events: Iterable, *, opgave: Callable[[object], str] = lambda e: "
                 actie=_LABELS.get(event.pgh_label, event.pgh_label.replace("_", " ")),
                 wijzigingen=wijzigingen,
                 opgave=opgave(event),
+                zin=str(zin),
             )
         )
     return result
+
+
+def _veld(model, naam: str):
+    """The model field named ``naam`` or with that column ("user_id"); None if gone."""
+    try:
+        return model._meta.get_field(naam)
+    except FieldDoesNotExist:
+        return next((f for f in model._meta.concrete_fields if f.attname == naam), None)
+
+
+def _namen(events: list, user_ids: set, lezer) -> dict[tuple, str]:
+    """The names of the people who acted and of the objects the events point at that
+    ``lezer`` may see, in one query whatever the mix of events (a UNION over the related
+    tables)."""
+    gezocht: dict = {get_user_model(): set(user_ids)} if user_ids else {}
+    for event in events:
+        tracked = apps.get_model(event.pgh_model).pgh_tracked_model
+        waarden = list((event.pgh_data or {}).items())
+        for naam, paar in (event.pgh_diff or {}).items():
+            waarden += [(naam, paar[0]), (naam, paar[1])]
+        for naam, waarde in waarden:
+            veld = _veld(tracked, naam)
+            if veld is not None and veld.many_to_one and isinstance(waarde, int):
+                gezocht.setdefault(veld.related_model, set()).add(waarde)
+    delen = [
+        _zichtbaar(model, lezer)
+        .filter(pk__in=pks)
+        .order_by()
+        .annotate(_model=Value(model._meta.label), _naam=Cast(expressie, TextField()))
+        .values_list("_model", "pk", "_naam")
+        for model, pks in gezocht.items()
+        if (expressie := _naam_expressie(model)) is not None
+    ]
+    # By hand: Django's union() refuses parts whose models order by a related field.
+    sqls, params = [], []
+    for deel in delen:
+        try:
+            sql, deel_params = deel.query.sql_with_params()
+        except EmptyResultSet:  # nothing this reader may see
+            continue
+        sqls.append(sql)
+        params.append(deel_params)
+    if not sqls:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(f"({sql})" for sql in sqls), sum(params, ()))
+        return {(apps.get_model(label), pk): naam for label, pk, naam in cursor.fetchall()}
+
+
+def _zichtbaar(model, lezer):
+    """The objects of ``model`` whose name ``lezer`` may read: where the model has a
+    ``visible_to`` rule (opgaven, thematafels, reports), only those."""
+    objecten = model._base_manager.all()
+    if hasattr(model._default_manager, "visible_to"):
+        objecten = objecten.filter(pk__in=model._default_manager.visible_to(lezer).values("pk"))
+    return objecten
+
+
+def _naam_expressie(model):
+    """How the history names an object of ``model``, in SQL: the model's
+    ``naam_in_geschiedenis()`` expression, else its naam, titel, thema or text."""
+    if hasattr(model, "naam_in_geschiedenis"):
+        return model.naam_in_geschiedenis()
+    for veld in ("naam", "titel", "thema", "omschrijving", "tekst"):
+        try:
+            model._meta.get_field(veld)
+        except FieldDoesNotExist:
+            continue
+        return Left(F(veld), 80)
+    return None
+
+
+def _leesbaar(veld, waarde, namen: dict) -> str:
+    """A stored value as people read it: a choice's label, a related object's name."""
+    if waarde is None or waarde == "":
+        return "—"
+    if veld.many_to_one:
+        return namen.get((veld.related_model, waarde), str(waarde))
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(waarde, bool):
+        return gettext("ja") if waarde else gettext("nee")
+    return str(waarde)
 
 
 def _kort(value, length: int = 120) -> str:

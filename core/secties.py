@@ -96,3 +96,33 @@ def kolommen(plek: str, objecten: list) -> tuple[list[str], list[tuple[object, l
     waarden = [k.waarden(objecten) for k in gekozen]
     rijen = [(o, [w.get(o.pk, "") for w in waarden]) for o in objecten]
     return [str(k.label) for k in gekozen], rijen
+
+
+@dataclass(frozen=True)
+class Tabblad:
+    """A part of a workspace page (``plek`` "opgave"): a page of its own at ``url_name``
+    (taking the object's pk), in the workspace's sub-navigation where ``toon(request, obj)``."""
+
+    plek: str
+    naam: str
+    label: str
+    volgorde: int
+    url_name: str
+    toon: Callable[[HttpRequest, object], bool] = lambda request, obj: True
+
+
+_tabbladen: dict[tuple[str, str], Tabblad] = {}
+
+
+def registreer_tabblad(tabblad: Tabblad) -> None:
+    _tabbladen[(tabblad.plek, tabblad.naam)] = tabblad
+
+
+def tabbladen(request: HttpRequest, plek: str, obj) -> list[tuple[str, str, str]]:
+    """(naam, label, url) of the parts of ``plek`` this user may open for ``obj``, in order."""
+    gekozen = sorted((t for t in _tabbladen.values() if t.plek == plek), key=lambda t: t.volgorde)
+    return [
+        (t.naam, str(t.label), reverse(t.url_name, args=[obj.pk]))
+        for t in gekozen
+        if t.toon(request, obj)
+    ]

@@ -12,7 +12,10 @@ from .models import Opgave
 def opgave_for(request: HttpRequest, pk: int) -> Opgave:
     """An opgave this user may read, with its team loaded for the permission rules; else 404."""
     return get_object_or_404(
-        Opgave.objects.visible_to(request.user).prefetch_related("teamleden"), pk=pk
+        Opgave.objects.visible_to(request.user)
+        .select_related("opgaveregisseur")
+        .prefetch_related("teamleden"),
+        pk=pk,
     )
 
 

@@ -11,6 +11,18 @@ class OpgavenConfig(AppConfig):
 
         from .views.teams import teams_context, teams_per_persoon
 
+        # The opgave's workspace: its own parts (the other apps register theirs).
+        for naam, label, volgorde, url_name in [
+            ("overzicht", _("Overzicht"), 10, "opgaven:opgave-detail"),
+            ("team", _("Team"), 20, "opgaven:opgave-team"),
+            ("geschiedenis", _("Geschiedenis"), 90, "opgaven:opgave-geschiedenis"),
+        ]:
+            secties.registreer_tabblad(
+                secties.Tabblad(
+                    plek="opgave", naam=naam, label=label, volgorde=volgorde, url_name=url_name
+                )
+            )
+
         # Beheer > Gebruikers (accounts) shows each person's teams.
         secties.registreer(
             secties.Sectie(

@@ -20,12 +20,35 @@ def vertrouwelijk(*event_models: str) -> None:
     _vertrouwelijk.update(event_models)
 
 
-def geschiedenis(opgave: Opgave, user, limit: int = 25) -> list[Gebeurtenis]:
-    """The latest changes to the opgave and everything that points at it, newest first."""
-    return geschiedenis_van([opgave], user, limit=limit)
+def geschiedenis(opgave: Opgave, user, limit: int = 25, soort: str = "") -> list[Gebeurtenis]:
+    """The latest changes to the opgave and everything that points at it, newest first;
+    with ``soort`` (an event model's label, from ``soorten``) of that kind only."""
+    return geschiedenis_van([opgave], user, limit=limit, soort=soort)
 
 
-def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeurtenis]:
+def soorten(user) -> list[tuple[str, str]]:
+    """(event model label, what it records) of the kinds of change ``user`` may read, for
+    the history's filter ("Teamlidmaatschappen", "Canvasitems")."""
+    return sorted(
+        (
+            (m._meta.label, str(m.pgh_tracked_model._meta.verbose_name_plural).capitalize())
+            for m in _leesbare_modellen(user)
+        ),
+        key=lambda soort: soort[1],
+    )
+
+
+def _leesbare_modellen(user) -> list:
+    return [
+        m
+        for m in _verwijzende_modellen()
+        if m._meta.label not in _vertrouwelijk or user.has_perm("opgaven.view_vertrouwelijk")
+    ]
+
+
+def geschiedenis_van(
+    opgaven: list[Opgave], user, limit: int = 25, soort: str = ""
+) -> list[Gebeurtenis]:
     """The latest changes to these opgaven and everything that points at them, newest first,
     as far as ``user`` may read them.
 
@@ -33,11 +56,7 @@ def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeu
     which events are the latest (per event table through its index on the opgave, one
     UNION query), then pghistory's description (with what changed) of only those."""
     titels = {str(o.pk): o.titel for o in opgaven}
-    modellen = [
-        m
-        for m in _verwijzende_modellen()
-        if m._meta.label not in _vertrouwelijk or user.has_perm("opgaven.view_vertrouwelijk")
-    ]
+    modellen = [m for m in _leesbare_modellen(user) if not soort or m._meta.label == soort]
     recent = _laatste([o.pk for o in opgaven], modellen, limit)
     if not recent:
         return []
@@ -47,7 +66,7 @@ def geschiedenis_van(opgaven: list[Opgave], user, limit: int = 25) -> list[Gebeu
         .filter(pgh_slug__in=[f"{label}:{pgh_id}" for label, pgh_id in recent])
         .order_by("-pgh_created_at", "-pgh_id", "pgh_model")
     )
-    return beschrijf(events, opgave=lambda event: _opgave_titel(event, titels))
+    return beschrijf(events, lezer=user, opgave=lambda event: _opgave_titel(event, titels))
 
 
 def _opgave_kolommen(model) -> list[str]:

@@ -9,6 +9,7 @@ from .models import (
     Besluit,
     FaseWijziging,
     Opgave,
+    Prioriteit,
     Prioriteitsvoorstel,
     VoortgangMelding,
 )
@@ -67,6 +68,41 @@ def voortgang_melden(*, opgave: Opgave, voortgang: str, toelichting: str, user) 
     Opgave.objects.filter(pk=opgave.pk).update(voortgang=voortgang)
     opgave.voortgang = voortgang
     return melding
+
+
+@transaction.atomic
+def op_agenda_plaatsen(*, opgave: Opgave, user) -> AgendaWijziging:
+    """Place a new opgave on the beleidsagenda by its priority: right after the last opgave
+    of the same priority (or of a higher one); those after it move one place down. The
+    place and the reason are recorded as an agenda change."""
+    volgorde = list(Prioriteit.values)  # hoog, middel, laag
+    eigen = volgorde.index(opgave.prioriteit)
+    agenda = list(
+        Opgave.objects.select_for_update()
+        .exclude(pk=opgave.pk)
+        .op_agenda()
+        .only("pk", "rang", "prioriteit")
+    )
+    voor = [i for i, item in enumerate(agenda) if volgorde.index(item.prioriteit) <= eigen]
+    agenda.insert(voor[-1] + 1 if voor else 0, opgave)
+    for rang, item in enumerate(agenda, start=1):
+        if item.rang != rang:
+            Opgave.objects.filter(pk=item.pk).update(rang=rang)
+            item.rang = rang
+    wijziging = AgendaWijziging(
+        opgave=opgave,
+        oude_rang=len(agenda),
+        nieuwe_rang=opgave.rang,
+        reden=_(
+            "Nieuw op de agenda met prioriteit %(prioriteit)s: geplaatst na de opgaven "
+            "met dezelfde of een hogere prioriteit."
+        )
+        % {"prioriteit": opgave.get_prioriteit_display().lower()},
+        door=user,
+    )
+    wijziging.full_clean()
+    wijziging.save()
+    return wijziging
 
 
 @transaction.atomic

@@ -14,11 +14,12 @@ urlpatterns = [
     # hub
     path("<int:pk>/", hub.opgave_detail, name="opgave-detail"),
     path("<int:pk>/bewerken/", hub.opgave_update, name="opgave-update"),
+    path("<int:pk>/kop/", hub.opgave_kop, name="opgave-kop"),
     path("<int:pk>/geschiedenis/", hub.opgave_geschiedenis, name="opgave-geschiedenis"),
     path("<int:pk>/fase/", hub.fase_wijzigen, name="opgave-fase"),
     path("<int:pk>/voortgang/", hub.voortgang_melden, name="opgave-voortgang"),
     path("<int:pk>/prioriteit/", hub.prioriteit, name="opgave-prioriteit"),
-    path("<int:pk>/team/", hub.teamlid_create, name="teamlid-create"),
+    path("<int:pk>/team/", hub.team, name="opgave-team"),
     path("<int:pk>/team/<int:lid_pk>/rol/", hub.teamlid_rol, name="teamlid-rol"),
     path("<int:pk>/team/<int:lid_pk>/verwijderen/", hub.teamlid_delete, name="teamlid-delete"),
     path("<int:pk>/samenhang/", hub.relatie_create, name="relatie-create"),

@@ -13,24 +13,45 @@ class ParticipatieConfig(AppConfig):
 
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
-        from .views.overzicht import open_werk_context, participatie_context
+        from .views.overzicht import open_acties_context, open_werk_context, wat_komt_context
         from .views.partners import eigen_afspraken_context, organisatie_context
-        from .views.positie import betrokkenheden_context
 
-        for sectie in [
-            secties.Sectie(
+        # The opgave's workspace: its stakeholders and its participation are parts of it.
+        secties.registreer_tabblad(
+            secties.Tabblad(
                 plek="opgave",
-                naam="betrokkenheden",
-                volgorde=20,
-                template_name="participatie/positie/betrokkenheden.html#betrokkenheden",
-                context=betrokkenheden_context,
-            ),
-            secties.Sectie(
+                naam="stakeholders",
+                label=_("Stakeholders"),
+                volgorde=30,
+                url_name="participatie:positie",
+                toon=lambda request, opgave: request.user.has_perm(
+                    "participatie.view_betrokkenheid"
+                ),
+            )
+        )
+        secties.registreer_tabblad(
+            secties.Tabblad(
                 plek="opgave",
                 naam="participatie",
-                volgorde=25,
-                template_name="participatie/overzicht/participatie_samenvatting.html",
-                context=participatie_context,
+                label=_("Participatie"),
+                volgorde=40,
+                url_name="participatie:opgave-participatie",
+            )
+        )
+        for sectie in [
+            secties.Sectie(
+                plek="opgave-kop",
+                naam="open-acties",
+                volgorde=20,
+                template_name="participatie/overzicht/opgave_open_acties.html",
+                context=open_acties_context,
+            ),
+            secties.Sectie(
+                plek="opgave-zij",
+                naam="wat-komt",
+                volgorde=20,
+                template_name="participatie/overzicht/opgave_wat_komt.html",
+                context=wat_komt_context,
             ),
             secties.Sectie(
                 plek="opgave",

@@ -6,12 +6,23 @@ counts, and its inbreng with it. Inbreng itself is accepted only on a session th
 started (InbrengForm), so every piece of inbreng belongs to a held session.
 """
 
-from django.db.models import OuterRef, QuerySet
+from django.db.models import F, OuterRef, QuerySet
+from django.utils import timezone
 
 from core.aantal import aantal
 from opgaven.models import Opgave
 
-from .models import Bijeenkomst, Inbreng, Terugkoppeling
+from .models import (
+    Actiepunt,
+    Afspraak,
+    AfspraakStatus,
+    Bijeenkomst,
+    Inbreng,
+    Signaal,
+    SignaalStatus,
+    Terugkoppeling,
+    Vervolgactie,
+)
 
 
 def met_participatiecijfers(opgaven: QuerySet[Opgave], nu=None) -> QuerySet[Opgave]:
@@ -25,3 +36,25 @@ def met_participatiecijfers(opgaven: QuerySet[Opgave], nu=None) -> QuerySet[Opga
         n_inbreng=aantal(inbreng),
         n_teruggekoppeld=aantal(inbreng.exclude(terugkoppeling=Terugkoppeling.OPEN)),
     )
+
+
+def met_open_werk(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]:
+    """What still waits per opgave, one subquery each: open commitments (``n_afspraken``,
+    of which ``n_te_laat`` past their date), open follow-ups of contacts
+    (``n_vervolgacties``), open action points of sessions (``n_actiepunten``) and new
+    signals (``n_signalen``). ``n_open_acties`` is the three kinds of action together."""
+    vandaag = vandaag or timezone.localdate()
+    afspraken = Afspraak.objects.filter(opgave=OuterRef("pk"), status=AfspraakStatus.OPEN)
+    return opgaven.annotate(
+        n_afspraken=aantal(afspraken),
+        n_te_laat=aantal(afspraken.filter(deadline__lt=vandaag)),
+        n_vervolgacties=aantal(
+            Vervolgactie.objects.filter(contactmoment__opgave=OuterRef("pk"), afgerond=False)
+        ),
+        n_actiepunten=aantal(
+            Actiepunt.objects.open().filter(bijeenkomst__thematafel__opgaven=OuterRef("pk"))
+        ),
+        n_signalen=aantal(
+            Signaal.objects.filter(opgave=OuterRef("pk"), status=SignaalStatus.NIEUW)
+        ),
+    ).annotate(n_open_acties=F("n_afspraken") + F("n_vervolgacties") + F("n_actiepunten"))

@@ -16,6 +16,12 @@ class Punt:
     y: float
     betrokkenheid: Betrokkenheid
 
+    @property
+    def label(self) -> str:
+        """The dot's initials ("Dorpsraad Oosterhout": "DO"); the table gives the full name."""
+        woorden = [w for w in self.betrokkenheid.stakeholder.naam.split() if w[:1].isalnum()]
+        return "".join(w[0] for w in woorden[:2]).upper() or "?"
+
 
 def punten(betrokkenheden: list[Betrokkenheid]) -> list[Punt]:
     """One point per stakeholder: belang to the right, invloed upwards; stakeholders in the

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RapportagesConfig(AppConfig):
@@ -12,26 +13,25 @@ class RapportagesConfig(AppConfig):
         from .services import na_persoon_gewist
         from .views.documenten import canvas_context, terugkoppeling_context
         from .views.exports import gebruikers_context, stakeholders_context
-        from .views.moties import opgave_moties_context
-        from .views.rapportages import opgave_rapportages_context
+        from .views.rapportages import volgende_deadline_context
 
         persoon_gewist.connect(na_persoon_gewist, dispatch_uid="rapportages.na_persoon_gewist")
-        secties.registreer(
-            secties.Sectie(
+        secties.registreer_tabblad(
+            secties.Tabblad(
                 plek="opgave",
                 naam="rapportages",
-                volgorde=40,
-                template_name="rapportages/rapportages/opgave_rapportages.html",
-                context=opgave_rapportages_context,
+                label=_("Rapportages"),
+                volgorde=60,
+                url_name="rapportages:opgave-rapportages",
             )
         )
         secties.registreer(
             secties.Sectie(
-                plek="opgave",
-                naam="moties",
-                volgorde=35,
-                template_name="rapportages/moties/opgave_moties.html",
-                context=opgave_moties_context,
+                plek="opgave-kop",
+                naam="deadline",
+                volgorde=10,
+                template_name="rapportages/kalender/opgave_deadline.html",
+                context=volgende_deadline_context,
             )
         )
         secties.registreer(

@@ -8,6 +8,7 @@ urlpatterns = [
     # rapportages
     path("", rapportages.rapportage_list, name="rapportage-list"),
     path("nieuw/", rapportages.rapportage_create, name="rapportage-create"),
+    path("opgaven/<int:opgave_pk>/", rapportages.opgave_rapportages, name="opgave-rapportages"),
     path("<int:pk>/", rapportages.rapportage_detail, name="rapportage-detail"),
     path("<int:pk>/download/", rapportages.rapportage_download, name="rapportage-download"),
     path("<int:pk>/lezen/", rapportages.rapportage_lezen, name="rapportage-lezen"),

@@ -191,6 +191,21 @@ def geen_consolefouten(request):
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
 
 
+def toont_fout(page, tekst: str) -> None:
+    """A refused save as the user meets it: the error summary (components/form.html) has
+    the focus and names ``tekst``; its link to the field moves the focus there."""
+    from playwright.sync_api import expect
+
+    samenvatting = page.locator("[data-foutoverzicht]")
+    expect(samenvatting).to_be_focused()
+    expect(samenvatting).to_contain_text(tekst)
+    link = samenvatting.get_by_role("link", name=re.compile(re.escape(tekst[:20])))
+    if link.count():
+        veld = page.locator(link.get_attribute("href"))
+        link.click()
+        expect(veld).to_be_focused()
+
+
 def assert_accessible(page) -> None:
     """axe-core (WCAG 2.x A/AA rules) finds no violations on the current page.
 

@@ -164,3 +164,20 @@ def test_the_web_process_does_not_load_weasyprint():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     assert uitkomst.stdout.strip().splitlines()[-1] == "False", uitkomst.stderr
+
+
+def test_scrollable_tables_can_be_reached_by_keyboard():
+    """A table that scrolls sideways (a long name on the begroting page) is a named region
+    that takes focus, so it scrolls with the arrow keys (axe scrollable-region-focusable)."""
+    containers = [
+        (path.relative_to(ROOT), tag)
+        for path in (ROOT / "templates").rglob("*.html")
+        for tag in re.findall(r'<div class="utrecht-table-container[^>]*>', path.read_text())
+    ]
+    assert len(containers) >= 8
+    zonder = [
+        (str(path), tag)
+        for path, tag in containers
+        if not all(a in tag for a in ('tabindex="0"', 'role="region"', "aria-label"))
+    ]
+    assert zonder == []

@@ -314,6 +314,7 @@ MATRIX = {
     ),
     "opgaven:opgave-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "opgaven:opgave-geschiedenis": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "opgaven:opgave-kop": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "opgaven:opgave-update": (
         lambda o: [o.opgave.pk],
         [("get", {}, BEWERKEN), ("post", {}, INVOER)],
@@ -325,9 +326,12 @@ MATRIX = {
         lambda o: [o.opgave.pk],
         [("hx-post", {}, rij(403, **BUITEN, regisseur=422, bestuurder=422))],
     ),
-    "opgaven:teamlid-create": (
+    "opgaven:opgave-team": (
         lambda o: [o.opgave.pk],
-        [("hx-post", {}, rij(403, **BUITEN, regisseur=422, beheerder=422))],
+        [
+            ("get", {}, LEZEN_OBJECT),
+            ("hx-post", {}, rij(403, **BUITEN, regisseur=422, beheerder=422)),
+        ],
     ),
     "opgaven:teamlid-rol": (
         lambda o: [o.opgave.pk, o.lid.pk],
@@ -465,6 +469,7 @@ MATRIX = {
     "participatie:signaal-doorsturen": (lambda o: [o.signaal.pk], [("hx-post", {}, SIGNAAL)]),
     "participatie:overzicht": (lambda o: [], [("get", {}, LEZEN)]),
     "participatie:opgave-participatie": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "rapportages:opgave-rapportages": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: items
     "canvas:canvas-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "canvas:canvasitem-detail": (lambda o: [o.item.pk], [("get", {}, LEZEN_OBJECT)]),

@@ -26,11 +26,15 @@ def test_partner_never_sees_how_the_municipality_judges_stakeholders(users, opga
     corporatie = StakeholderFactory(naam="Woonstichting Maasdal", vorm="organisatie")
     BetrokkenheidFactory(opgave=opgave, stakeholder=corporatie, houding=Houding.KRITISCH)
     hub_url = reverse("opgaven:opgave-detail", args=[opgave.pk])
+    stakeholders_url = reverse("participatie:positie", args=[opgave.pk])
 
-    staff = client_for(users["teamlid"]).get(hub_url).content.decode()
-    assert "Woonstichting Maasdal" in staff  # the section is there for the municipality
+    staff = client_for(users["teamlid"]).get(stakeholders_url).content.decode()
+    assert "Woonstichting Maasdal" in staff  # the part is there for the municipality
+    assert stakeholders_url in client_for(users["teamlid"]).get(hub_url).content.decode()
 
     partner = client_for(users["partner"])
+    assert partner.get(stakeholders_url).status_code == 403
+    assert stakeholders_url not in partner.get(hub_url).content.decode()  # no tab either
     for url in (hub_url, reverse("opgaven:opgave-geschiedenis", args=[opgave.pk])):
         page = partner.get(url).content.decode()
         assert "Woonstichting Maasdal" not in page, url

@@ -17,6 +17,19 @@ class Bron(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def met_laatste_meting(self) -> "IndicatorQuerySet":
+        """Each indicator's latest measurement since its nulmeting (two subqueries), as the
+        list ``laatste_meting`` (empty or one Meting) that canvas.indicatoren.oordeel takes."""
+        laatste = Meting.objects.filter(
+            indicator=models.OuterRef("pk"), datum__gte=models.OuterRef("nulmeting_datum")
+        ).order_by("-datum")
+        return self.annotate(
+            laatste_datum=models.Subquery(laatste.values("datum")[:1]),
+            laatste_waarde=models.Subquery(laatste.values("waarde")[:1]),
+        )
+
+
 @gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Indicator(TimeStampedModel):
     """How we know an effect or goal comes closer: from a nulmeting to a streefwaarde."""
@@ -43,6 +56,8 @@ class Indicator(TimeStampedModel):
     streefwaarde = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2)
     streefdatum = models.DateField(_("streefdatum"))
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicatoren")
@@ -60,6 +75,13 @@ class Indicator(TimeStampedModel):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def laatste_meting(self) -> list["Meting"]:
+        """From ``met_laatste_meting``: the latest measurement, or nothing."""
+        if self.laatste_datum is None:
+            return []
+        return [Meting(indicator=self, datum=self.laatste_datum, waarde=self.laatste_waarde)]
 
 
 @gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

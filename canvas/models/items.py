@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel, gevolgd
@@ -215,6 +216,18 @@ class CanvasItem(TimeStampedModel):
 
     def __str__(self):
         return self.tekst[:60]
+
+    @staticmethod
+    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
+        """The history in words (core.geschiedenis): which block, which text."""
+        tekst = velden.get("tekst", "")
+        velden = velden | {"tekst": tekst if len(tekst) <= 80 else tekst[:79] + "…"}
+        zinnen = {
+            "insert": gettext("Canvas, %(blok)s: “%(tekst)s” toegevoegd"),
+            "update": gettext("Canvas, %(blok)s: “%(tekst)s” gewijzigd"),
+            "delete": gettext("Canvas, %(blok)s: “%(tekst)s” verwijderd"),
+        }
+        return zinnen[label] % velden if label in zinnen else None
 
     def waarom_niet_verwijderen(self) -> str:
         """Why this item cannot go (money or indicators hang on it), or "" when it can."""

@@ -3,7 +3,6 @@ remove; an item's own page with owner, status and comments; the canvas on the hu
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,10 +14,12 @@ from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
+from opgaven.werkruimte import werkruimte
 
 from .. import herkomst
 from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
-from ..models import Blok, CanvasItem, Reactie
+from ..indicatoren import oordeel
+from ..models import Blok, CanvasItem, Indicator, Reactie
 
 PAGE = "canvas/items/canvas_detail.html"
 ITEM_PAGE = "canvas/items/item_detail.html"
@@ -47,13 +48,12 @@ def _blok_context(opgave: Opgave, code: str, items, kan_bewerken: bool, form=Non
 
 
 def samenvatting_context(request, opgave: Opgave) -> dict:
-    """The canvas on the hub page: how many items each block has."""
-    aantallen = dict(
-        opgave.canvas_items.values_list("blok").annotate(n=Count("pk")).values_list("blok", "n")
-    )
+    """On the opgave's overview: its indicators, on track or not (by the latest measurement,
+    in the same query)."""
+    indicatoren = Indicator.objects.filter(item__opgave=opgave).met_laatste_meting()
     return {
         "opgave": opgave,
-        "blokken": [(label, aantallen.get(code, 0)) for code, label in Blok.choices],
+        "indicatoren": [(i, oordeel(i, i.laatste_meting)) for i in indicatoren],
     }
 
 
@@ -67,7 +67,7 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
         per_blok[item.blok].append(item)
     blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
     context = {
-        "opgave": opgave,
+        **werkruimte(request, opgave, "canvas"),
         "blokken": blokken,
         "kan_bewerken": kan_bewerken,
         "secties": secties.render_secties(request, "canvas", opgave=opgave),

@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -260,9 +261,12 @@ class Opgave(TimeStampedModel):
         return reverse("opgaven:opgave-detail", args=[self.pk])
 
     def heeft_teamlid(self, user) -> bool:
-        """Uses prefetched teamleden when present, so permission checks on lists stay cheap."""
+        """Uses prefetched teamleden (or the hub's ``team``) when present, so permission
+        checks on lists stay cheap."""
         if not user.is_authenticated:
             return False
+        if hasattr(self, "team"):
+            return any(lid.user_id == user.pk for lid in self.team)
         if "teamleden" in getattr(self, "_prefetched_objects_cache", {}):
             return any(lid.pk == user.pk for lid in self.teamleden.all())
         return self.teamleden.filter(pk=user.pk).exists()
@@ -278,10 +282,17 @@ class Opgave(TimeStampedModel):
 
     def samenhang(self) -> list[tuple]:
         """(relation, the other opgave, how they relate) both ways, by the other's title
-        (uses prefetched ``relaties_uit`` and ``relaties_in`` when present)."""
-        relaties = [(r, r.naar, r.get_soort_display()) for r in self.relaties_uit.all()]
-        relaties += [(r, r.van, r.get_soort_display()) for r in self.relaties_in.all()]
-        return sorted(relaties, key=lambda r: r[1].titel)
+        (one query)."""
+        from .samenhang import OpgaveRelatie
+
+        relaties = OpgaveRelatie.objects.filter(models.Q(van=self) | models.Q(naar=self))
+        return sorted(
+            (
+                (r, r.naar if r.van_id == self.pk else r.van, r.get_soort_display())
+                for r in relaties.select_related("van", "naar")
+            ),
+            key=lambda r: r[1].titel,
+        )
 
     @property
     def is_domeinoverstijgend(self) -> bool:
@@ -320,6 +331,16 @@ class Teamlidmaatschap(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_rol_display()}) in {self.opgave}"
+
+    @staticmethod
+    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
+        """The history in words (core.geschiedenis): who joined or left, in which role."""
+        zinnen = {
+            "insert": gettext("%(user)s toegevoegd aan het team als %(rol)s"),
+            "update": gettext("Rol van %(user)s in het team gewijzigd"),
+            "delete": gettext("%(user)s uit het team gehaald (was %(rol)s)"),
+        }
+        return zinnen[label] % velden if label in zinnen else None
 
     @property
     def logkenmerk(self) -> str:

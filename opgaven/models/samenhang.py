@@ -2,6 +2,7 @@
 
 import pghistory
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import gevolgd
@@ -48,3 +49,12 @@ class OpgaveRelatie(models.Model):
 
     def __str__(self):
         return f"{self.van} {self.get_soort_display()} {self.naar}"
+
+    @staticmethod
+    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
+        """The history in words (core.geschiedenis): which opgaven, and how."""
+        zinnen = {
+            "insert": gettext("Samenhang vastgelegd: %(van)s %(soort)s %(naar)s"),
+            "delete": gettext("Samenhang verwijderd: %(van)s %(soort)s %(naar)s"),
+        }
+        return zinnen[label] % velden if label in zinnen else None

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -119,8 +120,11 @@ def opgave_create(request: HtmxHttpRequest):
         form_data(request), user=request.user, initial={"opgaveregisseur": request.user}
     )
     if request.method == "POST" and form.is_valid():
-        form.instance.rang = Opgave.objects.volgende_rang()
-        return redirect(form.save())
+        with transaction.atomic():
+            form.instance.rang = Opgave.objects.volgende_rang()
+            opgave = form.save()
+            services.op_agenda_plaatsen(opgave=opgave, user=request.user)
+        return redirect(opgave)
     return render(
         request, "opgaven/hub/opgave_form.html", {"form": form}, status=422 if form.errors else 200
     )

@@ -1,11 +1,13 @@
-"""The hub of one opgave: its profile, team, phases, progress and samenhang, with the
-sections other apps register (core.secties). Each change posts to its own view and gets
-its section back; a change the header shows (phase, progress) updates it too."""
+"""The opgave's own parts of its workspace (opgaven.werkruimte): the overview (profile,
+phases, progress, priority, samenhang, with the summaries other apps register in
+core.secties), the team and the history. Each change posts to its own view and gets its
+section back; the workspace header reloads itself after it (OPGAVE_GEWIJZIGD)."""
 
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import secties
@@ -24,7 +26,7 @@ from ..forms.hub import (
     TeamlidForm,
     VoortgangForm,
 )
-from ..history import geschiedenis
+from ..history import geschiedenis, soorten
 from ..models import (
     Besluit,
     Fase,
@@ -36,8 +38,11 @@ from ..models import (
     TeamRol,
     VoortgangMelding,
 )
+from ..werkruimte import werkruimte
 
 HUB = "opgaven/hub/opgave_detail.html"
+TEAM = "opgaven/hub/opgave_team.html"
+GESCHIEDENIS = "opgaven/hub/opgave_geschiedenis.html"
 # The priority proposal that waits for the bestuurder (at most one), as a list.
 OPEN_VOORSTEL = Prefetch(
     "prioriteitsvoorstellen",
@@ -51,11 +56,9 @@ def _hub_opgave(request, pk: int) -> Opgave:
         Opgave.objects.visible_to(request.user)
         .select_related("opgaveregisseur")
         .prefetch_related(
-            "teamleden",
             "gebieden",
             "domeinen",
             Prefetch("fasewijzigingen", queryset=FaseWijziging.objects.select_related("door")),
-            Prefetch("relaties_uit", queryset=OpgaveRelatie.objects.select_related("naar")),
             Prefetch(
                 "teamlidmaatschap_set",
                 queryset=Teamlidmaatschap.objects.select_related("user").order_by(
@@ -63,7 +66,6 @@ def _hub_opgave(request, pk: int) -> Opgave:
                 ),
                 to_attr="team",
             ),
-            Prefetch("relaties_in", queryset=OpgaveRelatie.objects.select_related("van")),
             OPEN_VOORSTEL,
             Prefetch(
                 "voortgangsmeldingen",
@@ -112,13 +114,13 @@ def _samenhang(request, opgave: Opgave) -> list[tuple]:
     return [r for r in relaties if r[1].pk in eigen]
 
 
-def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
-    """Everything the hub shows."""
+def _hub_context(request, pk: int, *, fase_fout=None, tab="overzicht", **forms) -> dict:
+    """Everything the overview and the team page show."""
     opgave = _hub_opgave(request, pk)
     kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
     kan_team = request.user.has_perm("opgaven.change_team", opgave)
     return {
-        "opgave": opgave,
+        **werkruimte(request, opgave, tab),
         "kan_bewerken": kan_bewerken,
         "kan_team_bewerken": kan_team,
         "fase_fout": fase_fout,
@@ -129,16 +131,16 @@ def _hub_context(request, pk: int, *, fase_fout=None, **forms) -> dict:
     }
 
 
-def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
-    """The section again, and what else on the hub it changed; the history follows."""
+def _section(request, pk: int, section: str, *, status=200, **forms):
+    """The section again, and what else on the page it changed; the header follows."""
+    team = section == "team"
     return section_response(
         request,
-        template=HUB,
+        template=TEAM if team else HUB,
         section=section,
-        context=lambda: _hub_context(request, pk, **forms),
-        url=Opgave(pk=pk).get_absolute_url(),
+        context=lambda: _hub_context(request, pk, tab="team" if team else "overzicht", **forms),
+        url=reverse("opgaven:opgave-team" if team else "opgaven:opgave-detail", args=[pk]),
         status=status,
-        also=also,
         event=OPGAVE_GEWIJZIGD,
     )
 
@@ -146,19 +148,34 @@ def _section(request, pk: int, section: str, *, status=200, also=(), **forms):
 @login_required
 @require_GET
 def opgave_detail(request: HtmxHttpRequest, pk: int):
+    """The overview: why, where we are, what comes next, who."""
     context = _hub_context(request, pk)
     context["secties"] = secties.render_secties(request, "opgave", opgave=context["opgave"])
-    context["geschiedenis"] = geschiedenis(context["opgave"], request.user)
+    context["zij_secties"] = secties.render_secties(request, "opgave-zij", opgave=context["opgave"])
     return render(request, HUB, context)
 
 
 @login_required
 @require_GET
-def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
-    """The hub's history alone: it reloads itself after a change anywhere on the hub."""
+def opgave_kop(request: HtmxHttpRequest, pk: int):
+    """The workspace header alone: it reloads itself after a change on any of its pages."""
     opgave = opgave_for(request, pk)
-    context = {"opgave": opgave, "geschiedenis": geschiedenis(opgave, request.user)}
-    return render(request, f"{HUB}#geschiedenis", context)
+    return render(request, "opgaven/werkruimte.html#kop", werkruimte(request, opgave, ""))
+
+
+@login_required
+@require_GET
+def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
+    """Everything that changed in and around the opgave, in words, newest first."""
+    opgave = opgave_for(request, pk)
+    keuzes = soorten(request.user)
+    soort = request.GET.get("soort", "")
+    if soort not in dict(keuzes):
+        soort = ""
+    context = werkruimte(request, opgave, "geschiedenis")
+    context["geschiedenis"] = geschiedenis(opgave, request.user, limit=100, soort=soort)
+    context |= {"soorten": keuzes, "soort": soort}
+    return render(request, GESCHIEDENIS, context)
 
 
 @login_required
@@ -190,10 +207,8 @@ def fase_wijzigen(request: HtmxHttpRequest, pk: int):
         # Offer the same change again, now from the phase the opgave is really in.
         huidig = Opgave.objects.values_list("fase", flat=True).get(pk=pk)
         form = FaseForm(initial=form.cleaned_data | {"van_fase": huidig})
-        return _section(
-            request, pk, "fase", status=409, also=["kenmerken"], fase_form=form, fase_fout=str(fout)
-        )
-    return _section(request, pk, "fase", also=["kenmerken"])
+        return _section(request, pk, "fase", status=409, fase_form=form, fase_fout=str(fout))
+    return _section(request, pk, "fase")
 
 
 @login_required
@@ -204,7 +219,7 @@ def voortgang_melden(request: HtmxHttpRequest, pk: int):
     if not form.is_valid():
         return _section(request, pk, "voortgang", status=422, voortgang_form=form)
     services.voortgang_melden(opgave=opgave, user=request.user, **form.cleaned_data)
-    return _section(request, pk, "voortgang", also=["kenmerken"])
+    return _section(request, pk, "voortgang")
 
 
 def _prioriteit_rol(request, opgave: Opgave) -> str | None:
@@ -230,12 +245,15 @@ def prioriteit(request: HtmxHttpRequest, pk: int):
         return _section(request, pk, "prioriteit", status=422, prioriteit_form=form)
     actie = services.prioriteit_besluiten if rol == "besluiten" else services.prioriteit_voorstellen
     actie(opgave=opgave, user=request.user, **form.cleaned_data)
-    return _section(request, pk, "prioriteit", also=["kenmerken"])
+    return _section(request, pk, "prioriteit")
 
 
 @login_required
-@require_POST
-def teamlid_create(request: HtmxHttpRequest, pk: int):
+@require_http_methods(["GET", "POST"])
+def team(request: HtmxHttpRequest, pk: int):
+    """The team page; a POST adds a member."""
+    if request.method == "GET":
+        return render(request, TEAM, _hub_context(request, pk, tab="team"))
     opgave = opgave_to_change(request, pk, "opgaven.change_team")
     form = TeamlidForm(request.POST, opgave=opgave)
     if not form.is_valid():

@@ -3,6 +3,7 @@
 import pghistory
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel, gevolgd
@@ -40,6 +41,16 @@ class Kwadrant(models.TextChoices):
     TEVREDEN_HOUDEN = "tevreden_houden", _("Tevreden houden")
     INFORMEREN = "informeren", _("Informeren")
     MONITOREN = "monitoren", _("Monitoren")
+
+
+class BetrokkenheidQuerySet(models.QuerySet):
+    def sleutel(self) -> "BetrokkenheidQuerySet":
+        """The stakeholders to involve closely (invloed and belang 3 and up), most first."""
+        return (
+            self.filter(invloed__gte=3, belang__gte=3)
+            .select_related("stakeholder")
+            .order_by(-(models.F("invloed") + models.F("belang")), "stakeholder__naam", "pk")
+        )
 
 
 @gevolgd(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -80,6 +91,8 @@ class Betrokkenheid(TimeStampedModel):
         help_text=_("Wat doen we om de gewenste trede te bereiken?"),
     )
 
+    objects = BetrokkenheidQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("betrokkenheid")
         verbose_name_plural = _("betrokkenheden")
@@ -106,6 +119,16 @@ class Betrokkenheid(TimeStampedModel):
                 name="betrokkenheid_ladder_1_5",
             ),
         ]
+
+    @staticmethod
+    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
+        """The history in words (core.geschiedenis): who takes part, in which role."""
+        zinnen = {
+            "insert": gettext("%(stakeholder)s betrokken als %(rol)s"),
+            "update": gettext("Positie van %(stakeholder)s gewijzigd"),
+            "delete": gettext("%(stakeholder)s niet meer betrokken (was %(rol)s)"),
+        }
+        return zinnen[label] % velden if label in zinnen else None
 
     def __str__(self):
         return f"{self.stakeholder} in {self.opgave}"

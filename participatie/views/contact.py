@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for, opgave_to_change
+from opgaven.events import OPGAVE_GEWIJZIGD
 from opgaven.models import Opgave
+from opgaven.werkruimte import werkruimte
 
 from .. import services
 from ..forms.contact import AfspraakForm, ContactmomentForm
@@ -26,10 +28,13 @@ CHANGE = "participatie.add_betrokkenheid"
 def _context(request, opgave: Opgave, *, contact_form=None, afspraak_form=None) -> dict:
     kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
     if kan_bewerken:
-        contact_form = contact_form or ContactmomentForm(opgave=opgave)
+        # "Contact plannen" from a ladder gap (the stakeholders page) names the stakeholder.
+        gekozen = request.GET.get("stakeholder", "")
+        begin = {"stakeholders": [int(gekozen)]} if gekozen.isdigit() else {}
+        contact_form = contact_form or ContactmomentForm(opgave=opgave, initial=begin)
         afspraak_form = afspraak_form or AfspraakForm(opgave=opgave)
     return {
-        "opgave": opgave,
+        **werkruimte(request, opgave, "stakeholders"),
         "kan_bewerken": kan_bewerken,
         "contactmomenten": opgave.contactmomenten.prefetch_related(
             "stakeholders",
@@ -51,6 +56,7 @@ def _section(request, opgave: Opgave, section: str, *, status=200, **forms):
         context=lambda: _context(request, opgave, **forms),
         url=reverse("participatie:contact", args=[opgave.pk]),
         status=status,
+        event=OPGAVE_GEWIJZIGD,
     )
 
 

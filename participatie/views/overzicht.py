@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET
 from core.http import HtmxHttpRequest, require_perm
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
+from opgaven.werkruimte import werkruimte
 
-from ..cijfers import met_participatiecijfers
-from ..models import Actiepunt, Bijeenkomst, Inbreng, SignaalStatus, Terugkoppeling, Thematafel
+from ..cijfers import met_open_werk, met_participatiecijfers
+from ..models import Actiepunt, Bijeenkomst, Inbreng, Terugkoppeling, Thematafel
 from .signalen import te_beantwoorden
 
 
@@ -20,15 +21,37 @@ def _cijfers(opgave: Opgave) -> Opgave:
     return met_participatiecijfers(Opgave.objects.filter(pk=opgave.pk)).get()
 
 
-def participatie_context(request, opgave: Opgave) -> dict:
-    """The participation section of an opgave on the hub: what runs and what waits."""
-    cijfers = _cijfers(opgave)
+def wat_komt_context(request, opgave: Opgave) -> dict | None:
+    """On the opgave's overview: what waits (open actions, inbreng without terugkoppeling,
+    signals) and the stakeholders to involve closely; not for partners (their own
+    afspraken show instead)."""
+    if not request.user.has_perm("participatie.view_betrokkenheid"):
+        return None
+    cijfers = _open_werk(opgave)
     return {
         "opgave": opgave,
-        "thematafels": opgave.thematafels.annotate(n_bijeenkomsten=Count("bijeenkomsten")),
+        "cijfers": cijfers,
         "open_inbreng": cijfers.n_inbreng - cijfers.n_teruggekoppeld,
-        "open_signalen": opgave.signalen.filter(status=SignaalStatus.NIEUW).count(),
+        "sleutelstakeholders": opgave.betrokkenheden.sleutel()[:5],
     }
+
+
+def open_acties_context(request, opgave: Opgave) -> dict | None:
+    """In the workspace header: how many actions are open (afspraken, vervolgacties,
+    actiepunten), for whoever may read them."""
+    if not request.user.has_perm("participatie.view_betrokkenheid"):
+        return None
+    return {"opgave": opgave, "cijfers": _open_werk(opgave)}
+
+
+def _open_werk(opgave: Opgave) -> Opgave:
+    """The opgave's figures and what waits in it, once per request (the header and the
+    overview both show them)."""
+    if not hasattr(opgave, "_open_werk"):
+        opgave._open_werk = met_open_werk(
+            met_participatiecijfers(Opgave.objects.filter(pk=opgave.pk))
+        ).get()
+    return opgave._open_werk
 
 
 @login_required
@@ -41,7 +64,7 @@ def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
         request,
         "participatie/overzicht/opgave_participatie.html",
         {
-            "opgave": opgave,
+            **werkruimte(request, opgave, "participatie"),
             "cijfers": _cijfers(opgave),
             "kan_bewerken": kan_bewerken,
             "thematafels": opgave.thematafels.select_related("gespreksleider").annotate(

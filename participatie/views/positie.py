@@ -3,6 +3,7 @@ interest, and on which rung of the participatieladder (now, and where we want th
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.htmx import section_response
@@ -10,23 +11,32 @@ from core.http import HtmxHttpRequest, form_data, require_perm
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.events import OPGAVE_GEWIJZIGD
 from opgaven.models import Opgave
+from opgaven.werkruimte import werkruimte
 
 from .. import grid, services
 from ..forms.positie import BeoordelingForm, BetrokkenheidForm
-from ..models import Betrokkenheid
+from ..models import Betrokkenheid, Houding
 
-SECTIE = "participatie/positie/betrokkenheden.html"
+PAGINA = "participatie/positie/positie.html"
 
 
-def betrokkenheden_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None):
-    """What the stakeholder section of an opgave shows, on the hub and as a partial; nothing
-    for whoever may not read the municipality's view of its stakeholders (partners)."""
-    if not request.user.has_perm("participatie.view_betrokkenheid"):
-        return None
+def positie_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None) -> dict:
+    """The stakeholders part of the opgave's workspace: who takes part, the grid, and who
+    to bring into position; the page and each of its sections after a change."""
     kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
+    betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
+    punten = grid.punten(betrokkenheden)
     return {
-        "opgave": opgave,
-        "betrokkenheden": opgave.betrokkenheden.select_related("stakeholder"),
+        **werkruimte(request, opgave, "stakeholders"),
+        "betrokkenheden": betrokkenheden,
+        "punten": punten,
+        "punten_op_naam": sorted(punten, key=lambda p: p.betrokkenheid.stakeholder.naam.lower()),
+        "houdingen": Houding.choices,
+        "grid": {"size": grid.SIZE, "margin": grid.MARGIN, "cell": grid.CELL},
+        "in_positie": sorted(
+            (b for b in betrokkenheden if b.ladder_gat),
+            key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
+        ),
         "kan_bewerken": kan_bewerken,
         "form": (form or BetrokkenheidForm(opgave=opgave)) if kan_bewerken else None,
     }
@@ -43,8 +53,8 @@ def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
         return _sectie(request, opgave)
     status = 422 if form.errors else 200
     if request.htmx:
-        context = betrokkenheden_context(request, opgave, form)
-        return render(request, f"{SECTIE}#betrokkenheden", context, status=status)
+        context = positie_context(request, opgave, form)
+        return render(request, f"{PAGINA}#betrokkenheden", context, status=status)
     context = {"opgave": opgave, "form": form}
     return render(request, "participatie/positie/betrokkenheid_form.html", context, status=status)
 
@@ -52,10 +62,11 @@ def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
 def _sectie(request, opgave: Opgave):
     return section_response(
         request,
-        template=SECTIE,
+        template=PAGINA,
         section="betrokkenheden",
-        context=lambda: betrokkenheden_context(request, opgave),
-        url=opgave.get_absolute_url(),
+        also=["grid", "in-positie"],
+        context=lambda: positie_context(request, opgave),
+        url=reverse("participatie:positie", args=[opgave.pk]),
         event=OPGAVE_GEWIJZIGD,
     )
 
@@ -74,25 +85,11 @@ def betrokkenheid_delete(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_GET
 def positie(request: HtmxHttpRequest, opgave_pk: int):
-    """An opgave's power/interest grid, its table alternative, and who to bring into position."""
+    """The stakeholders of an opgave: the table, the power/interest grid, who to bring into
+    position; for whoever may read the municipality's view of them (not partners)."""
     opgave = opgave_for(request, opgave_pk)
     require_perm(request, "participatie.view_betrokkenheid")
-    betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
-    return render(
-        request,
-        "participatie/positie/positie.html",
-        {
-            "opgave": opgave,
-            "betrokkenheden": betrokkenheden,
-            "punten": grid.punten(betrokkenheden),
-            "grid": {"size": grid.SIZE, "margin": grid.MARGIN, "cell": grid.CELL},
-            "in_positie": sorted(
-                (b for b in betrokkenheden if b.ladder_gat),
-                key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
-            ),
-            "kan_bewerken": request.user.has_perm("participatie.add_betrokkenheid", opgave),
-        },
-    )
+    return render(request, PAGINA, positie_context(request, opgave))
 
 
 @login_required

@@ -21,12 +21,20 @@ class MomentSoort(models.TextChoices):
     JAARREKENING = "jaarrekening", _("Jaarrekening")
 
 
+class PcMomentQuerySet(models.QuerySet):
+    def komend(self, vandaag=None) -> "PcMomentQuerySet":
+        """The moments whose deadline is today or later, nearest first."""
+        return self.filter(deadline__gte=vandaag or timezone.localdate()).order_by("deadline", "pk")
+
+
 class PcMoment(TimeStampedModel):
     """One P&C moment (begroting 2027) with the date the contributions must be ready."""
 
     soort = models.CharField(_("soort"), max_length=20, choices=MomentSoort)
     jaar = models.PositiveSmallIntegerField(_("begrotingsjaar"))
     deadline = models.DateField(_("deadline bijdragen"))
+
+    objects = PcMomentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("P&C-moment")

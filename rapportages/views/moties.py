@@ -160,8 +160,3 @@ def motie_stand(request: HtmxHttpRequest, pk: int):
         url=motie.get_absolute_url(),
         status=200 if form.is_valid() else 422,
     )
-
-
-def opgave_moties_context(request, opgave: Opgave) -> dict:
-    """The section on the opgave's page: what the council asked of this opgave."""
-    return {"opgave": opgave, "moties": opgave.moties.order_by("status", "deadline", "pk")}

@@ -14,19 +14,36 @@ from core.http import HtmxHttpRequest, pk_of_404, require_perm
 from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
+from opgaven.werkruimte import werkruimte
 
 from .. import services, verloop
 from ..forms import ZoekForm
 from ..models import Export, PcMoment, Rapportage, Status
 
 
-def opgave_rapportages_context(request, opgave: Opgave) -> dict:
-    """The reports section on the hub page: make one, and the ones you made."""
-    return {
-        "opgave": opgave,
+@login_required
+@require_GET
+def opgave_rapportages(request: HtmxHttpRequest, opgave_pk: int):
+    """The reports part of the opgave's workspace: its reports, its contributions to the
+    P&C cycle, and the moties and toezeggingen of the council that concern it."""
+    opgave = opgave_for(request, opgave_pk)
+    context = {
+        **werkruimte(request, opgave, "rapportages"),
         "kan_maken": request.user.has_perm("rapportages.add_rapportage", opgave),
-        "rapportages": Rapportage.objects.visible_to(request.user).filter(opgave=opgave)[:5],
+        "rapportages": Rapportage.objects.visible_to(request.user).filter(opgave=opgave)[:20],
+        "moties": opgave.moties.order_by("status", "deadline", "pk"),
+        "momenten": PcMoment.objects.komend()[:3]
+        if request.user.has_perm("opgaven.view_opgave")
+        else [],
     }
+    return render(request, "rapportages/rapportages/opgave_rapportages.html", context)
+
+
+def volgende_deadline_context(request, opgave: Opgave) -> dict | None:
+    """In the workspace header: the next P&C deadline, for whoever reads the calendar."""
+    if not request.user.has_perm("opgaven.view_opgave"):
+        return None
+    return {"opgave": opgave, "moment": PcMoment.objects.komend().first()}
 
 
 @login_required
@@ -96,7 +113,7 @@ def rapportage_detail(request: HtmxHttpRequest, pk: int):
     context = {"rapportage": rapportage, "kan_vaststellen": kan_vaststellen}
     if not request.htmx:
         events = Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id")
-        context["geschiedenis"] = beschrijf(events)
+        context["geschiedenis"] = beschrijf(events, lezer=request.user)
     return render(request, template, context)
 
 

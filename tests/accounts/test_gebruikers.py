@@ -119,7 +119,7 @@ def test_role_changes_are_logged_and_kept_in_the_history(users, caplog):
     pagina = client_for(users["beheerder"]).get(
         reverse("accounts:gebruiker-detail", args=[teamlid.pk])
     )
-    assert "<del>teamlid</del> → <ins>opgaveregisseur</ins>" in pagina.text
+    assert "<del>Teamlid</del> → <ins>Opgaveregisseur</ins>" in pagina.text  # labels
 
 
 def test_the_last_beheerder_keeps_the_role_and_nobody_switches_themselves_off(users):

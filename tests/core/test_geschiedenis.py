@@ -92,7 +92,8 @@ def test_the_bounded_history_lists_what_pghistory_lists(users, opgave, andere_op
         verwacht = geschiedenis.beschrijf(
             Events.objects.references(opgaven).order_by("-pgh_created_at", "-pgh_id", "pgh_model")[
                 :limit
-            ]
+            ],
+            lezer=users["regisseur"],
         )
         gekregen = geschiedenis_van(opgaven, users["regisseur"], limit=limit)
         assert [(g.wat, g.actie, g.wijzigingen) for g in gekregen] == [

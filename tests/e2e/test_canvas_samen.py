@@ -5,7 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from canvas.models import Blok, CanvasItem
-from tests.conftest import assert_accessible, bewaak_console
+from tests.conftest import assert_accessible, bewaak_console, toont_fout
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -122,7 +122,7 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
     expect(page.locator("#reacties")).to_contain_text("Woonstichting Maasdal wil meebetalen")
     assert_accessible(page)
     page.get_by_role("button", name="Plaatsen").click()
-    expect(page.get_by_text("Schrijf eerst uw reactie.")).to_be_visible()
+    toont_fout(page, "Schrijf eerst uw reactie.")
     page.get_by_label("Uw reactie").fill("Ik vraag de jongerenraad <b>ook</b>.")
     page.get_by_role("button", name="Plaatsen").click()
     expect(page.locator("#reacties")).to_contain_text("Ik vraag de jongerenraad <b>ook</b>.")
@@ -187,7 +187,7 @@ def test_realisatieplan_timeline_and_planning_an_activity(page, live_server):
     rij.get_by_role("link", name="Planning bewerken").click()
     page.get_by_label("Eind").fill("2025-01-01")
     page.get_by_role("button", name="Planning opslaan").click()
-    expect(page.get_by_text("Het eind ligt niet voor de start.")).to_be_visible()
+    toont_fout(page, "Het eind ligt niet voor de start.")
     assert_accessible(page)
     page.get_by_label("Eind").fill("2028-12-31")
     page.get_by_label("Status").select_option(label="Loopt")

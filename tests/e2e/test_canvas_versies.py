@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.conftest import assert_accessible
+from tests.conftest import assert_accessible, toont_fout
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server)
     page.get_by_role("link", name="Versies: vastleggen en vergelijken").click()
     assert_accessible(page)
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_text("Geef de versie een naam")).to_be_visible()
+    toont_fout(page, "Geef de versie een naam")
     assert_accessible(page)
     page.get_by_label("Naam van de versie").fill("na sprint 1")
     page.get_by_role("button", name="Vastleggen").click()
@@ -57,7 +57,7 @@ def test_effect_chain_names_loose_ends_and_takes_a_link(page, live_server):
     page.get_by_label("Dit item").select_option(index=0)
     page.get_by_label("draagt bij aan").select_option(index=0)
     page.get_by_role("button", name="Schakel toevoegen").click()
-    expect(page.get_by_text("Zo loopt de keten niet")).to_be_visible()
+    toont_fout(page, "Zo loopt de keten niet")
     assert_accessible(page)
 
 
@@ -74,11 +74,11 @@ def test_budget_is_shared_and_totalled_in_euros(page, live_server):
     page.get_by_label("Jaar").fill("2027")
     page.get_by_label("Activiteit", exact=True).select_option(index=1)
     page.get_by_label("Financier", exact=True).select_option(label="Provincie Limburg")
-    page.get_by_label("Begroot").fill("-10")
+    page.get_by_label("Begroot", exact=True).fill("-10")
     page.get_by_role("button", name="Regel opslaan").click()
-    expect(page.get_by_text("Een bedrag kan niet negatief zijn.")).to_be_visible()
+    toont_fout(page, "Een bedrag kan niet negatief zijn.")
     assert_accessible(page)
-    page.get_by_label("Begroot").fill("12.345,67")
+    page.get_by_label("Begroot", exact=True).fill("12.345,67")
     page.get_by_role("button", name="Regel opslaan").click()
     expect(page.get_by_test_id("totaal-begroot")).to_have_text("€\u00a0672.345,67")
     expect(page.get_by_test_id("jaartotaal-2027")).to_contain_text("€\u00a0402.345,67")

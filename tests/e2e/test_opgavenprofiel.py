@@ -70,73 +70,100 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     assert_accessible(page)
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ontmoeting in Nieuwdorp")
-    expect(page.locator(".app-kenmerken")).to_contain_text("domeinoverstijgend")
+    delen = page.get_by_role("navigation", name="Onderdelen van deze opgave")
+    expect(delen.get_by_role("link", name="Overzicht")).to_have_attribute("aria-current", "page")
+    expect(page.locator(".app-meer").first).to_contain_text("domeinoverstijgend")
+    kop = page.locator("#kenmerken")
+    expect(kop).to_contain_text("Verkennen")
     assert_accessible(page)
+    hub_url = page.url
 
-    # The team, with a role per member (a partner organisation's employee among them).
+    # The team is a page of its own; its form opens on demand.
+    delen.get_by_role("link", name="Team").click()
+    expect(page).to_have_url(re.compile(r"/opgaven/\d+/team/$"))
+    expect(delen.get_by_role("link", name="Team")).to_have_attribute("aria-current", "page")
     team = page.locator("#team")
+    expect(team.get_by_role("combobox", name="Nieuw teamlid")).to_be_hidden()
+    team.locator("summary", has_text="Teamlid toevoegen").click()
     team.get_by_role("combobox", name="Nieuw teamlid").fill("priya")
     team.get_by_role("option", name="Priya Sewdien").click()
     team.get_by_label("Rol in het team").select_option("partner")
     team.get_by_role("button", name="Teamlid toevoegen").click()
     expect(page.locator("#team")).to_contain_text("Priya Sewdien (Woonstichting Maasdal) — Partner")
     assert_accessible(page)
+    delen.get_by_role("link", name="Overzicht").click()
+    expect(page.locator("#wie-kop + ul")).to_contain_text("Priya Sewdien")
 
-    # Two phases, each with a toelichting, shown as a timeline.
+    # Two phases, each with a toelichting, shown as a timeline; the header follows.
     fase = page.locator("#fase")
-    for naar, toelichting in [
-        ("formuleren", "Gesprekken met twintig inwoners gevoerd."),
-        ("concretiseren", "Opgaveformulering vastgesteld met de dorpsraad."),
+    for naar, toelichting, label in [
+        ("formuleren", "Gesprekken met twintig inwoners gevoerd.", "Formuleren"),
+        ("concretiseren", "Opgaveformulering vastgesteld met de dorpsraad.", "Concretiseren"),
     ]:
+        fase.locator("summary", has_text="Fase wijzigen").click()
         fase.get_by_label("Nieuwe fase").select_option(naar)
         fase.get_by_label("Toelichting").fill(toelichting)
         fase.get_by_role("button", name="Fase wijzigen").click()
         expect(page.locator("#fase .app-timeline")).to_contain_text(toelichting)
+        expect(kop).to_contain_text(label)  # without a reload
     expect(page.locator("#fase .app-timeline li")).to_have_count(2)
-    # The header and the history follow without a reload.
-    expect(page.locator("#kenmerken")).to_contain_text("Concretiseren")
-    expect(page.locator("#geschiedenis")).to_contain_text("formuleren → concretiseren")
+    expect(fase.get_by_label("Nieuwe fase")).to_be_hidden()  # the form closed again
     voortgang = page.locator("#voortgang")
+    voortgang.locator("summary", has_text="Voortgang melden").click()
     voortgang.get_by_label("Voortgang", exact=True).select_option("risico")
     voortgang.get_by_label("Toelichting op de voortgang").fill("Vrijwilligers haken af.")
     voortgang.get_by_role("button", name="Voortgang melden").click()
     expect(page.locator("#kenmerken .app-voortgang")).to_have_text("Risico")
+    expect(voortgang).to_contain_text("Vrijwilligers haken af.")
     assert_accessible(page)
 
     # The regisseur proposes another priority, with a motivation; the bestuurder decides.
     prioriteit = page.locator("#prioriteit")
+    prioriteit.locator("summary", has_text="Prioriteit voorstellen").click()
     prioriteit.get_by_label("Prioriteit", exact=True).select_option("laag")
     prioriteit.get_by_label("Motivering").fill("De dorpsraad trekt het zelf.")
     prioriteit.get_by_role("button", name="Voorstel indienen").click()
     expect(prioriteit).to_contain_text("wacht op het besluit van de bestuurder")
-    expect(page.locator("#kenmerken")).to_contain_text("prioriteit hoog")
+    expect(kop).to_contain_text("Hoog")
     assert_accessible(page)
-    hub_url = page.url
     page.get_by_role("button", name="Uitloggen").click()
 
     login(page, base, "bestuurder")
     page.goto(hub_url)
+    prioriteit.locator("summary", has_text="Prioriteit vaststellen").click()
     expect(prioriteit.get_by_label("Prioriteit", exact=True)).to_have_value("laag")
     prioriteit.get_by_label("Motivering").fill("Het dorpshuis sluit: blijft hoog.")
-    prioriteit.get_by_label("Prioriteit", exact=True).select_option("hoog")
+    prioriteit.get_by_label("Prioriteit", exact=True).select_option("middel")
     prioriteit.get_by_role("button", name="Prioriteit vaststellen").click()
     expect(prioriteit).to_contain_text("Het dorpshuis sluit: blijft hoog.")
     expect(prioriteit).not_to_contain_text("wacht op het besluit")
-    expect(page.locator("#geschiedenis")).to_contain_text("prioriteitsvoorstel gewijzigd")
+    expect(kop).to_contain_text("Middel")
+    assert_accessible(page)
+    delen.get_by_role("link", name="Geschiedenis").click()
+    expect(page).to_have_url(re.compile(r"/opgaven/\d+/geschiedenis/$"))
+    geschiedenis = page.locator("#geschiedenis")
+    expect(geschiedenis).to_contain_text("prioriteitsvoorstel gewijzigd")
+    expect(geschiedenis).to_contain_text(re.compile("formuleren → concretiseren", re.I))
     assert_accessible(page)
 
-    # The agenda: the new opgave is last; the bestuurder moves it up by mouse and by keyboard.
-    page.get_by_role("navigation").get_by_role("link", name="Beleidsagenda").click()
+    # The agenda: the new opgave ("hoog") came in after the last "hoog" one (place 8 of the
+    # demo's 14), with the reason; the bestuurder moves it up by mouse and by keyboard.
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Beleidsagenda"
+    ).click()
     opgave = Opgave.objects.get(titel="Ontmoeting in Nieuwdorp")
-    assert opgave.rang == 15
+    assert opgave.rang == 9
+    plaatsing = AgendaWijziging.objects.get(opgave=opgave)
+    assert (plaatsing.nieuwe_rang, plaatsing.door.username) == (9, "regisseur")
+    assert "prioriteit hoog" in plaatsing.reden
     page.get_by_label("Reden voor een nieuwe volgorde").fill("Dorpshuis sluit: urgent")
     page.get_by_role("button", name=re.compile("Omhoog.*Ontmoeting in Nieuwdorp")).click()
-    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("14")
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("8")
     page.get_by_role("button", name=re.compile("Omhoog.*Ontmoeting in Nieuwdorp")).focus()
     page.keyboard.press("Enter")
-    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("13")
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("7")
     assert (
-        list(AgendaWijziging.objects.values_list("reden", flat=True))
+        list(AgendaWijziging.objects.exclude(pk=plaatsing.pk).values_list("reden", flat=True))
         == ["Dorpshuis sluit: urgent"] * 2
     )
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """Participation in a browser: a thematafel from session to terugkoppeling, and a signal."""
 
 import datetime
+import re
 import subprocess
 
 import icalendar
@@ -9,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.conftest import assert_accessible
+from tests.conftest import assert_accessible, toont_fout
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -35,8 +36,10 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     login(page, base, "regisseur")
     page.goto(f"{base}/opgaven/")
     page.get_by_role("link", name="Vitale kernen", exact=True).click()
-    page.get_by_role("link", name="Naar thematafels, sprints, beleving en signalen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Participatie: Vitale kernen")
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Participatie"
+    ).click()
+    expect(page).to_have_title(re.compile("^Participatie · Vitale kernen"))
     assert_accessible(page)
 
     # A thematafel for this opgave.
@@ -59,7 +62,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     page.get_by_label("Agenda").fill("Welkom; wat gaat goed; wat kan beter")
     page.locator("fieldset", has_text="Uitgenodigd").locator("input[type=checkbox]").nth(0).check()
     page.get_by_role("button", name="Bijeenkomst plannen").click()
-    expect(page.get_by_text("Deze datum ligt in het verleden")).to_be_visible()
+    toont_fout(page, "Deze datum ligt in het verleden")
     expect(page.get_by_label("Plaats")).to_have_value("Dorpshuis De Linde, Oosterhout")
     assert_accessible(page)
     page.get_by_label("Deze bijeenkomst is al gehouden").check()
@@ -87,14 +90,14 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
         form.get_by_label("Doelgroepen").check()
         form.get_by_role("button", name="Inbreng toevoegen").click()
         if index == 0:
-            expect(page.get_by_text("Het aantal stemmen kan niet negatief zijn.")).to_be_visible()
+            toont_fout(page, "Het aantal stemmen kan niet negatief zijn.")
             assert_accessible(page)
             form = page.locator("form", has=page.get_by_role("heading", name="Inbreng toevoegen"))
             expect(form.get_by_label("Inbreng", exact=True)).to_have_value(tekst)
             form.get_by_label("Stemmen").fill(str(stemmen))
             form.get_by_role("button", name="Inbreng toevoegen").click()
         expect(page.locator(".app-inbreng__item", has_text=tekst)).to_be_visible()
-    expect(page.locator("#inbreng")).to_contain_text("5 inbreng wachten nog op terugkoppeling.")
+    expect(page.locator("#inbreng")).to_contain_text("5 keer inbreng wacht nog op terugkoppeling.")
     assert_accessible(page)
 
     # The most-voted idea goes into the canvas; the other four get an answer.
@@ -122,7 +125,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
         expect(page.locator(".app-inbreng__item", has_text=tekst)).not_to_contain_text(
             "Nog geen terugkoppeling"
         )
-    expect(page.locator("#inbreng")).to_contain_text("0 inbreng wachten nog op terugkoppeling.")
+    expect(page.locator("#inbreng")).to_contain_text("0 keer inbreng wacht nog op terugkoppeling.")
     assert_accessible(page)
 
     # In the canvas, with the link back to the session.

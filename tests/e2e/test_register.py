@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.conftest import assert_accessible
+from tests.conftest import assert_accessible, toont_fout
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -38,9 +38,7 @@ def test_register_organisation_and_person_and_shield_contact_details(
     page.get_by_label("Soort", exact=True).select_option("inwoner")
     page.get_by_label("E-mail").fill("noor@voorbeeld.example")
     page.get_by_role("button", name="Opslaan").click()
-    expect(
-        page.get_by_text("Kies de grondslag waarop we deze persoonsgegevens verwerken.")
-    ).to_be_visible()
+    toont_fout(page, "Kies de grondslag waarop we deze persoonsgegevens verwerken.")
     expect(page.get_by_label("E-mail")).to_have_value("noor@voorbeeld.example")
     assert_accessible(page)
     page.get_by_label("Grondslag").select_option("toestemming")
@@ -57,7 +55,11 @@ def test_register_organisation_and_person_and_shield_contact_details(
     # Positioned in an opgave the regisseur directs, the details become visible to its team.
     page.goto(f"{base}/opgaven/")
     page.get_by_role("link", name="Vitale kernen").click()
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Stakeholders"
+    ).click()
     section = page.locator("#betrokkenheden")
+    section.locator("summary", has_text="Stakeholder toevoegen").click()
     # A searchable choice (#17): type, arrow down, Enter.
     keuze = section.get_by_role("combobox", name="Bestaande stakeholder")
     keuze.press_sequentially("noor sm")
@@ -79,6 +81,7 @@ def test_register_organisation_and_person_and_shield_contact_details(
     # when nothing is on its way, so the search is not sent from a box being replaced.
     page.wait_for_load_state("networkidle")
     section = page.locator("#betrokkenheden")
+    section.locator("summary", has_text="Stakeholder toevoegen").click()
     keuze = section.get_by_role("combobox", name="Bestaande stakeholder")
     expect(keuze).to_have_value("")
     keuze.press_sequentially("lindenrode")
@@ -90,9 +93,10 @@ def test_register_organisation_and_person_and_shield_contact_details(
     expect(section.locator("tr", has_text="Zorgcoöperatie Lindenrode")).to_contain_text(
         "Nauw betrekken"
     )
-    # The grid, the table alternative, and re-assessing with planned actions.
-    page.get_by_role("link", name="Invloed-belangmatrix en in positie brengen").click()
+    # The grid (swapped with the table, no reload), with its legend, and re-assessing
+    # with planned actions.
     expect(page.get_by_role("group", name="Invloed-belangmatrix")).to_be_visible()
+    expect(page.get_by_role("list", name="Legenda: houding")).to_contain_text("Kritisch")
     grid = page.get_by_role("group", name="Invloed-belangmatrix")
     zorg = re.compile("Zorgcoöperatie Lindenrode: invloed 5, belang 5")
     expect(grid.get_by_role("link", name=zorg)).to_have_count(1)
@@ -102,25 +106,28 @@ def test_register_organisation_and_person_and_shield_contact_details(
     page.get_by_role("link", name=re.compile("Opnieuw beoordelen.*Noor Smeets")).click()
     page.get_by_label("Invloed (1-5)").select_option("4")
     page.get_by_role("button", name="Beoordeling opslaan").click()
-    expect(
-        page.get_by_text("Beschrijf hoe u deze stakeholder naar de gewenste trede brengt.")
-    ).to_be_visible()
+    toont_fout(page, "Beschrijf hoe u deze stakeholder naar de gewenste trede brengt.")
     assert_accessible(page)
     page.get_by_label("Acties om in positie te brengen").fill("Uitnodigen voor opgavesprint 2.")
     page.get_by_role("button", name="Beoordeling opslaan").click()
     expect(page.locator("body")).to_contain_text("Uitnodigen voor opgavesprint 2.")
-    # A contact with a follow-up, and a commitment, for the same opgave.
-    page.get_by_role("link", name=re.compile("Terug naar Vitale kernen")).click()
-    page.get_by_role("link", name="Contactmomenten en afspraken").click()
+    # From her gap on the ladder, a contact is planned: the form comes with Noor chosen. A
+    # contact with a follow-up, and a commitment; the header's open actions follow.
+    expect(page.locator("#in-positie")).to_contain_text("Uitnodigen voor opgavesprint 2.")
+    page.get_by_role("link", name=re.compile("Contact plannen.*Noor Smeets")).click()
+    open_acties = page.locator("#kenmerken div", has_text="Open acties").locator("dd a")
+    voor = int(open_acties.inner_text())
     contact = page.locator("form", has=page.get_by_role("heading", name="Contactmoment vastleggen"))
     contact.get_by_label("Soort contact").select_option("gesprek")
-    contact.get_by_role("group", name="Stakeholders").get_by_label("Noor Smeets").check()
+    noor = contact.get_by_role("group", name="Stakeholders").get_by_label("Noor Smeets")
+    expect(noor).to_be_checked()
     contact.get_by_label("Samenvatting").fill("Noor wil meedenken over de ontmoetingsplek.")
     contact.get_by_label("Vervolgactie (optioneel)").fill("Uitnodiging sturen")
     contact.get_by_label("Eigenaar van de vervolgactie").select_option(label="Ilse de Regt")
     contact.get_by_label("Vervolgactie uiterlijk").fill("2030-01-31")
     contact.get_by_role("button", name="Contactmoment vastleggen").click()
     expect(page.locator("#contactmomenten")).to_contain_text("Uitnodiging sturen")
+    expect(open_acties).to_have_text(str(voor + 1))
     afspraak = page.locator("form", has=page.get_by_role("heading", name="Afspraak vastleggen"))
     afspraak.get_by_label("Afspraak", exact=True).fill("Noor organiseert een koffieochtend.")
     afspraak.get_by_label("Wie belooft").select_option(label="Noor Smeets")
@@ -129,6 +136,7 @@ def test_register_organisation_and_person_and_shield_contact_details(
     afspraak.get_by_label("Bijdrage aan het budget (EUR)").fill("250,00")
     afspraak.get_by_role("button", name="Afspraak vastleggen").click()
     expect(page.locator("#afspraken")).to_contain_text("€ 250,00")
+    expect(open_acties).to_have_text(str(voor + 2))
     assert_accessible(page)
     page.get_by_role("link", name="Noor Smeets").first.click()
     expect(page.locator("main")).to_contain_text("noor@voorbeeld.example")

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests import hostile
-from tests.conftest import assert_accessible
+from tests.conftest import assert_accessible, toont_fout
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     page.get_by_label("Titel").fill("")
     page.get_by_label("Maatschappelijke bedoeling").fill("Wordt bewaard bij een fout")
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("Geef de opgave een titel.")).to_be_visible()
+    toont_fout(page, "Geef de opgave een titel.")
     expect(page.get_by_label("Maatschappelijke bedoeling")).to_have_value(
         "Wordt bewaard bij een fout"
     )
@@ -61,8 +61,12 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     hub_url = page.url
     assert_accessible(page)
 
-    # A stakeholder, added in place with htmx.
+    # A stakeholder, added in place with htmx, on the opgave's Stakeholders page.
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Stakeholders"
+    ).click()
     section = page.locator("#betrokkenheden")
+    section.locator("summary", has_text="Stakeholder toevoegen").click()
     section.get_by_label("Of: naam van een nieuwe stakeholder").fill(
         f"Zorgcoöperatie {hostile.IMG}"
     )
@@ -78,7 +82,9 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     assert_accessible(page)
 
     # The canvas: add an item, then edit it in place.
-    page.get_by_role("link", name="Naar het canvas").click()
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Canvas"
+    ).click()
     assert_accessible(page)
     blok = page.locator("#blok-beleidsdoelen")
     blok.get_by_label("Nieuw item voor Beleidsdoelen").fill("Minder eenzame 75-plussers")
@@ -108,7 +114,9 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
     page.get_by_role("link", name=re.compile("Terug naar het canvas")).click()
 
     # The report: a job, a worker, a progress page that polls, a download.
-    page.get_by_role("link", name=re.compile("Terug naar")).click()
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Rapportages"
+    ).click()
     page.get_by_role("button", name="Rapportage maken").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Programmarapportage")
     expect(page.get_by_text("De rapportage is klaar.")).to_be_visible(timeout=60_000)
@@ -135,11 +143,16 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
         0
     )
 
-    # The history on the hub names who changed what.
+    # The opgave's history names who changed what.
     page.goto(hub_url)
-    history = page.locator("section", has=page.get_by_role("heading", name="Geschiedenis"))
+    page.get_by_role("navigation", name="Onderdelen van deze opgave").get_by_role(
+        "link", name="Geschiedenis"
+    ).click()
+    history = page.locator("#geschiedenis")
     expect(history).to_contain_text("Ilse de Regt")
-    expect(history).to_contain_text("canvasitem gewijzigd")
+    expect(history).to_contain_text(
+        "Canvas, Beleidsdoelen: “Minder eenzame 75-plussers: van 14% naar 10% in 2028” gewijzigd"
+    )
     assert_accessible(page)
 
     page.get_by_role("button", name="Uitloggen").click()

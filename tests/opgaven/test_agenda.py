@@ -37,6 +37,25 @@ def test_regisseur_creates_opgave(users):
     assert response["Location"] == opgave.get_absolute_url()
 
 
+@pytest.mark.parametrize(("prioriteit", "plaats"), [("hoog", 3), ("middel", 6), ("laag", 8)])
+def test_a_new_opgave_is_placed_by_its_priority(users, prioriteit, plaats):
+    """After the last opgave of the same priority (a "laag" one moved up by hand stays
+    where it is), the ones after it one place down, and the reason recorded."""
+    Opgave.objects.update(prioriteit="laag", rang=99)  # the two of the fixtures, last
+    for rang, p in enumerate(["hoog", "hoog", "middel", "laag", "middel"], start=1):
+        OpgaveFactory(titel=f"Opgave {rang}", rang=rang, prioriteit=p)
+    client = client_for(users["regisseur"])
+    data = _data(prioriteit=prioriteit, opgaveregisseur=users["regisseur"].pk)
+    assert client.post(reverse("opgaven:opgave-create"), data).status_code == 302
+    nieuw = Opgave.objects.get(titel="Vitale kernen")
+    assert nieuw.rang == plaats
+    rangen = list(Opgave.objects.op_agenda().values_list("rang", flat=True))
+    assert rangen == list(range(1, len(rangen) + 1))  # no gaps, no ties
+    wijziging = AgendaWijziging.objects.get(opgave=nieuw)
+    assert (wijziging.nieuwe_rang, wijziging.door) == (plaats, users["regisseur"])
+    assert f"prioriteit {prioriteit}" in wijziging.reden
+
+
 def test_reordering_records_the_reason(users, agenda):
     client = client_for(users["bestuurder"])
     response = client.post(

@@ -14,6 +14,7 @@ from opgaven.models import (
     VoortgangMelding,
 )
 from tests import hostile
+from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
 
 HTMX = {"HX-Request": "true"}
@@ -45,7 +46,7 @@ def _relatie(client, opgave, naar, soort="versterkt", toelichting="Samen ontmoet
 
 def _team(client, opgave, actie="toevoegen", lid=None, **data):
     if actie == "toevoegen":
-        url = reverse("opgaven:teamlid-create", args=[opgave.pk])
+        url = reverse("opgaven:opgave-team", args=[opgave.pk])
     else:
         url = reverse(f"opgaven:teamlid-{actie}", args=[opgave.pk, lid])
     return client.post(url, data, headers=HTMX)
@@ -82,7 +83,11 @@ def test_bad_input_is_explained_in_dutch_and_nothing_is_lost(users, opgave, fiel
     html = response.content.decode()
     assert response.status_code == 422
     assert message in html
-    assert "De opgave is niet opgeslagen" in html
+    # The error summary first, its item a link to the field (static/js/formulier.js moves
+    # the focus there).
+    samenvatting = html.split("data-foutoverzicht", 1)[1].split("</div>", 1)[0]
+    assert "Dit is niet opgeslagen" in samenvatting
+    assert f'href="#id_{field}"' in samenvatting and message in samenvatting
     assert 'aria-invalid="true"' in html
     opgave.refresh_from_db()
     assert opgave.titel == oud
@@ -106,8 +111,8 @@ def test_history_names_who_changed_what(users, opgave):
     client = client_for(users["teamlid"])
     data = _data(titel="Nieuwe titel", risicos="Te weinig vrijwilligers")
     assert client.post(reverse("opgaven:opgave-update", args=[opgave.pk]), data).status_code == 302
-    hub = client.get(opgave.get_absolute_url()).content.decode()
-    geschiedenis = hub[hub.index("Geschiedenis") :]
+    pagina = client.get(reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]))
+    geschiedenis = pagina.content.decode().split('id="geschiedenis"', 1)[1]
     assert str(users["teamlid"]).replace("<", "&lt;").replace(">", "&gt;") in geschiedenis
     assert "opgave gewijzigd" in geschiedenis
     assert "Nieuwe titel" in geschiedenis
@@ -164,7 +169,7 @@ def test_phase_change_is_dated_explained_and_shown(users, opgave):
     response = _fase(client, opgave, "verkennen", "formuleren")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.lstrip().startswith('<section id="fase"')
+    assert html.lstrip().startswith('<div id="fase"')
     assert "Verkenning afgerond met de dorpsraden." in html
     opgave.refresh_from_db()
     assert opgave.fase == "formuleren"
@@ -226,16 +231,16 @@ def test_progress_report_keeps_its_history(users, opgave):
     opgave.refresh_from_db()
     assert opgave.voortgang == "risico"
     assert VoortgangMelding.objects.count() == 2
-    # The rest of the page follows: the header's judgement out of band, and the history
-    # reloads itself on the event the response announces.
-    kenmerken = html.split('id="kenmerken"', 1)[1].split("</p>", 1)[0]
-    assert 'hx-swap-oob="true"' in kenmerken and "Risico" in kenmerken
+    # The rest of the page follows: the workspace header reloads itself on the event the
+    # response announces, and then shows the new judgement.
     assert "opgave-gewijzigd" in response["HX-Trigger-After-Settle"]
-    geschiedenis = client.get(
-        reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]), headers=HTMX
-    ).content.decode()
-    assert geschiedenis.lstrip().startswith('<section id="geschiedenis"')
-    assert "aandacht</del> → <ins>risico" in geschiedenis
+    kop = client.get(reverse("opgaven:opgave-kop", args=[opgave.pk]), headers=HTMX)
+    assert kop.content.decode().lstrip().startswith('<div id="werkruimte-kop"')
+    assert 'hx-trigger="opgave-gewijzigd from:body"' in kop.content.decode()
+    assert "Risico" in kop.content.decode().split('id="kenmerken"', 1)[1]
+    geschiedenis = client.get(reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]))
+    geschiedenis = geschiedenis.content.decode()
+    assert "Aandacht nodig</del> → <ins>Risico" in geschiedenis  # labels, not codes
     empty = client.post(
         url, {"voortgang-voortgang": "op_koers", "voortgang-toelichting": ""}, headers=HTMX
     )
@@ -364,7 +369,7 @@ def test_the_regisseur_proposes_a_priority_and_the_bestuurder_decides(users, opg
     hub = bestuurder.get(opgave.get_absolute_url()).content.decode()
     assert "Prioriteit vaststellen" in hub and "Wachtlijsten lopen verder op." in hub
     response = _prioriteit(bestuurder, opgave, "hoog", "Overgenomen: wachtlijsten.")
-    assert 'id="kenmerken" hx-swap-oob="true"' in response.content.decode()
+    assert "opgave-gewijzigd" in response["HX-Trigger-After-Settle"]
     opgave.refresh_from_db()
     assert (opgave.prioriteit, opgave.prioriteit_motivering) == (
         "hoog",
@@ -377,8 +382,8 @@ def test_the_regisseur_proposes_a_priority_and_the_bestuurder_decides(users, opg
     _prioriteit(regisseur, opgave, "laag", "Het loopt vanzelf.")
     _prioriteit(bestuurder, opgave, "hoog", "Blijft hoog.")
     assert opgave.prioriteitsvoorstellen.filter(besluit="afgewezen").count() == 1
-    geschiedenis = regisseur.get(opgave.get_absolute_url()).content.decode()
-    assert "prioriteitsvoorstel" in geschiedenis
+    geschiedenis = regisseur.get(reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]))
+    assert "prioriteitsvoorstel" in geschiedenis.content.decode()
 
 
 @pytest.mark.parametrize("rol", ["teamlid", "beheerder", "medewerker", "partner", "regisseur2"])
@@ -429,3 +434,27 @@ def test_the_team_picker_finds_colleagues_by_every_word_and_skips_the_team(users
     assert opgave.teamleden.filter(pk=partner.pk).exists() and "Priya Sewdien" not in in_team
     niemand = client.get(url, {"team-user_zoek": users["raadslid"].username}).content.decode()
     assert 'role="option"' not in niemand  # raadsleden join no team
+
+
+def test_the_history_speaks_in_words_and_filters_by_kind(users, opgave):
+    """Labels of choices and names of people, not codes and ids; one kind at a time."""
+    client = client_for(users["regisseur"])
+    lid = UserFactory(first_name="Mila", last_name="Vermeulen", rol="medewerker")
+    assert _team(client, opgave, **{"team-user": lid.pk, "team-rol": "kernteam"}).status_code == 200
+    lidmaatschap = Teamlidmaatschap.objects.get(opgave=opgave, user=lid)
+    _team(client, opgave, actie="rol", lid=lidmaatschap.pk, rol="adviseur")
+    _fase(client, opgave, "verkennen", "formuleren")
+    url = reverse("opgaven:opgave-geschiedenis", args=[opgave.pk])
+
+    html = client.get(url).content.decode()
+    assert "Mila Vermeulen toegevoegd aan het team als Kernteam" in html
+    assert "Rol van Mila Vermeulen in het team gewijzigd" in html
+    assert "Kernteam</del> → <ins>Adviseur" in html
+    assert "Verkennen en doorleven</del> → <ins>Formuleren" in html
+    assert "verkennen</del>" not in html and "kernteam</del>" not in html
+
+    alleen_team = client.get(url, {"soort": "opgaven.TeamlidmaatschapEvent"}).content.decode()
+    assert "Mila Vermeulen toegevoegd" in alleen_team
+    assert "Verkennen en doorleven</del>" not in alleen_team
+    # An unknown kind shows everything rather than failing.
+    assert client.get(url, {"soort": "<script>"}).status_code == 200

@@ -44,5 +44,7 @@ def test_start_page_and_hub_show_what_waits(users, sessie, opgave):
     start = client.get(reverse("home")).content.decode()
     assert "Wacht op u" in start and "Zaal huren" in start
     hub = client.get(opgave.get_absolute_url()).content.decode()
-    assert "1 inbreng wacht op terugkoppeling." in hub
-    assert sessie.thematafel.get_absolute_url() in hub
+    assert "1 keer inbreng wacht op terugkoppeling" in hub
+    assert "1 open actiepunt van bijeenkomsten" in hub
+    participatie = client.get(reverse("participatie:opgave-participatie", args=[opgave.pk]))
+    assert sessie.thematafel.get_absolute_url() in participatie.content.decode()

@@ -116,7 +116,8 @@ def test_the_team_reports_the_stand_and_afgedaan_needs_an_explanation(users, opg
     MotieEvent = apps.get_model("rapportages", "MotieEvent")
     assert MotieEvent.objects.filter(pgh_obj=motie, status="afgedaan").exists()
     # The opgave's page lists it with its stand.
-    hub = client_for(users["medewerker"]).get(opgave.get_absolute_url()).content.decode()
+    url = reverse("rapportages:opgave-rapportages", args=[opgave.pk])
+    hub = client_for(users["medewerker"]).get(url).content.decode()
     assert 'id="moties"' in hub and "Twaalf bankjes geplaatst." in hub
 
 

@@ -99,7 +99,8 @@ def services_geschiedenis(rapportage):
 
     from core.geschiedenis import beschrijf
 
-    return beschrijf(Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id"))
+    events = Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id")
+    return beschrijf(events, lezer=rapportage.aangevraagd_door)
 
 
 @pytest.mark.parametrize(
