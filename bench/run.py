@@ -47,7 +47,7 @@ from canvas.documenten import canvas_bron, canvas_pdf  # noqa: E402
 from canvas.models import CanvasItem  # noqa: E402
 from core.pdf import BASE_URL, StaticOnlyURLFetcher, render_pdf  # noqa: E402
 from demo.seed.gevarieerd import maak_opgaven  # noqa: E402
-from opgaven.models import Domein, Opgave  # noqa: E402
+from opgaven.models import Domein, Gebied, Opgave  # noqa: E402
 from participatie.documenten import terugkoppeling_bron, terugkoppeling_pdf  # noqa: E402
 from participatie.models import Stakeholder, Thematafel  # noqa: E402
 from rapportages import renderers  # noqa: E402
@@ -110,6 +110,11 @@ def main() -> None:
         "register gezocht": "/stakeholders/?q=peize",
         "gedeelde stakeh.": "/stakeholders/gedeeld/",
         "hub (opgave)": f"/opgaven/{kernen.pk}/",
+        "team (opgave)": f"/opgaven/{kernen.pk}/team/",
+        "stakeholders (opgave)": f"/opgaven/{kernen.pk}/stakeholders/",
+        "rapportages (opgave)": f"/rapportages/opgaven/{kernen.pk}/",
+        "geschiedenis (opgave)": f"/opgaven/{kernen.pk}/geschiedenis/",
+        "gebied": f"/opgaven/gebieden/{(kernen.gebieden.first() or Gebied.objects.first()).pk}/",
         "canvas": f"/opgaven/{kernen.pk}/canvas/",
         "rapportages": "/rapportages/",
         "p&c-kalender": "/rapportages/kalender/",

@@ -9,8 +9,18 @@ class CanvasConfig(AppConfig):
     def ready(self):
         from core import secties
 
+        from .views.gebieden import gebied_context
         from .views.items import samenvatting_context
 
+        secties.registreer(
+            secties.Sectie(
+                plek="gebied",
+                naam="indicatoren",
+                volgorde=30,
+                template_name="canvas/gebieden/gebied_indicatoren.html",
+                context=gebied_context,
+            )
+        )
         secties.registreer_tabblad(
             secties.Tabblad(
                 plek="opgave",

@@ -12,7 +12,7 @@ from core.models import Huisstijl
 from core.pdfbron import Bron, static_css
 from opgaven.models import Opgave
 
-from .models import Blok, CanvasVersie
+from .models import ZONES, Blok, CanvasVersie
 
 CSS = ("css/pdf-fonts.css", "css/canvas-a3.css")
 
@@ -27,16 +27,21 @@ def canvas_bron(*, opgave: Opgave, versie: CanvasVersie | None = None) -> Bron:
     per_blok: dict[str, list[dict]] = {code: [] for code in Blok.values}
     for item in sorted(items, key=lambda i: (i["volgorde"], i["id"])):
         per_blok.setdefault(item["blok"], []).append(item)
-    blokken = [
-        {"code": code, "label": label, "items": per_blok[code]} for code, label in Blok.choices
+    zones = [
+        {
+            "code": code,
+            "label": label,
+            "blokken": [{"code": b, "label": Blok(b).label, "items": per_blok[b]} for b in blokken],
+        }
+        for code, label, blokken in ZONES
     ]
     html = render_to_string(
         "canvas/pdf/canvas.html",
         {
             "opgave": opgave,
             "stand": stand,
-            # Two rows of five blocks, in canvas order.
-            "rijen": [blokken[:5], blokken[5:]],
+            # As on screen: why, for whom, what; then how and what it costs (5 + 5 blocks).
+            "rijen": [zones[:3], zones[3:]],
             "gemeente": huisstijl.naam,
             "logo": huisstijl.logo_data_uri(),
             "gemaakt_op": timezone.now(),

@@ -1,5 +1,6 @@
 """The effect chain: activiteit -> prestatie -> effect -> beleidsdoel, and where it breaks."""
 
+import textwrap
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,11 @@ KOLOMMEN = [
 # Which links make sense: each step contributes to a later one (a prestatie may be skipped).
 TOEGESTAAN = {(ACTIVITEIT, PRESTATIE), (ACTIVITEIT, EFFECT), (PRESTATIE, EFFECT), (EFFECT, DOEL)}
 
-BREEDTE, KOLOM, VAK_B, VAK_H, RIJ, BOVEN = 960, 240, 200, 56, 72, 40
+# A box holds three lines of about 27 characters (13px Noto Sans in 184px); the full text
+# is its tooltip and stands in the list below the chart.
+BREEDTE, KOLOM, VAK_B, RIJ, BOVEN = 960, 240, 200, 96, 40
+REGELS, TEKENS, REGEL_H = 3, 27, 16
+VAK_H = REGELS * REGEL_H + 30
 
 
 def rol(item: CanvasItem) -> str | None:
@@ -30,6 +35,16 @@ def rol(item: CanvasItem) -> str | None:
     return None
 
 
+def regels(tekst: str, tekens: int = TEKENS, aantal: int = REGELS) -> list[str]:
+    """The text wrapped on words into at most ``aantal`` lines of ``tekens``; a cut shows
+    an ellipsis. A word longer than a line is broken."""
+    lines = textwrap.wrap(" ".join(tekst.split()), tekens, break_long_words=True) or [""]
+    if len(lines) > aantal:
+        lines = lines[:aantal]
+        lines[-1] = lines[-1][: tekens - 1].rstrip() + "…"
+    return lines
+
+
 @dataclass
 class Knoop:
     item: CanvasItem
@@ -38,6 +53,15 @@ class Knoop:
     y: int = 0
     naar: list["Knoop"] = field(default_factory=list)
     van: list["Knoop"] = field(default_factory=list)
+
+    @property
+    def regels(self) -> list[tuple[int, str]]:
+        """(y, line) of the label inside the box."""
+        return [(self.y + 20 + i * REGEL_H, r) for i, r in enumerate(regels(self.item.tekst))]
+
+    @property
+    def meta_y(self) -> int:
+        return self.y + VAK_H - 9
 
 
 @dataclass

@@ -85,4 +85,5 @@ urlpatterns = [
     # a block's items (last: "<blok>" would also match "versies" or "indicatoren")
     path(f"{CANVAS}/<str:blok>/nieuw/", items.item_create, name="canvasitem-create"),
     path(f"{CANVAS}/<str:blok>/volgorde/", items.blok_volgorde, name="blok-volgorde"),
+    path(f"{CANVAS}/<str:blok>/", items.blok_detail, name="canvas-blok"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, beheer, hub, overzichten, teams
+from .views import agenda, beheer, gebieden, hub, overzichten, teams
 
 app_name = "opgaven"
 
@@ -31,6 +31,7 @@ urlpatterns = [
     # overzichten
     path("samenhang/", overzichten.samenhang, name="samenhang"),
     path("wie-werkt-waaraan/", overzichten.wie_werkt_waaraan, name="wie-werkt-waaraan"),
+    path("gebieden/<int:pk>/", gebieden.gebied_detail, name="gebied-detail"),
     # beheer
     path("beheer/referentielijsten/", beheer.referentielijsten, name="referentielijsten"),
     path("beheer/domeinen/", beheer.domein_create, name="domein-create"),

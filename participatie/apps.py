@@ -13,6 +13,7 @@ class ParticipatieConfig(AppConfig):
 
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
+        from .views.gebieden import gebied_context
         from .views.overzicht import open_acties_context, open_werk_context, wat_komt_context
         from .views.partners import eigen_afspraken_context, organisatie_context
 
@@ -39,6 +40,13 @@ class ParticipatieConfig(AppConfig):
             )
         )
         for sectie in [
+            secties.Sectie(
+                plek="gebied",
+                naam="participatie",
+                volgorde=20,
+                template_name="participatie/gebieden/gebied_participatie.html",
+                context=gebied_context,
+            ),
             secties.Sectie(
                 plek="opgave-kop",
                 naam="open-acties",

@@ -33,6 +33,7 @@ from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, 
 from rapportages.models import Bijdrage, Document, Export, Motie, PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls
+from tests.opgaven.factories import GebiedFactory
 from tests.participatie.factories import (
     ActiepuntFactory,
     BetrokkenheidFactory,
@@ -108,6 +109,8 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     regisseur = users["regisseur"]
     o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"], partner=users["partner"])
     o.item = CanvasItemFactory(opgave=opgave)
+    o.gebied = GebiedFactory()
+    opgave.gebieden.add(o.gebied)
     o.activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
     o.prestatie = CanvasItemFactory(opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN)
     o.effect = CanvasItemFactory(opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN, soort=Soort.EFFECT)
@@ -344,6 +347,7 @@ MATRIX = {
         [("hx-post", {}, ACTIE)],
     ),
     "opgaven:samenhang": (lambda o: [], [("get", {}, LEZEN)]),
+    "opgaven:gebied-detail": (lambda o: [o.gebied.pk], [("get", {}, LEZEN)]),
     "opgaven:wie-werkt-waaraan": (lambda o: [], [("get", {}, LEZEN)]),
     "opgaven:referentielijsten": (lambda o: [], [("get", {}, BEHEER)]),
     "opgaven:domein-create": (lambda o: [], [("hx-post", {}, BEHEER_INVOER)]),
@@ -472,6 +476,11 @@ MATRIX = {
     "rapportages:opgave-rapportages": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: items
     "canvas:canvas-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    # one block, read or edited (htmx); whoever cannot change the canvas only reads it
+    "canvas:canvas-blok": (
+        lambda o: [o.opgave.pk, "doelgroepen"],
+        [("hx-get", {"bewerken": "1"}, LEZEN_OBJECT)],
+    ),
     "canvas:canvasitem-detail": (lambda o: [o.item.pk], [("get", {}, LEZEN_OBJECT)]),
     "canvas:canvasitem-update": (
         lambda o: [o.item.pk],
@@ -663,8 +672,9 @@ def _vraag(client, methode: str, url: str, data: dict):
     """One request, undone afterwards (data and cookies): every role meets the same state."""
     cookies = copy.deepcopy(client.cookies)
     with transaction.atomic():
-        if methode == "hx-post":
-            response = client.post(url, data, headers={"HX-Request": "true"})
+        if methode in ("hx-post", "hx-get"):
+            stuur = client.post if methode == "hx-post" else client.get
+            response = stuur(url, data, headers={"HX-Request": "true"})
         else:
             response = getattr(client, methode)(url, data)
         transaction.set_rollback(True)

@@ -71,7 +71,8 @@ def test_partner_edits_the_canvas_and_brings_inbreng_but_not_the_opgave(users, o
     )
     client = client_for(users["partner"])
 
-    canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
+    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+    canvas = client.get(url, {"bewerken": "alle"}).content.decode()
     assert reverse("canvas:canvasitem-update", args=[item.pk]) in canvas
     response = client.post(
         reverse("canvas:canvasitem-update", args=[item.pk]),

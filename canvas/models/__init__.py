@@ -6,6 +6,7 @@ from .effectketen import Schakel
 from .indicatoren import Bron, Indicator, Meting
 from .items import (
     W_VRAAG_BLOKKEN,
+    ZONES,
     Blok,
     CanvasItem,
     CanvasItemQuerySet,
@@ -19,6 +20,7 @@ from .versies import CanvasVersie
 
 __all__ = [
     "W_VRAAG_BLOKKEN",
+    "ZONES",
     "Begrotingsregel",
     "Blok",
     "Bron",

@@ -27,6 +27,21 @@ class Blok(models.TextChoices):
     SAMENWERKING = "samenwerking", _("Samenwerking met partners")
 
 
+# The canvas read as one picture, on screen and on A3: why, for whom and what in the top
+# row, how and what it costs in the bottom row (code, label, its blocks).
+ZONES = (
+    ("waarom", _("Waarom"), (Blok.BELEIDSDOELEN, Blok.PRESTATIES_EFFECTEN)),
+    ("voor-wie", _("Voor wie"), (Blok.DOELGROEPEN,)),
+    ("wat", _("Wat"), (Blok.ACTIVITEITEN, Blok.ROLLEN)),
+    (
+        "hoe",
+        _("Hoe"),
+        (Blok.ORGANISATIE, Blok.COMMUNICATIE, Blok.PARTICIPATIE, Blok.SAMENWERKING),
+    ),
+    ("kosten", _("Wat het kost"), (Blok.BEGROTING,)),
+)
+
+
 class WVraag(models.TextChoices):
     """The three questions of Dutch programme reporting (BBV)."""
 

@@ -37,7 +37,12 @@ def _context(request, opgave: Opgave, form=None) -> dict:
         "kan_bewerken": kan_bewerken,
         "prestaties_effecten": [i for i in items if i.blok == Blok.PRESTATIES_EFFECTEN],
         "soorten": Soort.choices,
-        "geometrie": {"breedte": keten.BREEDTE, "vak_b": keten.VAK_B, "vak_h": keten.VAK_H},
+        "geometrie": {
+            "breedte": keten.BREEDTE,
+            "vak_b": keten.VAK_B,
+            "vak_h": keten.VAK_H,
+            "midden": keten.VAK_H // 2,
+        },
     }
 
 

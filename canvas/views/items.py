@@ -19,7 +19,7 @@ from opgaven.werkruimte import werkruimte
 from .. import herkomst
 from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
 from ..indicatoren import oordeel
-from ..models import Blok, CanvasItem, Indicator, Reactie
+from ..models import ZONES, Blok, CanvasItem, Indicator, Reactie
 
 PAGE = "canvas/items/canvas_detail.html"
 ITEM_PAGE = "canvas/items/item_detail.html"
@@ -37,13 +37,19 @@ def _nieuw_form(code: str, data=None) -> CanvasItemForm:
     return CanvasItemForm(data, prefix=code, label=label)
 
 
-def _blok_context(opgave: Opgave, code: str, items, kan_bewerken: bool, form=None) -> dict:
+def _blok_context(
+    opgave: Opgave, code: str, items, kan_bewerken: bool, form=None, *, bewerken=True
+) -> dict:
+    """One block: read (compact, with each item's status) or, for the team, edited (the
+    controls per item and a new item's form)."""
+    bewerken = kan_bewerken and bewerken
     return {
         "opgave": opgave,
         "blok": {"code": code, "label": Blok(code).label},
         "items": items,
         "kan_bewerken": kan_bewerken,
-        "form": (form or _nieuw_form(code)) if kan_bewerken else None,
+        "bewerken": bewerken,
+        "form": (form or _nieuw_form(code)) if bewerken else None,
     }
 
 
@@ -65,10 +71,22 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
     for item in herkomst.toevoegen(opgave.canvas_items.met_details()):
         per_blok[item.blok].append(item)
-    blokken = [_blok_context(opgave, code, items, kan_bewerken) for code, items in per_blok.items()]
+    # Read as one picture; ?bewerken=<blok> (or "alle") opens blocks for editing.
+    open_ = request.GET.get("bewerken", "")
+    zones = [
+        {
+            "code": code,
+            "label": label,
+            "blokken": [
+                _blok_context(opgave, b, per_blok[b], kan_bewerken, bewerken=open_ in (b, "alle"))
+                for b in blokken
+            ],
+        }
+        for code, label, blokken in ZONES
+    ]
     context = {
         **werkruimte(request, opgave, "canvas"),
-        "blokken": blokken,
+        "zones": zones,
         "kan_bewerken": kan_bewerken,
         "secties": secties.render_secties(request, "canvas", opgave=opgave),
     }
@@ -88,7 +106,8 @@ def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="",
             "focus_richting": focus_richting,
         }
 
-    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+    # Without JavaScript, back to the canvas with this block still open for editing.
+    url = reverse("canvas:canvas-detail", args=[opgave.pk]) + f"?bewerken={code}"
     if not request.htmx and status >= 400:
         return _blok_geweigerd(request, opgave, code, form=form, status=status, fout=fout)
     return section_response(
@@ -107,10 +126,28 @@ def _blok_geweigerd(request, opgave: Opgave, code: str, *, form, status: int, fo
     other refusal goes back to the block with a message."""
     if form is None:
         messages.error(request, fout)
-        return redirect(reverse("canvas:canvas-detail", args=[opgave.pk]) + f"#blok-{code}")
+        canvas = reverse("canvas:canvas-detail", args=[opgave.pk])
+        return redirect(f"{canvas}?bewerken={code}#blok-{code}")
     blok = {"code": code, "label": Blok(code).label}
     context = {"opgave": opgave, "form": form, "blok": blok}
     return render(request, "canvas/items/item_form.html", context, status=status)
+
+
+@login_required
+@require_GET
+def blok_detail(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    """One block, read or (?bewerken=1, for the team) edited: the switch per block."""
+    opgave = opgave_for(request, opgave_pk)
+    if blok not in Blok.values:
+        raise Http404
+    bewerken = request.GET.get("bewerken") == "1"
+    if not request.htmx:
+        canvas = reverse("canvas:canvas-detail", args=[opgave.pk])
+        return redirect(f"{canvas}?bewerken={blok}#blok-{blok}" if bewerken else canvas)
+    kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
+    items = herkomst.toevoegen(opgave.canvas_items.met_details().filter(blok=blok))
+    context = _blok_context(opgave, blok, items, kan_bewerken, bewerken=bewerken)
+    return render(request, f"{PAGE}#blok", context)
 
 
 @login_required
@@ -214,10 +251,9 @@ def item_edit(request: HtmxHttpRequest, pk: int):
 
 def _blok_item(request, item: CanvasItem):
     if not request.htmx:
-        return redirect(
-            reverse("canvas:canvas-detail", args=[item.opgave_id]) + f"#blok-{item.blok}"
-        )
-    context = {"item": item, "opgave": item.opgave, "kan_bewerken": True}
+        canvas = reverse("canvas:canvas-detail", args=[item.opgave_id])
+        return redirect(f"{canvas}?bewerken={item.blok}#blok-{item.blok}")
+    context = {"item": item, "opgave": item.opgave, "kan_bewerken": True, "bewerken": True}
     return render(request, f"{PAGE}#item", context)
 
 
@@ -259,7 +295,7 @@ def item_detail(request: HtmxHttpRequest, pk: int):
     if request.htmx:
         kan_bewerken = request.user.has_perm("canvas.change_canvas", item.opgave)
         context = {"item": item, "opgave": item.opgave, "kan_bewerken": kan_bewerken}
-        return render(request, f"{PAGE}#item", context)
+        return render(request, f"{PAGE}#item", context | {"bewerken": kan_bewerken})
     return render(request, ITEM_PAGE, _item_page_context(request, item))
 
 

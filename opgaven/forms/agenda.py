@@ -88,6 +88,5 @@ class AgendaFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=Teamlidmaatschap.objects.filter(user=value).values("opgave"))
 
     def met_gebied(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=Opgave.gebieden.through.objects.filter(gebied=value).values("opgave")
-        )
+        """In the gebied or in one that lies in it, as the gebied's page counts them."""
+        return queryset.in_gebied(value)

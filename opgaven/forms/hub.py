@@ -163,13 +163,12 @@ class VoortgangForm(NLDSFormMixin, forms.Form):
 
 def opgave_keuze(**kwargs) -> ZoekkeuzeField:
     """A searchable choice of an opgave, by title (the form narrows the queryset)."""
+    kwargs.setdefault("label", _("Opgave"))
+    kwargs.setdefault(
+        "help_text", _("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter).")
+    )
     return ZoekkeuzeField(
-        label=_("Opgave"),
-        queryset=Opgave.objects.all(),
-        url_name="opgaven:opgave-zoeken",
-        zoek_op="titel",
-        help_text=_("Typ een deel van de titel en kies uit de lijst (pijltjes en Enter)."),
-        **kwargs,
+        queryset=Opgave.objects.all(), url_name="opgaven:opgave-zoeken", zoek_op="titel", **kwargs
     )
 
 

@@ -80,6 +80,19 @@ class OpgaveQuerySet(models.QuerySet):
             return self.none()
         return self if user.rol == "beheerder" else self.waar_werkt(user)
 
+    def in_gebied(self, gebied) -> "OpgaveQuerySet":
+        """The opgaven in ``gebied`` or in the gebieden that lie in it (two levels: a kern's
+        wijken and their buurten)."""
+        from .referentielijsten import Gebied
+
+        gebieden = Gebied.objects.filter(
+            models.Q(pk=gebied.pk)
+            | models.Q(bovenliggend=gebied)
+            | models.Q(bovenliggend__bovenliggend=gebied)
+        )
+        koppeling = Opgave.gebieden.through.objects.filter(gebied__in=gebieden)
+        return self.filter(pk__in=koppeling.values("opgave"))
+
     def op_agenda(self) -> "OpgaveQuerySet":
         """In beleidsagenda order: rank first, then title for equal ranks."""
         return self.order_by("rang", "titel", "pk")

@@ -2,6 +2,7 @@
 
 import pghistory
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import gevolgd
@@ -63,3 +64,6 @@ class Gebied(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("opgaven:gebied-detail", args=[self.pk])

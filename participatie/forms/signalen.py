@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import NLDSFormMixin
+from opgaven.forms.hub import opgave_keuze
 
 from ..models import (
     Signaal,
@@ -11,20 +12,25 @@ from ..models import (
 
 
 class SignaalForm(NLDSFormMixin, forms.ModelForm):
+    # Searchable: a province has thousands of opgaven (the view narrows the queryset).
+    opgave = opgave_keuze(
+        help_text=_(
+            "Typ een deel van de titel en kies uit de lijst. Het team van deze opgave "
+            "krijgt het signaal en antwoordt u."
+        ),
+        error_messages={
+            "required": _("Kies bij welke opgave dit signaal hoort."),
+            "invalid_choice": _("Kies een bestaande opgave."),
+        },
+    )
+
     class Meta:
         model = Signaal
         fields = ["opgave", "titel", "beschrijving"]
         widgets = {"beschrijving": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
-            "opgave": {
-                "required": _("Kies bij welke opgave dit signaal hoort."),
-                "invalid_choice": _("Kies een bestaande opgave."),
-            },
             "titel": {"required": _("Geef het signaal een korte titel.")},
             "beschrijving": {"required": _("Beschrijf wat er in de praktijk misgaat.")},
-        }
-        help_texts = {
-            "opgave": _("Het team van deze opgave krijgt het signaal en antwoordt u."),
         }
 
 
@@ -40,9 +46,8 @@ class AntwoordForm(NLDSFormMixin, forms.Form):
 
 class DoorsturenForm(NLDSFormMixin, forms.Form):
     prefix = "doorsturen"
-    opgave = forms.ModelChoiceField(
+    opgave = opgave_keuze(
         label=_("Doorsturen naar opgave"),
-        queryset=None,
         error_messages={
             "required": _("Kies naar welke opgave het signaal gaat."),
             "invalid_choice": _("Kies een bestaande opgave."),

@@ -16,7 +16,6 @@ from ..models import (
     Stakeholder,
     Terugkoppeling,
     Thematafel,
-    schoon_html,
 )
 
 
@@ -150,13 +149,12 @@ class VerslagForm(NLDSFormMixin, forms.ModelForm):
         widgets = {"verslag": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
             "verslag": _(
-                "Opmaak mag met eenvoudige HTML: <p>, <strong>, <em>, lijsten en links. "
-                "Al het andere wordt verwijderd."
+                "Gewone tekst; een witregel begint een nieuwe alinea. Opmaak kan met "
+                "Markdown: **vet**, *schuin*, een lijst met regels die beginnen met - of "
+                "1., een kop met ###, een link als [tekst](https://...). Met Voorbeeld "
+                "ziet u het resultaat voordat u opslaat."
             )
         }
-
-    def clean_verslag(self):
-        return str(schoon_html(self.cleaned_data["verslag"]))
 
 
 def _stemmen_veld(**kwargs):

@@ -32,6 +32,7 @@ from .thematafels import (
     InbrengSoort,
     Terugkoppeling,
     Thematafel,
+    opmaak_verslag,
     schoon_html,
 )
 
@@ -68,5 +69,6 @@ __all__ = [
     "Thematafel",
     "Vervolgactie",
     "Vorm",
+    "opmaak_verslag",
     "schoon_html",
 ]

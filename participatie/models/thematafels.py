@@ -1,5 +1,8 @@
 """Thematafels with their bijeenkomsten, the inbreng raised there and the actiepunten."""
 
+import re
+
+import markdown
 import nh3
 import pghistory
 from django.conf import settings
@@ -114,7 +117,8 @@ class Bijeenkomst(TimeStampedModel):
         default=0,
         help_text=_("Hoeveel bewoners kwamen zonder dat we hun gegevens vastleggen."),
     )
-    # Sanitised HTML (nh3) on the way in; sanitised again on the way out (verslag_html).
+    # Markdown as typed; verslagen from before were sanitised HTML. Both are rendered and
+    # cleaned (nh3) on the way out (verslag_html).
     verslag = models.TextField(_("verslag"), max_length=20000, blank=True)
 
     objects = BijeenkomstQuerySet.as_manager()
@@ -138,10 +142,22 @@ class Bijeenkomst(TimeStampedModel):
 
     @property
     def verslag_html(self) -> str:
-        return schoon_html(self.verslag)
+        return opmaak_verslag(self.verslag)
 
 
 VERSLAG_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
+
+
+# A verslag written before Markdown: sanitised HTML, starting with one of its tags.
+_HTML = re.compile(r"\s*<(p|ul|ol|h[1-6]|strong|em|a|br|blockquote)[\s>/]", re.IGNORECASE)
+
+
+def opmaak_verslag(tekst: str) -> SafeString:
+    """A verslag as HTML: Markdown as typed, or the sanitised HTML of an earlier one;
+    cleaned by nh3 either way (Markdown lets raw HTML through)."""
+    if not _HTML.match(tekst):
+        tekst = markdown.markdown(tekst, extensions=["sane_lists"])
+    return schoon_html(tekst)
 
 
 def schoon_html(html: str) -> SafeString:

@@ -22,7 +22,7 @@ from ..forms.thematafels import (
     TerugkoppelingForm,
     VerslagForm,
 )
-from ..models import ActiepuntStatus, Bijeenkomst, Inbreng, Terugkoppeling
+from ..models import ActiepuntStatus, Bijeenkomst, Inbreng, Terugkoppeling, opmaak_verslag
 from .thematafels import bijeenkomst_for
 
 PAGE = "participatie/thematafels/bijeenkomst_detail.html"
@@ -146,6 +146,12 @@ def aanwezigheid(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def verslag(request: HtmxHttpRequest, pk: int):
+    """Save the verslag (Markdown), or with "voorbeeld" show it rendered without saving."""
+    if "voorbeeld" in request.POST:
+        bijeenkomst = _to_change(request, pk)
+        form = VerslagForm(request.POST, instance=Bijeenkomst(pk=pk))
+        voorbeeld = opmaak_verslag(form.data.get("verslag-verslag", ""))
+        return _section(request, bijeenkomst, "verslag", verslag=form, voorbeeld=voorbeeld)
     return _model_form(
         request, pk, "verslag", VerslagForm, "verslag", _("Het verslag is opgeslagen.")
     )

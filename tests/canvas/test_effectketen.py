@@ -2,6 +2,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from canvas import effectketen
 from canvas.models import Blok, Schakel, Soort
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
@@ -118,3 +119,39 @@ def test_chain_page_costs_the_same_queries_with_more_items(users, opgave, andere
             assert client.get(reverse("canvas:effectketen", args=[doel.pk])).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_labels_wrap_inside_their_boxes_with_forty_nodes(users, opgave):
+    """Forty items with long texts: each label is at most three lines that fit the box, a
+    cut one ends in an ellipsis, the full text is the tooltip and in the list; the count
+    under a box says what it means."""
+    lang = "Inwoners van de kleine kernen ontmoeten elkaar minstens eens per week dichtbij huis"
+    items = [
+        CanvasItemFactory(opgave=opgave, blok=blok, tekst=f"{i} {lang}")
+        for i, blok in enumerate([Blok.ACTIVITEITEN, Blok.BELEIDSDOELEN] * 20)
+    ]
+    Schakel.objects.create(
+        van=items[0],
+        naar=CanvasItemFactory(
+            opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN, soort=Soort.EFFECT, tekst="Effect"
+        ),
+    )
+    for item in items:
+        regels = effectketen.regels(item.tekst)
+        assert 1 <= len(regels) <= effectketen.REGELS
+        assert all(len(r) <= effectketen.TEKENS for r in regels)
+    assert effectketen.regels(lang * 3)[-1].endswith("…")
+    assert effectketen.regels("Kort") == ["Kort"]
+    # The lines sit inside the box, whatever the row.
+    assert effectketen.REGELS * effectketen.REGEL_H + 20 <= effectketen.VAK_H
+
+    html = (
+        client_for(users["regisseur"])
+        .get(reverse("canvas:effectketen", args=[opgave.pk]))
+        .content.decode()
+    )
+    assert f"<title>0 {lang}</title>" in html  # the full text on hover
+    assert f"0 {lang}</span>" in html  # and in the list alternative
+    assert "draagt bij aan 1 stap verder" in html
+    assert "draagt nog nergens aan bij" in html
+    assert html.count('class="app-keten__knoop') == 41

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from canvas.models import Blok, CanvasItem, ItemStatus, Reactie
+from canvas.models import ZONES, Blok, CanvasItem, ItemStatus, Reactie
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, tel_queries
@@ -122,8 +122,9 @@ def test_owner_and_status_do_not_conflict_with_a_text_edit(users, opgave, drie):
         ItemStatus.IN_BESPREKING,
         users["teamlid"],
     )
-    canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
-    assert "In bespreking" in canvas
+    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+    assert "In bespreking" in client.get(url).content.decode()  # read: the status
+    canvas = client.get(url, {"bewerken": "alle"}).content.decode()  # edited: the owner too
     assert f"eigenaar {escape(users['teamlid'])}" in canvas
 
 
@@ -218,3 +219,36 @@ def test_item_page_queries_do_not_grow_with_the_thread(users, opgave):
     weinig = tel_queries(client, url)
     vul(30)
     assert tel_queries(client, url) == weinig
+
+
+def test_the_canvas_is_read_as_one_picture_and_opens_per_block(users, opgave):
+    """Read: the ten blocks in five zones, items with their status, no edit controls. A
+    block opens for editing on its own (htmx), or with ?bewerken= without JavaScript; only
+    for the team."""
+    CanvasItemFactory(opgave=opgave, blok=Blok.DOELGROEPEN, tekst="Mantelzorgers")
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvas-detail", args=[opgave.pk])
+    html = client.get(url).content.decode()
+    zones = [html.index(f'id="zone-{code}-kop"') for code, _label, _blokken in ZONES]
+    assert zones == sorted(zones)  # why, for whom, what, how, what it costs
+    assert sum(len(blokken) for _c, _l, blokken in ZONES) == len(Blok.values)
+    assert "Mantelzorgers" in html and "Concept" in html
+    assert "Nieuw item voor" not in html and "Omhoog" not in html
+    blok_url = reverse("canvas:canvas-blok", args=[opgave.pk, "doelgroepen"])
+    assert f'hx-get="{blok_url}?bewerken=1"' in html
+
+    geopend = client.get(blok_url, {"bewerken": "1"}, headers={"HX-Request": "true"})
+    tekst = geopend.content.decode()
+    assert tekst.lstrip().startswith('<section id="blok-doelgroepen"')
+    assert "Nieuw item voor Doelgroepen" in tekst and "Klaar" in tekst
+    dicht = client.get(blok_url, headers={"HX-Request": "true"}).content.decode()
+    assert "Nieuw item voor Doelgroepen" not in dicht
+    # Without JavaScript: the canvas with that block open.
+    zonder_js = client.get(blok_url, {"bewerken": "1"})
+    assert zonder_js["Location"] == f"{url}?bewerken=doelgroepen#blok-doelgroepen"
+    assert "Nieuw item voor Doelgroepen" in client.get(zonder_js["Location"]).content.decode()
+    # A reader asking for the edited block gets it read.
+    lezer = client_for(users["medewerker"])
+    gelezen = lezer.get(blok_url, {"bewerken": "1"}, headers={"HX-Request": "true"})
+    assert "Nieuw item voor" not in gelezen.content.decode()
+    assert client.get(reverse("canvas:canvas-blok", args=[opgave.pk, "onzin"])).status_code == 404

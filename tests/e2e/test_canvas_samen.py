@@ -1,5 +1,7 @@
 """Two people in one canvas: the same item at once, reordering by keyboard and mouse, a thread."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -20,7 +22,7 @@ def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context
     base = live_server.url
     item = _item("Dorpsbudget per kern")
     anders = _item("Opgavesprints per kern")
-    canvas = f"{base}/opgaven/{item.opgave_id}/canvas/"
+    canvas = f"{base}/opgaven/{item.opgave_id}/canvas/?bewerken=alle"  # every block open
 
     tweede = browser.new_context(**browser_context_args)
     fouten_b = bewaak_console(tweede)
@@ -92,6 +94,13 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
     page.goto(f"{base}/opgaven/{sprints.opgave_id}/canvas/")
     blok = page.locator(f"#blok-{Blok.ACTIVITEITEN}")
     assert _volgorde() == ["Opgavesprint", "Dorpsbudget "]
+    # The canvas is read first; the block opens for editing on its own.
+    expect(blok.get_by_role("button", name="Omlaag")).to_have_count(0)
+    blok.get_by_role("link", name=re.compile("Bewerken.*blok Activiteiten")).click()
+    expect(blok.get_by_role("link", name=re.compile("Klaar.*met Activiteiten"))).to_be_visible()
+    # htmx wires the new block's forms as it settles: a key pressed before that would post
+    # the form without htmx (and reload the page).
+    page.wait_for_function("() => !document.querySelector('.htmx-swapping, .htmx-settling')")
 
     # Keyboard: Enter on "Omlaag", and the focus stays with the moved item.
     blok.locator(f"#item-{sprints.pk}").get_by_role("button", name="Omlaag").focus()

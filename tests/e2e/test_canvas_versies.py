@@ -1,5 +1,7 @@
 """Freezing and comparing canvas versions in a browser."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -28,6 +30,7 @@ def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server)
 
     page.get_by_role("link", name="Terug naar het canvas").click()
     blok = page.locator("#blok-doelgroepen")
+    blok.get_by_role("link", name=re.compile("Bewerken.*blok Doelgroepen")).click()
     blok.get_by_label("Nieuw item voor Doelgroepen").fill("Mantelzorgers van ouderen")
     blok.get_by_role("button", name="Toevoegen").click()
     expect(blok).to_contain_text("Mantelzorgers van ouderen")

@@ -174,7 +174,8 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     page.get_by_role("navigation").get_by_role("link", name="Signalen").click()
     assert_accessible(page)
     page.get_by_role("link", name="Signaal melden").click()
-    page.get_by_label("Opgave").select_option(label="Vitale kernen")
+    page.get_by_role("combobox", name="Opgave").press_sequentially("vitale")  # searchable
+    page.get_by_role("option", name="Vitale kernen").click()
     page.get_by_label("Titel").fill("Regiotaxi te duur voor dorpshuisbezoek")
     page.get_by_label("Wat gaat er mis in de praktijk?").fill(
         "Ouderen uit Oosterhout betalen per rit; de koffieochtend wordt onbetaalbaar."

@@ -34,6 +34,7 @@ def test_partner_works_on_the_canvas_of_their_opgave_and_sees_nothing_else(page,
 
     page.get_by_role("link", name="Naar het canvas").click()
     blok = page.locator("#blok-doelgroepen")
+    blok.get_by_role("link", name=re.compile("Bewerken.*blok Doelgroepen")).click()
     blok.get_by_label("Nieuw item voor Doelgroepen").fill("Huurders van de corporatie")
     blok.get_by_role("button", name="Toevoegen").click()
     expect(blok).to_contain_text("Huurders van de corporatie")

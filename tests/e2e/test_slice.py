@@ -86,7 +86,11 @@ def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thr
         "link", name="Canvas"
     ).click()
     assert_accessible(page)
+    # Read as one picture: why, for whom, what; how and what it costs.
+    for zone in ("Waarom", "Voor wie", "Wat", "Hoe", "Wat het kost"):
+        expect(page.get_by_role("heading", name=zone, exact=True)).to_be_visible()
     blok = page.locator("#blok-beleidsdoelen")
+    blok.get_by_role("link", name=re.compile("Bewerken.*blok Beleidsdoelen")).click()
     blok.get_by_label("Nieuw item voor Beleidsdoelen").fill("Minder eenzame 75-plussers")
     blok.get_by_role("button", name="Toevoegen").click()
     item = blok.locator("li", has_text="Minder eenzame 75-plussers")

@@ -1,0 +1,17 @@
+"""What the canvas adds to a gebied's page (opgaven.views.gebieden): the indicators of its
+opgaven, on track or not."""
+
+from ..indicatoren import oordeel
+from ..models import Indicator
+
+TOON = 20
+
+
+def gebied_context(request, gebied, opgaven) -> dict:
+    indicatoren = (
+        Indicator.objects.filter(item__opgave__in=opgaven.values("pk"))
+        .met_laatste_meting()
+        .select_related("item__opgave")
+        .order_by("item__opgave__titel", "naam", "pk")[:TOON]
+    )
+    return {"indicatoren": [(i, oordeel(i, i.laatste_meting)) for i in indicatoren]}
