@@ -13,7 +13,11 @@ the options on screen, then the keyboard choice (arrow down, Enter) is checked.
 import argparse
 import re
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load import Collega, start_gunicorn, vrije_poort
 from opgaven.models import Opgave
