@@ -57,6 +57,11 @@ urlpatterns = [
         name="betrokkenheid-beoordelen",
     ),
     path(
+        "betrokkenheden/<int:pk>/acties/",
+        positie.betrokkenheid_acties,
+        name="betrokkenheid-acties",
+    ),
+    path(
         "betrokkenheden/<int:pk>/verwijderen/",
         positie.betrokkenheid_delete,
         name="betrokkenheid-delete",

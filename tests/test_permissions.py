@@ -385,6 +385,10 @@ MATRIX = {
         lambda o: [o.opgave.pk],
         [("get", {}, BEWERKEN), ("hx-post", {}, INVOER)],
     ),
+    "participatie:betrokkenheid-acties": (
+        lambda o: [o.betrokkenheid.pk],
+        [("hx-post", {}, INVOER)],
+    ),
     "participatie:betrokkenheid-beoordelen": (
         lambda o: [o.betrokkenheid.pk],
         [("get", {}, BEWERKEN), ("post", {}, INVOER)],

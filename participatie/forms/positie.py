@@ -118,3 +118,15 @@ class BeoordelingForm(NLDSFormMixin, forms.Form):
                 "acties", _("Beschrijf hoe u deze stakeholder naar de gewenste trede brengt.")
             )
         return cleaned
+
+
+class ActiesForm(NLDSFormMixin, forms.Form):
+    """From a gap on the ladder: the action planned to close it (one per stakeholder on the
+    page, so the prefix names the betrokkenheid)."""
+
+    acties = forms.CharField(
+        label=_("Geplande actie"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Beschrijf welke actie u plant.")},
+    )

@@ -14,15 +14,18 @@ from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
 from .. import grid, services
-from ..forms.positie import BeoordelingForm, BetrokkenheidForm
+from ..forms.positie import ActiesForm, BeoordelingForm, BetrokkenheidForm
 from ..models import Betrokkenheid, Houding
 
 PAGINA = "participatie/positie/positie.html"
 
 
-def positie_context(request, opgave: Opgave, form: BetrokkenheidForm | None = None) -> dict:
+def positie_context(
+    request, opgave: Opgave, form: BetrokkenheidForm | None = None, acties_form=None
+) -> dict:
     """The stakeholders part of the opgave's workspace: who takes part, the grid, and who
-    to bring into position; the page and each of its sections after a change."""
+    to bring into position (with a form per gap to plan an action there); the page and
+    each of its sections after a change."""
     kan_bewerken = request.user.has_perm("participatie.add_betrokkenheid", opgave)
     betrokkenheden = list(opgave.betrokkenheden.select_related("stakeholder"))
     punten = grid.punten(betrokkenheden)
@@ -33,13 +36,48 @@ def positie_context(request, opgave: Opgave, form: BetrokkenheidForm | None = No
         "punten_op_naam": sorted(punten, key=lambda p: p.betrokkenheid.stakeholder.naam.lower()),
         "houdingen": Houding.choices,
         "grid": {"size": grid.SIZE, "margin": grid.MARGIN, "cell": grid.CELL},
-        "in_positie": sorted(
-            (b for b in betrokkenheden if b.ladder_gat),
-            key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
-        ),
+        "in_positie": [
+            (b, _acties_form(b, acties_form) if kan_bewerken else None)
+            for b in sorted(
+                (b for b in betrokkenheden if b.ladder_gat),
+                key=lambda b: (-b.ladder_gat, b.stakeholder.naam),
+            )
+        ],
         "kan_bewerken": kan_bewerken,
         "form": (form or BetrokkenheidForm(opgave=opgave)) if kan_bewerken else None,
     }
+
+
+def _acties_form(betrokkenheid: Betrokkenheid, gegeven: ActiesForm | None) -> ActiesForm:
+    if gegeven is not None and gegeven.prefix == f"acties-{betrokkenheid.pk}":
+        return gegeven
+    return ActiesForm(prefix=f"acties-{betrokkenheid.pk}", initial={"acties": betrokkenheid.acties})
+
+
+@login_required
+@require_POST
+def betrokkenheid_acties(request: HtmxHttpRequest, pk: int):
+    """Plan the action that brings a stakeholder to the desired rung, in place: it is kept
+    as a re-assessment with everything else as it was."""
+    betrokkenheid = get_object_or_404(
+        Betrokkenheid.objects.filter(opgave__in=Opgave.objects.visible_to(request.user)), pk=pk
+    )
+    opgave = opgave_to_change(request, betrokkenheid.opgave_id, "participatie.add_betrokkenheid")
+    form = ActiesForm(request.POST, prefix=f"acties-{pk}")
+    if form.is_valid():
+        beoordeling = betrokkenheid.beoordeling() | {"acties": form.cleaned_data["acties"]}
+        services.betrokkenheid_herbeoordelen(
+            betrokkenheid=betrokkenheid, user=request.user, **beoordeling
+        )
+    return section_response(
+        request,
+        template=PAGINA,
+        section="in-positie",
+        context=lambda: positie_context(request, opgave, acties_form=form),
+        url=reverse("participatie:positie", args=[opgave.pk]),
+        status=200 if form.is_valid() else 422,
+        event=OPGAVE_GEWIJZIGD,
+    )
 
 
 @login_required

@@ -114,6 +114,13 @@ def test_register_organisation_and_person_and_shield_contact_details(
     # From her gap on the ladder, a contact is planned: the form comes with Noor chosen. A
     # contact with a follow-up, and a commitment; the header's open actions follow.
     expect(page.locator("#in-positie")).to_contain_text("Uitnodigen voor opgavesprint 2.")
+    # An action planned in place, from her gap on the ladder.
+    noor = page.locator("#in-positie li", has_text="Noor Smeets")
+    noor.locator("summary", has_text="Actie plannen voor Noor Smeets").click()
+    noor.get_by_label("Geplande actie").fill("Koffie bij Noor thuis, met de wijkagent.")
+    noor.get_by_role("button", name="Actie opslaan").click()
+    expect(page.locator("#in-positie")).to_contain_text("Koffie bij Noor thuis, met de wijkagent.")
+    assert_accessible(page)
     page.get_by_role("link", name=re.compile("Contact plannen.*Noor Smeets")).click()
     open_acties = page.locator("#kenmerken div", has_text="Open acties").locator("dd a")
     voor = int(open_acties.inner_text())

@@ -282,3 +282,27 @@ def test_a_tampered_choice_is_refused_in_dutch_not_with_a_500(users, opgave, waa
     )
     assert response.status_code == 422
     assert not Betrokkenheid.objects.filter(opgave=opgave).exists()
+
+
+def test_an_action_is_planned_in_place_from_a_gap_on_the_ladder(users, opgave):
+    """Kept as a re-assessment (the old one stays, dated), everything else as it was; an
+    empty plan is refused in Dutch."""
+    b = BetrokkenheidFactory(opgave=opgave, ladder_nu=1, ladder_gewenst=4, acties="Eerst bellen")
+    client = client_for(users["regisseur"])
+    url = reverse("participatie:betrokkenheid-acties", args=[b.pk])
+    htmx = {"HX-Request": "true"}
+    pagina = client.get(reverse("participatie:positie", args=[opgave.pk])).content.decode()
+    assert url in pagina and "Actie plannen voor" in pagina
+
+    leeg = client.post(url, {f"acties-{b.pk}-acties": "  "}, headers=htmx)
+    assert leeg.status_code == 422
+    assert "Beschrijf welke actie u plant." in leeg.content.decode()
+    assert Betrokkenheid.objects.get(pk=b.pk).acties == "Eerst bellen"
+
+    response = client.post(url, {f"acties-{b.pk}-acties": "Huisbezoek in mei"}, headers=htmx)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="in-positie"') and "Huisbezoek in mei" in html
+    b.refresh_from_db()
+    assert (b.acties, b.ladder_nu, b.ladder_gewenst, b.invloed) == ("Huisbezoek in mei", 1, 4, 4)
+    assert Beoordeling.objects.filter(betrokkenheid=b).count() == 1
