@@ -83,8 +83,6 @@ class OpgaveQuerySet(models.QuerySet):
     def in_gebied(self, gebied) -> "OpgaveQuerySet":
         """The opgaven in ``gebied`` or in the gebieden that lie in it (two levels: a kern's
         wijken and their buurten)."""
-        from .referentielijsten import Gebied
-
         gebieden = Gebied.objects.filter(
             models.Q(pk=gebied.pk)
             | models.Q(bovenliggend=gebied)
@@ -295,10 +293,8 @@ class Opgave(TimeStampedModel):
 
     def samenhang(self) -> list[tuple]:
         """(relation, the other opgave, how they relate) both ways, by the other's title
-        (one query)."""
-        from .samenhang import OpgaveRelatie
-
-        relaties = OpgaveRelatie.objects.filter(models.Q(van=self) | models.Q(naar=self))
+        (one query; OpgaveRelatie through its manager: samenhang.py imports this module)."""
+        relaties = self.relaties_uit.model.objects.filter(models.Q(van=self) | models.Q(naar=self))
         return sorted(
             (
                 (r, r.naar if r.van_id == self.pk else r.van, r.get_soort_display())
