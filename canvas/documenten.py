@@ -12,7 +12,7 @@ from core.models import Huisstijl
 from core.pdfbron import Bron, static_css
 from opgaven.models import Opgave
 
-from .models import ZONES, Blok, CanvasVersie
+from .models import Blok, CanvasVersie, in_zones
 
 CSS = ("css/pdf-fonts.css", "css/canvas-a3.css")
 
@@ -27,14 +27,7 @@ def canvas_bron(*, opgave: Opgave, versie: CanvasVersie | None = None) -> Bron:
     per_blok: dict[str, list[dict]] = {code: [] for code in Blok.values}
     for item in sorted(items, key=lambda i: (i["volgorde"], i["id"])):
         per_blok.setdefault(item["blok"], []).append(item)
-    zones = [
-        {
-            "code": code,
-            "label": label,
-            "blokken": [{"code": b, "label": Blok(b).label, "items": per_blok[b]} for b in blokken],
-        }
-        for code, label, blokken in ZONES
-    ]
+    zones = in_zones(lambda b: {"code": b, "label": Blok(b).label, "items": per_blok[b]})
     html = render_to_string(
         "canvas/pdf/canvas.html",
         {

@@ -31,7 +31,7 @@ class Gebeurtenis:
     wijzigingen: list[tuple[str, str, str]]
     opgave: str = ""
     # In words, where the model says it ("Mila Vermeulen toegevoegd aan het team als
-    # Kernteam"): a tracked model's ``geschiedenis_zin(label, velden)``.
+    # Kernteam"): a tracked model's ``geschiedenis_zinnen`` {label: "%(veld)s ..."}.
     zin: str = ""
 
 
@@ -63,13 +63,14 @@ def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lamb
                     )
                 )
         zin = ""
-        if hasattr(tracked, "geschiedenis_zin"):
+        zinnen = getattr(tracked, "geschiedenis_zinnen", {})
+        if event.pgh_label in zinnen:
             velden = {
-                veld.name: _leesbaar(veld, waarde, namen)
+                veld.name: _kort(_leesbaar(veld, waarde, namen), 80)
                 for naam, waarde in (event.pgh_data or {}).items()
                 if (veld := _veld(tracked, naam)) is not None
             }
-            zin = tracked.geschiedenis_zin(event.pgh_label, velden) or ""
+            zin = str(zinnen[event.pgh_label]) % velden
         result.append(
             Gebeurtenis(
                 wanneer=event.pgh_created_at,
@@ -78,7 +79,7 @@ def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lamb
                 actie=_LABELS.get(event.pgh_label, event.pgh_label.replace("_", " ")),
                 wijzigingen=wijzigingen,
                 opgave=opgave(event),
-                zin=str(zin),
+                zin=zin,
             )
         )
     return result

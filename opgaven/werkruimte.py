@@ -12,8 +12,6 @@ from core import secties
 
 from .models import Opgave
 
-TEMPLATE = "opgaven/werkruimte.html"
-
 
 def werkruimte(request, opgave: Opgave, actief: str) -> dict:
     """What the workspace template needs around the page of part ``actief``."""

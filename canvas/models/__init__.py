@@ -14,6 +14,7 @@ from .items import (
     Reactie,
     Soort,
     WVraag,
+    in_zones,
 )
 from .realisatieplan import Mijlpaal, Uitvoering, UitvoeringStatus
 from .versies import CanvasVersie
@@ -39,4 +40,5 @@ __all__ = [
     "Uitvoering",
     "UitvoeringStatus",
     "WVraag",
+    "in_zones",
 ]

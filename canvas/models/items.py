@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel, gevolgd
@@ -40,6 +39,15 @@ ZONES = (
     ),
     ("kosten", _("Wat het kost"), (Blok.BEGROTING,)),
 )
+
+
+def in_zones(blok) -> list[dict]:
+    """The zones in order, each {"code", "label", "blokken": [blok(code), ...]}: what the
+    screen and the A3 print lay out."""
+    return [
+        {"code": code, "label": label, "blokken": [blok(b) for b in blokken]}
+        for code, label, blokken in ZONES
+    ]
 
 
 class WVraag(models.TextChoices):
@@ -210,6 +218,13 @@ class CanvasItem(TimeStampedModel):
 
     objects = CanvasItemQuerySet.as_manager()
 
+    # The history in words (core.geschiedenis): which block, which text.
+    geschiedenis_zinnen = {
+        "insert": _("Canvas, %(blok)s: “%(tekst)s” toegevoegd"),
+        "update": _("Canvas, %(blok)s: “%(tekst)s” gewijzigd"),
+        "delete": _("Canvas, %(blok)s: “%(tekst)s” verwijderd"),
+    }
+
     class Meta:
         verbose_name = _("canvasitem")
         verbose_name_plural = _("canvasitems")
@@ -231,18 +246,6 @@ class CanvasItem(TimeStampedModel):
 
     def __str__(self):
         return self.tekst[:60]
-
-    @staticmethod
-    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
-        """The history in words (core.geschiedenis): which block, which text."""
-        tekst = velden.get("tekst", "")
-        velden = velden | {"tekst": tekst if len(tekst) <= 80 else tekst[:79] + "…"}
-        zinnen = {
-            "insert": gettext("Canvas, %(blok)s: “%(tekst)s” toegevoegd"),
-            "update": gettext("Canvas, %(blok)s: “%(tekst)s” gewijzigd"),
-            "delete": gettext("Canvas, %(blok)s: “%(tekst)s” verwijderd"),
-        }
-        return zinnen[label] % velden if label in zinnen else None
 
     def waarom_niet_verwijderen(self) -> str:
         """Why this item cannot go (money or indicators hang on it), or "" when it can."""

@@ -19,7 +19,7 @@ from opgaven.werkruimte import werkruimte
 from .. import herkomst
 from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
 from ..indicatoren import oordeel
-from ..models import ZONES, Blok, CanvasItem, Indicator, Reactie
+from ..models import Blok, CanvasItem, Indicator, Reactie, in_zones
 
 PAGE = "canvas/items/canvas_detail.html"
 ITEM_PAGE = "canvas/items/item_detail.html"
@@ -73,20 +73,13 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
         per_blok[item.blok].append(item)
     # Read as one picture; ?bewerken=<blok> (or "alle") opens blocks for editing.
     open_ = request.GET.get("bewerken", "")
-    zones = [
-        {
-            "code": code,
-            "label": label,
-            "blokken": [
-                _blok_context(opgave, b, per_blok[b], kan_bewerken, bewerken=open_ in (b, "alle"))
-                for b in blokken
-            ],
-        }
-        for code, label, blokken in ZONES
-    ]
     context = {
         **werkruimte(request, opgave, "canvas"),
-        "zones": zones,
+        "zones": in_zones(
+            lambda b: _blok_context(
+                opgave, b, per_blok[b], kan_bewerken, bewerken=open_ in (b, "alle")
+            )
+        ),
         "kan_bewerken": kan_bewerken,
         "secties": secties.render_secties(request, "canvas", opgave=opgave),
     }

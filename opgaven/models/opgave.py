@@ -6,7 +6,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -328,6 +327,13 @@ class Teamlidmaatschap(models.Model):
         _("rol in het team"), max_length=20, choices=TeamRol, default=TeamRol.KERNTEAM
     )
 
+    # The history in words (core.geschiedenis): who joined or left, in which role.
+    geschiedenis_zinnen = {
+        "insert": _("%(user)s toegevoegd aan het team als %(rol)s"),
+        "update": _("Rol van %(user)s in het team gewijzigd"),
+        "delete": _("%(user)s uit het team gehaald (was %(rol)s)"),
+    }
+
     class Meta:
         verbose_name = _("teamlidmaatschap")
         verbose_name_plural = _("teamlidmaatschappen")
@@ -340,16 +346,6 @@ class Teamlidmaatschap(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_rol_display()}) in {self.opgave}"
-
-    @staticmethod
-    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
-        """The history in words (core.geschiedenis): who joined or left, in which role."""
-        zinnen = {
-            "insert": gettext("%(user)s toegevoegd aan het team als %(rol)s"),
-            "update": gettext("Rol van %(user)s in het team gewijzigd"),
-            "delete": gettext("%(user)s uit het team gehaald (was %(rol)s)"),
-        }
-        return zinnen[label] % velden if label in zinnen else None
 
     @property
     def logkenmerk(self) -> str:

@@ -2,7 +2,6 @@
 
 import pghistory
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import gevolgd
@@ -33,6 +32,12 @@ class OpgaveRelatie(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The history in words (core.geschiedenis): which opgaven, and how.
+    geschiedenis_zinnen = {
+        "insert": _("Samenhang vastgelegd: %(van)s %(soort)s %(naar)s"),
+        "delete": _("Samenhang verwijderd: %(van)s %(soort)s %(naar)s"),
+    }
+
     class Meta:
         verbose_name = _("samenhang")
         verbose_name_plural = _("samenhang")
@@ -49,12 +54,3 @@ class OpgaveRelatie(models.Model):
 
     def __str__(self):
         return f"{self.van} {self.get_soort_display()} {self.naar}"
-
-    @staticmethod
-    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
-        """The history in words (core.geschiedenis): which opgaven, and how."""
-        zinnen = {
-            "insert": gettext("Samenhang vastgelegd: %(van)s %(soort)s %(naar)s"),
-            "delete": gettext("Samenhang verwijderd: %(van)s %(soort)s %(naar)s"),
-        }
-        return zinnen[label] % velden if label in zinnen else None

@@ -125,7 +125,7 @@ def _hub_context(request, pk: int, *, fase_fout=None, tab="overzicht", **forms) 
         "kan_team_bewerken": kan_team,
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
-        "relaties": _samenhang(request, opgave),
+        "relaties": _samenhang(request, opgave) if tab == "overzicht" else [],
         "prioriteit_rol": _prioriteit_rol(request, opgave),
         **_formulieren(request, opgave, kan_bewerken, kan_team, forms),
     }

@@ -3,7 +3,6 @@
 import pghistory
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel, gevolgd
@@ -93,6 +92,13 @@ class Betrokkenheid(TimeStampedModel):
 
     objects = BetrokkenheidQuerySet.as_manager()
 
+    # The history in words (core.geschiedenis): who takes part, in which role.
+    geschiedenis_zinnen = {
+        "insert": _("%(stakeholder)s betrokken als %(rol)s"),
+        "update": _("Positie van %(stakeholder)s gewijzigd"),
+        "delete": _("%(stakeholder)s niet meer betrokken (was %(rol)s)"),
+    }
+
     class Meta:
         verbose_name = _("betrokkenheid")
         verbose_name_plural = _("betrokkenheden")
@@ -119,16 +125,6 @@ class Betrokkenheid(TimeStampedModel):
                 name="betrokkenheid_ladder_1_5",
             ),
         ]
-
-    @staticmethod
-    def geschiedenis_zin(label: str, velden: dict[str, str]) -> str | None:
-        """The history in words (core.geschiedenis): who takes part, in which role."""
-        zinnen = {
-            "insert": gettext("%(stakeholder)s betrokken als %(rol)s"),
-            "update": gettext("Positie van %(stakeholder)s gewijzigd"),
-            "delete": gettext("%(stakeholder)s niet meer betrokken (was %(rol)s)"),
-        }
-        return zinnen[label] % velden if label in zinnen else None
 
     def __str__(self):
         return f"{self.stakeholder} in {self.opgave}"

@@ -150,7 +150,7 @@ def verslag(request: HtmxHttpRequest, pk: int):
     if "voorbeeld" in request.POST:
         bijeenkomst = _to_change(request, pk)
         form = VerslagForm(request.POST, instance=Bijeenkomst(pk=pk))
-        voorbeeld = opmaak_verslag(form.data.get("verslag-verslag", ""))
+        voorbeeld = opmaak_verslag(form["verslag"].value() or "")
         return _section(request, bijeenkomst, "verslag", verslag=form, voorbeeld=voorbeeld)
     return _model_form(
         request, pk, "verslag", VerslagForm, "verslag", _("Het verslag is opgeslagen.")
