@@ -12,7 +12,15 @@ from core.forms import NLDSFormMixin
 from core.security_log import client_ip, log_event
 
 from . import blokkade
-from .models import Rol, User
+from .models import (
+    STANDAARD_FREQUENTIE,
+    Frequentie,
+    Koppeling,
+    Meldingsoort,
+    Meldingvoorkeur,
+    Rol,
+    User,
+)
 
 
 class LoginForm(NLDSFormMixin, AuthenticationForm):
@@ -131,3 +139,48 @@ class RolForm(NLDSFormMixin, forms.Form):
             "waarvan diegene portefeuillehouder is."
         ),
     )
+
+
+class MeldingvoorkeurenForm(NLDSFormMixin, forms.Form):
+    """Per kind of melding (a field each, below): at once by e-mail, a daily or weekly
+    overview, or off."""
+
+    def __init__(self, *args, user: User, **kwargs):
+        gekozen = dict(user.meldingvoorkeuren.values_list("soort", "frequentie"))
+        initial = {s.value: gekozen.get(s.value, STANDAARD_FREQUENTIE[s]) for s in Meldingsoort}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.user = user
+
+    def save(self) -> None:
+        for soort, frequentie in self.cleaned_data.items():
+            Meldingvoorkeur.objects.update_or_create(
+                user=self.user, soort=soort, defaults={"frequentie": frequentie}
+            )
+
+
+for _soort in Meldingsoort:
+    MeldingvoorkeurenForm.base_fields[_soort.value] = forms.ChoiceField(
+        label=_soort.label,
+        choices=Frequentie.choices,
+        error_messages={
+            "required": _("Kies hoe u deze melding wilt krijgen."),
+            "invalid_choice": _("Kies een van de mogelijkheden uit de lijst."),
+        },
+    )
+
+
+class KoppelingForm(NLDSFormMixin, forms.ModelForm):
+    class Meta:
+        model = Koppeling
+        fields = ["naam", "scope"]
+        labels = {"naam": _("Naam van de koppeling"), "scope": _("Wat mag de koppeling?")}
+        help_texts = {
+            "naam": _("Bijvoorbeeld het systeem dat haar gebruikt: Power BI, Key2Financiën.")
+        }
+        error_messages = {
+            "naam": {
+                "required": _("Geef de koppeling een naam."),
+                "unique": _("Er is al een koppeling met deze naam."),
+            },
+            "scope": {"invalid_choice": _("Kies lezen, of lezen en schrijven.")},
+        }

@@ -30,7 +30,7 @@ from mozilla_django_oidc.views import (
 
 from core.security_log import log_event
 
-from .models import Rol
+from .models import Rol, User
 
 BACKEND = "accounts.oidc.Backend"
 _ENDPOINTS = {
@@ -97,6 +97,10 @@ class Geweigerd(SuspiciousOperation):
 
 class Backend(OIDCAuthenticationBackend):
     get_settings = staticmethod(instelling)
+
+    def get_user(self, user_id):
+        """The user of a request, with the header's count of unread meldingen."""
+        return User.objects.met_ongelezen().filter(pk=user_id).first()
 
     def _verify_jws(self, payload, key):
         try:

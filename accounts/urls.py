@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import oidc, views
+from . import oidc
 from .forms import (
     LoginForm,
     WachtwoordInstellenForm,
     WachtwoordVergetenForm,
     WachtwoordWijzigenForm,
 )
+from .views import agenda, koppelingen, meldingen
+from .views import gebruikers as views
 
 app_name = "accounts"
 
@@ -73,10 +75,26 @@ urlpatterns = [
         name="wachtwoord-ingesteld",
     ),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie-verlengen"),
+    # Meldingen: my own list and how each kind reaches me
+    path("meldingen/", meldingen.melding_list, name="meldingen"),
+    path("meldingen/<int:pk>/", meldingen.melding_open, name="melding-open"),
+    path("meldingen/gelezen/", meldingen.meldingen_gelezen, name="meldingen-gelezen"),
+    path("meldingen/voorkeuren/", meldingen.meldingvoorkeuren, name="meldingvoorkeuren"),
+    # My calendar feed behind a secret link
+    path("agenda/", agenda.agendafeed, name="agendafeed"),
+    path("agenda/intrekken/", agenda.agendafeed_intrekken, name="agendafeed-intrekken"),
+    path("agenda/<str:geheim>.ics", agenda.agendafeed_ics, name="agendafeed-ics"),
     path("tweede-stap/", views.tweede_stap, name="tweede-stap"),
     path("tweede-stap/instellen/", views.tweede_stap_instellen, name="tweede-stap-instellen"),
     # Beheer > Gebruikers
     path("gebruikers/", views.gebruiker_list, name="gebruiker-list"),
+    # Beheer > Koppelingen (the API's integrations)
+    path("koppelingen/", koppelingen.koppeling_list, name="koppeling-list"),
+    path(
+        "koppelingen/<int:pk>/intrekken/",
+        koppelingen.koppeling_intrekken,
+        name="koppeling-intrekken",
+    ),
     path("gebruikers/uitnodigen/", views.gebruiker_uitnodigen, name="gebruiker-uitnodigen"),
     path("gebruikers/<int:pk>/", views.gebruiker_detail, name="gebruiker-detail"),
     path("gebruikers/<int:pk>/rol/", views.gebruiker_rol, name="gebruiker-rol"),

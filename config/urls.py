@@ -6,6 +6,7 @@ from core import views as core_views
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("api/v1/", include("config.api")),
     path("taal/", include("django.conf.urls.i18n")),
     path("beheer/huisstijl/", core_views.huisstijl, name="huisstijl"),
     path("huisstijl/logo/", core_views.logo, name="logo"),

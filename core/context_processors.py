@@ -10,6 +10,8 @@ def gemeente(request):
     if huisstijl is None:
         huisstijl = request._huisstijl = Huisstijl.huidige()
     return {
+        # Called by the template only where the header shows it (one indexed count).
+        "meldingen_ongelezen": lambda: _ongelezen(request),
         "gemeente_naam": huisstijl.naam,
         "huisstijl": huisstijl,
         # The warning before a session ends for lack of activity (static/js/sessie.js).
@@ -19,3 +21,14 @@ def gemeente(request):
         "oidc_aan": bool(settings.OIDC_RP_CLIENT_ID and settings.OIDC_OP_ISSUER),
         "lokaal_inloggen": settings.LOCAL_LOGIN,
     }
+
+
+def _ongelezen(request) -> int:
+    """The header's count of unread meldingen."""
+    user = request.user
+    if not user.is_authenticated:
+        return 0
+    # Loaded with the user (accounts.backends); counted here only for a user loaded otherwise.
+    if not hasattr(user, "meldingen_ongelezen"):
+        user.meldingen_ongelezen = user.meldingen.ongelezen().count()
+    return user.meldingen_ongelezen

@@ -15,6 +15,7 @@ class OpgavenConfig(AppConfig):
         for naam, label, volgorde, url_name in [
             ("overzicht", _("Overzicht"), 10, "opgaven:opgave-detail"),
             ("team", _("Team"), 20, "opgaven:opgave-team"),
+            ("documenten", _("Documenten"), 80, "opgaven:opgave-documenten"),
             ("geschiedenis", _("Geschiedenis"), 90, "opgaven:opgave-geschiedenis"),
         ]:
             secties.registreer_tabblad(

@@ -1,8 +1,12 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from accounts.meldingen import melden
+from accounts.models import Meldingsoort
 
 from .models import (
     AgendaWijziging,
@@ -11,6 +15,7 @@ from .models import (
     Opgave,
     Prioriteit,
     Prioriteitsvoorstel,
+    Teamlidmaatschap,
     VoortgangMelding,
 )
 
@@ -163,3 +168,23 @@ def prioriteit_besluiten(*, opgave: Opgave, prioriteit: str, motivering: str, us
         )
         voorstel.besloten_door, voorstel.besloten_op = user, timezone.now()
         voorstel.save()
+
+
+def team_melden(lid: Teamlidmaatschap, *, door, toegevoegd: bool) -> None:
+    """Tell someone they joined or left an opgave's team (not when they did it themselves)."""
+    if lid.user_id == door.pk:
+        return
+    opgave = lid.opgave
+    if toegevoegd:
+        tekst = _("%(door)s heeft u toegevoegd aan het team van %(opgave)s (%(rol)s)")
+        link = reverse("opgaven:opgave-team", args=[opgave.pk])
+    else:
+        tekst = _("%(door)s heeft u uit het team van %(opgave)s gehaald")
+        link = reverse("home")
+    melden(
+        [lid.user],
+        soort=Meldingsoort.TEAM,
+        sleutel=f"team:{lid.pk}:{'toegevoegd' if toegevoegd else 'verwijderd'}",
+        tekst=tekst % {"door": door, "opgave": opgave.titel, "rol": lid.get_rol_display()},
+        link=link,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, beheer, gebieden, hub, overzichten, teams
+from .views import agenda, beheer, bijlagen, gebieden, hub, overzichten, teams
 
 app_name = "opgaven"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path("<int:pk>/voortgang/", hub.voortgang_melden, name="opgave-voortgang"),
     path("<int:pk>/prioriteit/", hub.prioriteit, name="opgave-prioriteit"),
     path("<int:pk>/team/", hub.team, name="opgave-team"),
+    path("<int:pk>/documenten/", bijlagen.documenten, name="opgave-documenten"),
+    path(
+        "<int:pk>/documenten/<int:bijlage_pk>/download/",
+        bijlagen.document_download,
+        name="opgave-document-download",
+    ),
     path("<int:pk>/team/<int:lid_pk>/rol/", hub.teamlid_rol, name="teamlid-rol"),
     path("<int:pk>/team/<int:lid_pk>/verwijderen/", hub.teamlid_delete, name="teamlid-delete"),
     path("<int:pk>/samenhang/", hub.relatie_create, name="relatie-create"),

@@ -8,9 +8,10 @@ class ParticipatieConfig(AppConfig):
 
     def ready(self):
         from canvas import herkomst
-        from core import secties
+        from core import agenda, secties
         from opgaven import history
 
+        from .agenda import acties, sessies
         from .herkomst import uit_inbreng
         from .views.contact import te_laat_context
         from .views.gebieden import gebied_context
@@ -101,6 +102,9 @@ class ParticipatieConfig(AppConfig):
             )
         )
         herkomst.registreer(uit_inbreng)
+        # A person's calendar feed (accounts): sessions and their own action points.
+        agenda.registreer("participatie-sessies", sessies)
+        agenda.registreer("participatie-acties", acties)
         # How the municipality positions stakeholders and what it discussed with them
         # stays out of the history partners read.
         history.vertrouwelijk(

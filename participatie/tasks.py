@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from . import importeren, services
+from . import importeren, meldingen, services
 from .models import Stakeholder
 
 logger = logging.getLogger(__name__)
@@ -26,3 +26,10 @@ def bewaartermijn() -> None:
     for persoon in verlopen:
         services.persoon_anonimiseren(stakeholder=persoon)
     logger.info("bewaartermijn: %s persons past retention anonymised", len(verlopen))
+
+
+@shared_task(ignore_result=True)
+def meldingen_zoeken() -> None:
+    """Daily: afspraken, vervolgacties and actiepunten due in three days or overdue, inbreng
+    waiting 14 days for terugkoppeling (participatie.meldingen; safe to run twice)."""
+    meldingen.zoeken()

@@ -7,15 +7,18 @@ class RapportagesConfig(AppConfig):
     verbose_name = "Rapportages"
 
     def ready(self):
-        from core import secties
+        from core import agenda, secties
         from participatie.wissen import persoon_gewist
 
+        from .agenda import deadlines
         from .services import na_persoon_gewist
         from .views.documenten import canvas_context, terugkoppeling_context
         from .views.exports import gebruikers_context, stakeholders_context
         from .views.rapportages import volgende_deadline_context
 
         persoon_gewist.connect(na_persoon_gewist, dispatch_uid="rapportages.na_persoon_gewist")
+        # A person's calendar feed (accounts): the P&C deadlines of their opgaven.
+        agenda.registreer("rapportages-deadlines", deadlines)
         secties.registreer_tabblad(
             secties.Tabblad(
                 plek="opgave",

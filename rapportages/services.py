@@ -14,7 +14,7 @@ from accounts.models import Rol, User
 from core.security_log import log_event
 from opgaven.models import Opgave
 
-from . import exports, jobs
+from . import exports, jobs, meldingen
 from .models import Document, Export, PcMoment, Rapportage, Status
 
 logger = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
     except Exception:
         logger.exception("Rapportage %s failed", rapportage_id)
         jobs.mislukt(Rapportage, rapportage_id)
+        meldingen.rapportage_melden(Rapportage.objects.get(pk=rapportage_id))
         return
     nu = timezone.now()
     # Only this attempt finishes the job: a render that was overtaken (the job was reset and
@@ -93,6 +94,8 @@ def rapportage_render(*, rapportage_id: int) -> None:
         html=rapport.html,
         gepubliceerd_op=nu if vaststelling else None,
     )
+    rapportage.refresh_from_db()
+    meldingen.rapportage_melden(rapportage)
     if vaststelling:
         log_event("publiceren", user=rapportage.vastgesteld_door, obj=f"rapportage:{rapportage_id}")
     logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(rapport.pdf))

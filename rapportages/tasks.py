@@ -4,7 +4,7 @@ from celery import Task, shared_task
 from celery.exceptions import TimeLimitExceeded
 from django.db import close_old_connections
 
-from . import documenten, services
+from . import documenten, meldingen, services
 from .models import Document
 
 logger = logging.getLogger(__name__)
@@ -86,3 +86,9 @@ def jobs_opnieuw_aanbieden() -> None:
 def conceptrapportages_klaarzetten() -> None:
     """Daily: a week before a P&C deadline, the report for that moment is drafted."""
     logger.info("conceptrapportages_klaarzetten: %s", services.concept_rapportages_klaarzetten())
+
+
+@shared_task(ignore_result=True)
+def meldingen_zoeken() -> None:
+    """Daily: P&C deadlines 14 and 3 days ahead for the regisseurs (safe to run twice)."""
+    meldingen.zoeken()

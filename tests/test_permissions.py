@@ -12,10 +12,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Koppeling, Melding
 from canvas.models import (
     Begrotingsregel,
     Blok,
@@ -28,7 +30,8 @@ from canvas.models import (
     Schakel,
     Soort,
 )
-from opgaven.models import Domein, OpgaveRelatie, Teamlidmaatschap
+from core.bijlagen import keur
+from opgaven.models import Domein, OpgaveBijlage, OpgaveRelatie, Teamlidmaatschap
 from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, Vervolgactie
 from rapportages.models import Bijdrage, Document, Export, Motie, PcMoment, Rapportage, Status
 from tests.canvas.factories import CanvasItemFactory
@@ -101,6 +104,8 @@ SIGNAAL = rij(404, medewerker=403, teamlid=422, regisseur=422, beheerder=422)
 _TEAMS = ("teamlid", "regisseur", "teamlid_ander", "regisseur2", "beheerder")
 MOTIE_TEAM = rij(403, **dict.fromkeys(_TEAMS, 200))
 MOTIE_TEAM_INVOER = rij(403, **dict.fromkeys(_TEAMS, 422))
+# The API answers a session (logged in or not) with 401: only a koppeling's token opens it.
+API = rij(401, anoniem=401)
 # An export: only the one who asked for it (the regisseur).
 EIGEN_EXPORT = rij(404, regisseur=200)
 
@@ -109,6 +114,16 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     regisseur = users["regisseur"]
     o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"], partner=users["partner"])
     o.item = CanvasItemFactory(opgave=opgave)
+    o.bijlage = OpgaveBijlage.toevoegen(
+        opgave=opgave,
+        bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"),
+        gekeurd=keur(SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n")),
+        door=regisseur,
+    )
+    o.koppeling, _token = Koppeling.maken(naam="BI", scope="lezen", door=users["beheerder"])
+    o.melding = Melding.objects.create(
+        ontvanger=regisseur, soort="team", sleutel="m", tekst="t", link="/", mail="direct"
+    )
     o.gebied = GebiedFactory()
     opgave.gebieden.add(o.gebied)
     o.activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN)
@@ -269,6 +284,36 @@ MATRIX = {
     "accounts:gebruiker-uitnodiging": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER_INVOER)]),
     "accounts:gebruiker-ontgrendelen": (lambda o: [o.teamlid.pk], [("hx-post", {}, BEHEER)]),
     "accounts:sessie-verlengen": (lambda o: [], [("hx-post", {}, rij(204))]),
+    # accounts: everyone's own meldingen (someone else's: 404)
+    "accounts:meldingen": (lambda o: [], [("get", {}, IEDEREEN)]),
+    "accounts:melding-open": (lambda o: [o.melding.pk], [("get", {}, rij(404, regisseur=302))]),
+    "accounts:meldingen-gelezen": (lambda o: [], [("post", {}, rij(302, anoniem=LOGIN))]),
+    # accounts: my calendar feed (the feed itself: only with a valid secret, else 404)
+    "accounts:agendafeed": (lambda o: [], [("get", {}, IEDEREEN), ("post", {}, IEDEREEN)]),
+    "accounts:agendafeed-intrekken": (lambda o: [], [("post", {}, rij(302))]),
+    "accounts:agendafeed-ics": (lambda o: ["geraden" * 4], [("get", {}, rij(404, anoniem=404))]),
+    # accounts: Beheer > Koppelingen (the API's integrations)
+    "accounts:koppeling-list": (lambda o: [], [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)]),
+    "accounts:koppeling-intrekken": (
+        lambda o: [o.koppeling.pk],
+        [("post", {}, rij(403, beheerder=302))],
+    ),
+    # The API: a token, never a session (tests/test_api.py has its scopes); its schema is open.
+    "api:schema": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
+    **{
+        f"api:{naam}-list": (lambda o: [], [("get", {}, API)])
+        for naam in ("opgave", "indicator", "meting", "begrotingsregel", "bijdrage", "rapportage")
+    },
+    "api:opgave-detail": (lambda o: [o.opgave.pk], [("get", {}, API)]),
+    "api:indicator-detail": (lambda o: [o.indicator.pk], [("get", {}, API)]),
+    "api:meting-detail": (lambda o: [o.meting.pk], [("get", {}, API)]),
+    "api:begrotingsregel-detail": (lambda o: [o.regel.pk], [("get", {}, API)]),
+    "api:bijdrage-detail": (lambda o: [1], [("get", {}, API)]),
+    "api:rapportage-detail": (lambda o: [1], [("get", {}, API)]),
+    "accounts:meldingvoorkeuren": (
+        lambda o: [],
+        [("get", {}, IEDEREEN), ("post", {}, rij(422))],
+    ),
     # without an identity provider configured (tests/e2e/test_oidc.py has one)
     "accounts:oidc-inloggen": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
     "accounts:oidc-terug": (lambda o: [], [("get", {}, rij(404, anoniem=404))]),
@@ -328,6 +373,15 @@ MATRIX = {
     "opgaven:opgave-prioriteit": (
         lambda o: [o.opgave.pk],
         [("hx-post", {}, rij(403, **BUITEN, regisseur=422, bestuurder=422))],
+    ),
+    # Documents: read with the opgave, added by who may change it (an empty POST: 422).
+    "opgaven:opgave-documenten": (
+        lambda o: [o.opgave.pk],
+        [("get", {}, LEZEN_OBJECT), ("post", {}, INVOER)],
+    ),
+    "opgaven:opgave-document-download": (
+        lambda o: [o.opgave.pk, o.bijlage.pk],
+        [("get", {}, LEZEN_OBJECT)],
     ),
     "opgaven:opgave-team": (
         lambda o: [o.opgave.pk],

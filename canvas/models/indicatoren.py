@@ -94,6 +94,9 @@ class Meting(models.Model):
     datum = models.DateField(_("datum"))
     waarde = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
     toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+    # When it came in and last changed: the API's changed-since sync reads updated_at.
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("meting")

@@ -37,6 +37,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set (see .env.example).")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
+# The address people reach the app at: links in mails (meldingen) and calendar feeds start
+# with it. Default: https:// and the first allowed host.
+OPGAVENREGIE_URL = env("OPGAVENREGIE_URL", f"https://{ALLOWED_HOSTS[0]}")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "drf_spectacular",
     "core",
     "accounts",
     "opgaven",
@@ -333,6 +338,49 @@ else:
     }
     _queue.mkdir(parents=True, exist_ok=True)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# Attached documents (core.bijlagen): PDF, docx, xlsx, odt, png, jpg up to this size.
+BIJLAGE_MAX_MB = int(env("BIJLAGE_MAX_MB", "20"))
+
+# The open API (config.api, README "API"): integrations with a token (accounts.api), JSON
+# only, pages of 100, a budget of requests per integration per minute counted in the "api"
+# cache (Redis when there is one, so every web process shares it).
+API_VERZOEKEN_PER_MINUUT = int(env("API_VERZOEKEN_PER_MINUUT", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "opgavenregie-api",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
+    ),
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.api.TokenAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.api.Scope"],
+    "DEFAULT_THROTTLE_CLASSES": ["accounts.api.PerKoppeling"],
+    "DEFAULT_PAGINATION_CLASS": "core.api.Pagina",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    # Amounts and values as JSON numbers (two decimals), which BI tools read as numbers.
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Opgavenregie API",
+    "DESCRIPTION": (
+        "Opgaven, indicatoren met metingen, begrotingsregels, P&C-bijdragen en gepubliceerde "
+        "rapportages. Authorization: Token <token> (een koppeling, gemaakt door de beheerder)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 # Seconds a worker may spend laying out a canvas A3 or terugkoppeling PDF; past it the
 # document fails with a message asking to shorten the texts (rapportages.tasks).
 DOCUMENT_TIJDSLIMIET = int(env("DOCUMENT_TIJDSLIMIET", "120"))
@@ -423,6 +471,8 @@ if SENTRY_DSN:
 # Persons past their retention date are anonymised by the daily housekeeping only when the
 # municipality has decided so (AVG: the decision is theirs); otherwise they are counted.
 BEWAARTERMIJN_ANONIMISEREN = env_bool("BEWAARTERMIJN_ANONIMISEREN", False)
+from celery.schedules import crontab  # noqa: E402
+
 CELERY_BEAT_SCHEDULE = {
     "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
     "bestanden-opruimen": {
@@ -431,6 +481,28 @@ CELERY_BEAT_SCHEDULE = {
     },
     "imports-opruimen": {"task": "participatie.tasks.imports_opruimen", "schedule": 6 * 60 * 60},
     "bewaartermijn": {"task": "participatie.tasks.bewaartermijn", "schedule": 24 * 60 * 60},
+    # Meldingen (accounts.meldingen): found once a day by the apps that own the events,
+    # mailed at once (and swept every five minutes), or bundled in the morning.
+    "meldingen-termijnen": {
+        "task": "participatie.tasks.meldingen_zoeken",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "meldingen-pc-deadlines": {
+        "task": "rapportages.tasks.meldingen_zoeken",
+        "schedule": crontab(hour=6, minute=35),
+    },
+    "meldingen-opruimen": {"task": "accounts.tasks.meldingen_opruimen", "schedule": 24 * 60 * 60},
+    "meldingen-mailen": {"task": "accounts.tasks.meldingen_mailen", "schedule": 5 * 60},
+    "meldingen-dagelijks": {
+        "task": "accounts.tasks.meldingen_bundelen",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["dagelijks"],
+    },
+    "meldingen-wekelijks": {
+        "task": "accounts.tasks.meldingen_bundelen",
+        "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
+        "args": ["wekelijks"],
+    },
     "conceptrapportages": {
         "task": "rapportages.tasks.conceptrapportages_klaarzetten",
         "schedule": 6 * 60 * 60,  # idempotent: a moment gets one draft

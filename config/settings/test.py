@@ -7,6 +7,7 @@ os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
 # The demo logins work without a second step; set MFA_REQUIRED_ROLES to try it.
 os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("OPGAVENREGIE_URL", "http://testserver")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
 os.environ.setdefault(
     "OPGAVENREGIE_VAR_DIR",

@@ -1,5 +1,6 @@
 """Opgaven, a module per room: the opgave, its verloop, samenhang, the reference lists."""
 
+from .bijlagen import OpgaveBijlage
 from .opgave import (
     Fase,
     Herkomst,
@@ -25,6 +26,7 @@ __all__ = [
     "GebiedSoort",
     "Herkomst",
     "Opgave",
+    "OpgaveBijlage",
     "OpgaveQuerySet",
     "OpgaveRelatie",
     "Prioriteit",

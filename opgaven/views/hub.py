@@ -260,6 +260,7 @@ def team(request: HtmxHttpRequest, pk: int):
         return _section(request, pk, "team", status=422, team_form=form)
     lid = form.save()
     log_event("team_toevoegen", request=request, obj=lid.logkenmerk)
+    services.team_melden(lid, door=request.user, toegevoegd=True)
     return _section(request, pk, "team")
 
 
@@ -284,8 +285,11 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
 @require_POST
 def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     lid = _teamlid_for(request, pk, lid_pk)
+    lid_pk = lid.pk
     lid.delete()
+    lid.pk = lid_pk
     log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
+    services.team_melden(lid, door=request.user, toegevoegd=False)
     return _section(request, pk, "team")
 
 

@@ -14,7 +14,7 @@ from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, pk_of_404, require_perm
 from opgaven.models import Opgave
 
-from .. import services
+from .. import meldingen, services
 from ..forms.signalen import AntwoordForm, DoorsturenForm, SignaalForm
 from ..models import Signaal, SignaalStatus
 
@@ -55,6 +55,7 @@ def signaal_create(request: HtmxHttpRequest):
     if request.method == "POST" and form.is_valid():
         form.instance.ingediend_door = request.user
         signaal = form.save()
+        meldingen.signaal_melden(signaal)
         messages.success(
             request, _("Uw signaal is verstuurd. U ziet het antwoord hier zodra het er is.")
         )
@@ -154,6 +155,7 @@ def signaal_doorsturen(request: HtmxHttpRequest, pk: int):
     if not form.is_valid():
         return _section(request, signaal, status=422, doorsturen_form=form)
     signaal.doorsturen(form.cleaned_data["opgave"])
+    meldingen.signaal_melden(signaal)
     messages.success(
         request,
         _("Het signaal is doorgestuurd naar %(opgave)s.") % {"opgave": signaal.opgave.titel},

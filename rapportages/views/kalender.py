@@ -15,7 +15,7 @@ from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 
-from .. import bijdragen
+from .. import bijdragen, meldingen
 from ..forms import BijdrageForm, HeropenenForm, PcMomentForm
 from ..models import Bijdrage, BijdrageStatus, PcMoment
 
@@ -160,6 +160,9 @@ def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
         return render(request, BIJDRAGE, context, status=422)
     data = form.cleaned_data
     if Bijdrage.opslaan(moment=moment, opgave=opgave, user=request.user, **data):
+        meldingen.akkoord_melden(
+            Bijdrage.objects.get(moment=moment, opgave=opgave), door=request.user
+        )
         messages.success(request, _("De bijdrage is opgeslagen."))
         return redirect(f"{moment.get_absolute_url()}#opgave-{opgave.pk}")
     # Somebody saved in between: show theirs, keep mine in the form on top of their version.
@@ -193,6 +196,7 @@ def _akkoord(request, moment_pk: int, opgave_pk: int, stap: str):
         )
         return _bijdrage_pagina(request, moment_pk, opgave_pk, status=409)
     log_event(f"{stap}_akkoord", request=request, obj=f"bijdrage:{bijdrage.pk}:v{versie}")
+    meldingen.akkoord_melden(bijdrage, door=request.user)
     messages.success(request, _("Het akkoord is vastgelegd."))
     return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
 

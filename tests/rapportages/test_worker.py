@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from accounts import meldingen
 from canvas.models import Blok
 from config.celery import app as celery_app
 from rapportages import services
@@ -47,6 +48,9 @@ def test_worker_renders_report_with_three_questions(celery_worker_thread, users,
     rapportage = _wait_until_done(rapportage)
     assert rapportage.status == Status.KLAAR, rapportage.foutmelding
     assert (rapportage.voortgang, rapportage.totaal, rapportage.pogingen) == (1, 1, 1)
+    # Who asked for it is told (accounts.meldingen), with a link to the report.
+    [melding] = users["regisseur"].meldingen.all()
+    assert (melding.soort, melding.link) == ("rapportage", rapportage.get_absolute_url())
 
     download = client.get(reverse("rapportages:rapportage-download", args=[rapportage.pk]))
     pdf = b"".join(download.streaming_content)
@@ -180,10 +184,13 @@ def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, 
 def test_every_task_the_code_sends_or_schedules_is_registered():
     """A renamed task must not silently stop the sweeper or leave jobs unsent."""
     celery_app.loader.import_default_modules()
-    geplande = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    verstuurde = {Rapportage.TAAK, Export.TAAK}
+    schema = settings.CELERY_BEAT_SCHEDULE.values()
+    geplande = {entry["task"] for entry in schema}
+    # accounts.meldingen hands direct mail to the worker by name.
+    verstuurde = {Rapportage.TAAK, Export.TAAK, meldingen.MAIL_TAAK}
     assert (geplande | verstuurde) - set(celery_app.tasks) == set()
-    assert len(geplande) == len(settings.CELERY_BEAT_SCHEDULE)
+    # No entry twice (the same task twice only with other arguments: daily and weekly mail).
+    assert len({(e["task"], tuple(e.get("args", ()))) for e in schema}) == len(schema)
 
 
 def test_the_report_names_each_step_of_the_job(users, opgave):

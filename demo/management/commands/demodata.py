@@ -14,7 +14,9 @@ from django.db import transaction
 from canvas.models import CanvasItem
 from demo.seed import accounts, canvas, opgaven, participatie, rapportages
 from opgaven.models import Gebied, Opgave
+from participatie import meldingen as participatie_meldingen
 from participatie.models import Stakeholder
+from rapportages import meldingen as rapportage_meldingen
 
 
 class Command(BaseCommand):
@@ -48,6 +50,9 @@ class Command(BaseCommand):
             canvas.vitale_kernen(kernen, users)
             rapportages.pc_kalender(kernen, users)
             rapportages.moties(users)
+            # What the morning's search would tell people (Meldingen in the header).
+            participatie_meldingen.zoeken()
+            rapportage_meldingen.zoeken()
         self.stdout.write(
             f"Demodata klaar: {Opgave.objects.count()} opgaven, {Stakeholder.objects.count()} "
             f"stakeholders, {CanvasItem.objects.count()} canvasitems, {Gebied.objects.count()} gebieden."

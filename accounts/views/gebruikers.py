@@ -23,9 +23,9 @@ from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, require_perm
 from core.security_log import client_ip, log_event
 
-from . import blokkade, mfa, services
-from .forms import CodeForm, GebruikerFilter, RolForm, UitnodigingForm
-from .models import ROL_UITLEG, Rol, User
+from .. import blokkade, mfa, services
+from ..forms import CodeForm, GebruikerFilter, RolForm, UitnodigingForm
+from ..models import ROL_UITLEG, Rol, User
 
 PAGE = "accounts/beheer/gebruiker_detail.html"
 TWEEDE_STAP = "accounts/tweede_stap"

@@ -71,6 +71,15 @@ class UserQuerySet(models.QuerySet):
             qs = qs.filter(is_active=actief == "ja")
         return qs.order_by("-is_active", "first_name", "last_name", "username")
 
+    def met_ongelezen(self) -> "UserQuerySet":
+        """With ``meldingen_ongelezen``: the header's count, in the query that loads the
+        user of a request (accounts.backends), not one more per page."""
+        return self.annotate(
+            meldingen_ongelezen=models.Count(
+                "meldingen", filter=models.Q(meldingen__gelezen_op__isnull=True)
+            )
+        )
+
 
 class AccountManager(UserManager.from_queryset(UserQuerySet)):
     def ambtelijk(self):
