@@ -3,12 +3,14 @@
 is the same for every integration, and never a person's data (config.api)."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from redis.exceptions import RedisError
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -17,6 +19,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from .models import Koppeling
 
 GEBRUIKT_BIJWERKEN = datetime.timedelta(minutes=1)
+logger = logging.getLogger(__name__)
 
 
 class Integratie:
@@ -100,7 +103,12 @@ class PerKoppeling(SimpleRateThrottle):
     def allow_request(self, request, view):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        try:
+            return super().allow_request(request, view)
+        except RedisError:
+            # Redis down: serve rather than fail; the limit is a brake, not a lock.
+            logger.warning("API-limiet niet te tellen: Redis antwoordt niet")
+            return True
 
     def get_cache_key(self, request, view):
         if not isinstance(request.auth, Koppeling):

@@ -106,7 +106,7 @@ def bundelen(frequentie: str) -> int:
             meldingen = list(
                 Melding.objects.te_mailen(frequentie)
                 .filter(ontvanger=user)
-                .select_for_update(skip_locked=True)
+                .select_for_update(skip_locked=True, of=("self",))
                 .order_by("aangemaakt_op", "pk")
             )
             if not meldingen:

@@ -277,3 +277,14 @@ def test_a_measurement_written_through_the_api_is_in_history_page_and_report(
     [gegevens] = rapport.gegevens["opgaven"]
     assert gegevens["indicatoren"][0]["waarde"] == "42 %"
     assert gegevens["realisatie"] == "250.50"
+
+
+def test_with_redis_down_the_api_still_answers(users, koppelingen, monkeypatch):
+    """The rate limit counts in Redis; when it does not answer, requests are served."""
+    from django.core.cache.backends.redis import RedisCache
+
+    from accounts.api import PerKoppeling
+
+    dicht = RedisCache("redis://127.0.0.1:9/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    monkeypatch.setattr(PerKoppeling, "cache", dicht)
+    assert api(koppelingen["lezen"]).get(url("opgave-list")).status_code == 200
