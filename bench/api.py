@@ -10,7 +10,6 @@ Measurements are topped up to 100,000 first (seeded, once) when the data set has
 import argparse
 import datetime
 import os
-import random
 import secrets
 import statistics
 import sys
@@ -41,20 +40,22 @@ METINGEN = 100_000
 
 
 def metingen_aanvullen() -> None:
+    """Measurements up to METINGEN, a day apart per indicator from 1800 on (before any
+    real one), so the set is the same on every run of the same data."""
     tekort = METINGEN - Meting.objects.count()
-    indicatoren = list(Indicator.objects.values_list("pk", flat=True))
+    indicatoren = list(Indicator.objects.order_by("pk").values_list("pk", flat=True))
     if tekort <= 0 or not indicatoren:
         return
-    rng = random.Random(17)
     bezet = set(Meting.objects.values_list("indicator_id", "datum"))
-    nieuw, dag = [], datetime.date(1990, 1, 1)
+    begin, nieuw, n = datetime.date(1800, 1, 1), [], 0
     while len(nieuw) < tekort:
-        sleutel = (rng.choice(indicatoren), dag + datetime.timedelta(days=rng.randrange(13000)))
+        sleutel = (
+            indicatoren[n % len(indicatoren)],
+            begin + datetime.timedelta(days=n // len(indicatoren)),
+        )
+        n += 1
         if sleutel not in bezet:
-            bezet.add(sleutel)
-            nieuw.append(
-                Meting(indicator_id=sleutel[0], datum=sleutel[1], waarde=rng.randrange(100))
-            )
+            nieuw.append(Meting(indicator_id=sleutel[0], datum=sleutel[1], waarde=n % 100))
     Meting.objects.bulk_create(nieuw, batch_size=5000)
 
 
@@ -83,10 +84,10 @@ def main() -> None:
     n_opgaven, n_metingen = Opgave.objects.count(), Meting.objects.count()
     print(f"{n_opgaven} opgaven, {n_metingen} metingen; {args.rounds} rounds, production settings")
     print(f"{'page':58} {'p50 ms':>7} {'p95 ms':>7} {'queries':>7} {'kB':>6}")
-    midden = max(1, n_metingen // 200)
+    midden, midden_opgaven = max(1, n_metingen // 200), max(1, n_opgaven // 200)
     for label, url in [
         ("opgaven, page 1 (100)", "/api/v1/opgaven/"),
-        ("opgaven, page 30 (100)", "/api/v1/opgaven/?pagina=30"),
+        (f"opgaven, page {midden_opgaven} (100)", f"/api/v1/opgaven/?pagina={midden_opgaven}"),
         ("opgaven, 1000 per page", "/api/v1/opgaven/?per_pagina=1000"),
         ("metingen, page 1 (100)", "/api/v1/metingen/"),
         (f"metingen, page {midden} (100)", f"/api/v1/metingen/?pagina={midden}"),
