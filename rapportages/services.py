@@ -82,20 +82,22 @@ def rapportage_render(*, rapportage_id: int) -> None:
         return
     nu = timezone.now()
     # Only this attempt finishes the job: a render that was overtaken (the job was reset and
-    # claimed again meanwhile, say after an erasure) leaves the row to the newer one.
-    Rapportage.objects.filter(
-        pk=rapportage_id, status=Status.BEZIG, gestart_op=rapportage.gestart_op
-    ).update(
-        status=Status.KLAAR,
-        bestand=name,
-        voltooid_op=nu,
-        checksum=hashlib.sha256(rapport.pdf).hexdigest(),
-        gegevens=rapport.gegevens,
-        html=rapport.html,
-        gepubliceerd_op=nu if vaststelling else None,
-    )
-    rapportage.refresh_from_db()
-    meldingen.rapportage_melden(rapportage)
+    # claimed again meanwhile, say after an erasure) leaves the row to the newer one. Whoever
+    # sees it done also finds the melding for the requester (one transaction).
+    with transaction.atomic():
+        Rapportage.objects.filter(
+            pk=rapportage_id, status=Status.BEZIG, gestart_op=rapportage.gestart_op
+        ).update(
+            status=Status.KLAAR,
+            bestand=name,
+            voltooid_op=nu,
+            checksum=hashlib.sha256(rapport.pdf).hexdigest(),
+            gegevens=rapport.gegevens,
+            html=rapport.html,
+            gepubliceerd_op=nu if vaststelling else None,
+        )
+        rapportage.refresh_from_db()
+        meldingen.rapportage_melden(rapportage)
     if vaststelling:
         log_event("publiceren", user=rapportage.vastgesteld_door, obj=f"rapportage:{rapportage_id}")
     logger.info("Rapportage %s ready (%d bytes)", rapportage_id, len(rapport.pdf))
