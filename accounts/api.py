@@ -98,11 +98,10 @@ class PerKoppeling(SimpleRateThrottle):
     cache = caches["api"]
 
     def get_rate(self):
+        # DRF makes a throttle per request, so this setting is read per request.
         return f"{settings.API_VERZOEKEN_PER_MINUUT}/min"
 
     def allow_request(self, request, view):
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
         try:
             return super().allow_request(request, view)
         except RedisError:

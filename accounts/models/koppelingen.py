@@ -28,10 +28,10 @@ class Agendafeed(models.Model):
         return f"{self.user}"
 
     @classmethod
-    def nieuw(cls, user: User) -> str:
+    def nieuw(cls, user: User) -> tuple["Agendafeed", str]:
         """A new secret for ``user`` (the old link stops working); returned once."""
         geheim = secrets.token_urlsafe(32)
-        cls.objects.update_or_create(
+        feed, _nieuw = cls.objects.update_or_create(
             user=user,
             defaults={
                 "sleutel": _hash(geheim),
@@ -39,18 +39,13 @@ class Agendafeed(models.Model):
                 "laatst_gelezen_op": None,
             },
         )
-        return geheim
+        return feed, geheim
 
     @classmethod
     def van(cls, geheim: str) -> "Agendafeed | None":
         """The feed of this secret, for an active account; None otherwise."""
-        if not (20 <= len(geheim) <= 100):
-            return None
-        return (
-            cls.objects.select_related("user")
-            .filter(sleutel=_hash(geheim), user__is_active=True)
-            .first()
-        )
+        actief = cls.objects.select_related("user").filter(user__is_active=True)
+        return _bij_geheim(actief, geheim)
 
 
 class Scope(models.TextChoices):
@@ -108,14 +103,20 @@ class Koppeling(models.Model):
 
     @classmethod
     def van_token(cls, token: str) -> "Koppeling | None":
-        if not (20 <= len(token) <= 100):
-            return None
-        return cls.objects.filter(sleutel=_hash(token), ingetrokken_op__isnull=True).first()
+        return _bij_geheim(cls.objects.filter(ingetrokken_op__isnull=True), token)
 
     def intrekken(self) -> None:
         Koppeling.objects.filter(pk=self.pk, ingetrokken_op__isnull=True).update(
             ingetrokken_op=timezone.now()
         )
+
+
+def _bij_geheim(rijen: models.QuerySet, geheim: str):
+    """The row of ``rijen`` whose secret this is; None for one of an impossible length
+    (not even hashed)."""
+    if not (20 <= len(geheim) <= 100):
+        return None
+    return rijen.filter(sleutel=_hash(geheim)).first()
 
 
 def _hash(geheim: str) -> str:

@@ -23,13 +23,13 @@ PAGINA = "accounts/agenda/agendafeed.html"
 @require_http_methods(["GET", "POST"])
 def agendafeed(request: HtmxHttpRequest):
     """GET: whether I have a link; POST: a new one (any old one stops working)."""
-    context = {"feed": Agendafeed.objects.filter(user=request.user).first()}
-    if request.method == "POST":
-        geheim = Agendafeed.nieuw(request.user)
-        log_event("agendafeed_maken", request=request, obj=f"gebruiker:{request.user.pk}")
-        pad = reverse("accounts:agendafeed-ics", args=[geheim])
-        context = {"feed": request.user.agendafeed, "link": request.build_absolute_uri(pad)}
-    return render(request, PAGINA, context)
+    if request.method == "GET":
+        feed = Agendafeed.objects.filter(user=request.user).first()
+        return render(request, PAGINA, {"feed": feed})
+    feed, geheim = Agendafeed.nieuw(request.user)
+    log_event("agendafeed_maken", request=request, obj=f"gebruiker:{request.user.pk}")
+    pad = reverse("accounts:agendafeed-ics", args=[geheim])
+    return render(request, PAGINA, {"feed": feed, "link": request.build_absolute_uri(pad)})
 
 
 @login_required

@@ -5,7 +5,6 @@ only change defaults. See ``.env.example`` for every variable.
 """
 
 import ipaddress
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,24 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("OPGAVENREGIE_VAR_DIR", BASE_DIR / "var"))
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
+from .omgeving import BASE_DIR, VAR_DIR, env, env_bool, env_list
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -226,6 +208,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+CELERY_TIMEZONE = TIME_ZONE
 # Off: with it on, every number in a template is grouped, so id 1473 became "1.473" in element
 # ids, hx-target selectors and hidden form values. Amounts group explicitly (floatformat:"2g")
 # and are read by core.forms.BedragField.
@@ -307,98 +290,13 @@ if OIDC_RP_CLIENT_ID and OIDC_OP_ISSUER:
     _issuer = urlsplit(OIDC_OP_ISSUER)
     SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], f"{_issuer.scheme}://{_issuer.netloc}"]
 
-# Celery. The job row in PostgreSQL is the source of truth; the broker only carries ids.
-REDIS_URL = env("REDIS_URL")
-REDIS_TRANSPORT_OPTIONS = {
-    # Above the longest job (hard limit 6 minutes), so a slow render is not redelivered.
-    "visibility_timeout": 3600,
-    # A page must not wait for a broker that is down: one quick retry, then the job row
-    # stays "wachtrij" and the sweeper sends it when the broker is back (measured: a report
-    # request with Redis stopped answers in well under a second, tests/rapportages).
-    "socket_connect_timeout": 1,
-    "socket_timeout": 5,
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.1,
-    "interval_max": 0.2,
-}
-if REDIS_URL:
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_TRANSPORT_OPTIONS
-else:
-    # No Redis server: a broker on the local file system, shared by web and worker.
-    _queue = VAR_DIR / "celery-queue"
-    CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_queue),
-        "data_folder_out": str(_queue),
-        "processed_folder": str(VAR_DIR / "celery-processed"),
-        "control_folder": str(VAR_DIR / "celery-control"),
-        "store_processed": False,
-    }
-    _queue.mkdir(parents=True, exist_ok=True)
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The worker (Celery and its schedule) and the open API each keep their settings in a module of
+# their own.
+from .api import *  # noqa: E402, F403
+from .worker import *  # noqa: E402, F403
 
 # Attached documents (core.bijlagen): PDF, docx, xlsx, odt, png, jpg up to this size.
 BIJLAGE_MAX_MB = int(env("BIJLAGE_MAX_MB", "20"))
-
-# The open API (config.api, README "API"): integrations with a token (accounts.api), JSON
-# only, pages of 100, a budget of requests per integration per minute counted in the "api"
-# cache (Redis when there is one, so every web process shares it).
-API_VERZOEKEN_PER_MINUUT = int(env("API_VERZOEKEN_PER_MINUUT", "600"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "opgavenregie-api",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
-    ),
-}
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.api.TokenAuthenticatie"],
-    "DEFAULT_PERMISSION_CLASSES": ["accounts.api.Scope"],
-    "DEFAULT_THROTTLE_CLASSES": ["accounts.api.PerKoppeling"],
-    "DEFAULT_PAGINATION_CLASS": "core.api.Pagina",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "UNAUTHENTICATED_USER": None,
-    # Amounts and values as JSON numbers (two decimals), which BI tools read as numbers.
-    "COERCE_DECIMAL_TO_STRING": False,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Opgavenregie API",
-    "DESCRIPTION": (
-        "Opgaven, indicatoren met metingen, begrotingsregels, P&C-bijdragen en gepubliceerde "
-        "rapportages. Authorization: Token <token> (een koppeling, gemaakt door de beheerder)."
-    ),
-    "VERSION": "1",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-}
-# Seconds a worker may spend laying out a canvas A3 or terugkoppeling PDF; past it the
-# document fails with a message asking to shorten the texts (rapportages.tasks).
-DOCUMENT_TIJDSLIMIET = int(env("DOCUMENT_TIJDSLIMIET", "120"))
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.1,
-    "interval_max": 0.2,
-}
-CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_IGNORE_RESULT = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600_000  # KiB
-CELERY_TIMEZONE = TIME_ZONE
 
 # Demo logins (password "demo") may only be created where this is switched on.
 DEMODATA_TOEGESTAAN = env_bool("OPGAVENREGIE_DEMODATA", False)
@@ -471,40 +369,3 @@ if SENTRY_DSN:
 # Persons past their retention date are anonymised by the daily housekeeping only when the
 # municipality has decided so (AVG: the decision is theirs); otherwise they are counted.
 BEWAARTERMIJN_ANONIMISEREN = env_bool("BEWAARTERMIJN_ANONIMISEREN", False)
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE = {
-    "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
-    "bestanden-opruimen": {
-        "task": "rapportages.tasks.bestanden_opruimen",
-        "schedule": 6 * 60 * 60,
-    },
-    "imports-opruimen": {"task": "participatie.tasks.imports_opruimen", "schedule": 6 * 60 * 60},
-    "bewaartermijn": {"task": "participatie.tasks.bewaartermijn", "schedule": 24 * 60 * 60},
-    # Meldingen (accounts.meldingen): found once a day by the apps that own the events,
-    # mailed at once (and swept every five minutes), or bundled in the morning.
-    "meldingen-termijnen": {
-        "task": "participatie.tasks.meldingen_zoeken",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    "meldingen-pc-deadlines": {
-        "task": "rapportages.tasks.meldingen_zoeken",
-        "schedule": crontab(hour=6, minute=35),
-    },
-    "meldingen-opruimen": {"task": "accounts.tasks.meldingen_opruimen", "schedule": 24 * 60 * 60},
-    "meldingen-mailen": {"task": "accounts.tasks.meldingen_mailen", "schedule": 5 * 60},
-    "meldingen-dagelijks": {
-        "task": "accounts.tasks.meldingen_bundelen",
-        "schedule": crontab(hour=7, minute=0),
-        "args": ["dagelijks"],
-    },
-    "meldingen-wekelijks": {
-        "task": "accounts.tasks.meldingen_bundelen",
-        "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
-        "args": ["wekelijks"],
-    },
-    "conceptrapportages": {
-        "task": "rapportages.tasks.conceptrapportages_klaarzetten",
-        "schedule": 6 * 60 * 60,  # idempotent: a moment gets one draft
-    },
-}

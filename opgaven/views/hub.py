@@ -285,9 +285,9 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
 @require_POST
 def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     lid = _teamlid_for(request, pk, lid_pk)
-    lid_pk = lid.pk
+    bewaard = lid.pk
     lid.delete()
-    lid.pk = lid_pk
+    lid.pk = bewaard  # the log and the melding name the membership that was
     log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
     services.team_melden(lid, door=request.user, toegevoegd=False)
     return _section(request, pk, "team")
