@@ -15,14 +15,21 @@ import secrets
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Max
+from django.http import FileResponse, Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.security_log import log_event
 
 # type -> (extensions the name may have, content type served)
 SOORTEN = {
@@ -157,7 +164,10 @@ def opslagnaam(_instance, _naam: str) -> str:
 
 class Bijlage(models.Model):
     """One version of an attached file. Versions of the same document share ``reeks``; a
-    new version gets the next ``versie``. The concrete models add what it belongs to."""
+    new version gets the next ``versie``. The concrete models add what it belongs to: a
+    foreign key named by ``EIGENAAR``, and ``get_absolute_url`` (the download)."""
+
+    EIGENAAR = ""
 
     reeks = models.CharField(_("document"), max_length=32, editable=False)
     versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
@@ -181,3 +191,62 @@ class Bijlage(models.Model):
 
     def __str__(self):
         return f"{self.naam} (versie {self.versie})"
+
+    @classmethod
+    def toevoegen(cls, *, eigenaar, bestand, gekeurd: Gekeurd, door, reeks: str = ""):
+        """A new document of ``eigenaar``, or (``reeks`` of one of its documents) the next
+        version of it."""
+        van_eigenaar = {cls.EIGENAAR: eigenaar}
+        with transaction.atomic():
+            if reeks:
+                # Two versions at once: the second waits here and numbers after the first.
+                type(eigenaar)._default_manager.select_for_update().filter(pk=eigenaar.pk).first()
+                vorige = cls.objects.filter(**van_eigenaar, reeks=reeks).aggregate(
+                    hoogste=Max("versie")
+                )["hoogste"]
+                versie = (vorige or 0) + 1
+            else:
+                reeks, versie = secrets.token_hex(16), 1
+            return cls.objects.create(
+                **van_eigenaar,
+                reeks=reeks,
+                versie=versie,
+                bestand=bestand,
+                naam=gekeurd.naam,
+                inhoudstype=gekeurd.inhoudstype,
+                grootte=gekeurd.grootte,
+                sha256=gekeurd.sha256,
+                toegevoegd_door=door,
+            )
+
+
+def per_document(versies: models.QuerySet) -> list[tuple[str, list]]:
+    """The versions grouped per document, newest version first, documents by name."""
+    rijen = versies.select_related("toegevoegd_door").order_by("reeks", "-versie")
+    documenten = [(reeks, list(rij)) for reeks, rij in groupby(rijen, key=lambda b: b.reeks)]
+    return sorted(documenten, key=lambda d: d[1][0].naam.lower())
+
+
+def bewaard(request, bijlage: Bijlage, kenmerk: str) -> None:
+    """Tell the user (and the security log) that a document was stored."""
+    log_event("document_toevoegen", request=request, obj=f"{kenmerk}:document:{bijlage.pk}")
+    messages.success(
+        request,
+        gettext("%(naam)s is opgeslagen als versie %(versie)s.")
+        % {"naam": bijlage.naam, "versie": bijlage.versie},
+    )
+
+
+def download(bijlage: Bijlage) -> FileResponse:
+    """The file, always as an attachment; never shown or run as a page, not cached."""
+    try:
+        bestand = bijlage.bestand.open("rb")
+    except FileNotFoundError as fout:
+        raise Http404 from fout
+    response = FileResponse(
+        bestand, as_attachment=True, filename=bijlage.naam, content_type=bijlage.inhoudstype
+    )
+    # Never run as a page, even if a browser were to ignore the attachment.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

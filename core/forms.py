@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from core import bijlagen
+
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -269,3 +271,47 @@ class HuisstijlForm(NLDSFormMixin, forms.Form):
                 % {"n": MAX_LOGO_PIXELS}
             )
         return data, f"image/{formaat.lower()}"
+
+
+class BijlageForm(NLDSFormMixin, forms.Form):
+    """A document for ``eigenaar`` (an opgave, a bijeenkomst, a bijdrage, a motie), or
+    (``reeks``) a new version of one of its documents; ``model`` is where it is kept."""
+
+    prefix = "bijlage"
+
+    bestand = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, Word, Excel, OpenDocument-tekst of een afbeelding (PNG, JPEG)."),
+        error_messages={
+            "required": _("Kies een bestand."),
+            "empty": _("Het bestand is leeg."),
+            "invalid": _("Kies een bestand."),
+        },
+    )
+    reeks = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+
+    def __init__(self, *args, eigenaar, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.eigenaar, self.model = eigenaar, model
+        self.fields["bestand"].widget.attrs["accept"] = bijlagen.TOEGESTAAN
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        self.gekeurd = bijlagen.keur(bestand)
+        return bestand
+
+    def clean_reeks(self):
+        reeks = self.cleaned_data["reeks"]
+        van_eigenaar = {self.model.EIGENAAR: self.eigenaar}
+        if reeks and not self.model.objects.filter(**van_eigenaar, reeks=reeks).exists():
+            raise ValidationError(_("Dit document hoort hier niet bij."))
+        return reeks
+
+    def save(self, *, door):
+        return self.model.toevoegen(
+            eigenaar=self.eigenaar,
+            bestand=self.cleaned_data["bestand"],
+            gekeurd=self.gekeurd,
+            door=door,
+            reeks=self.cleaned_data["reeks"],
+        )

@@ -94,6 +94,12 @@ urlpatterns = [
     path(f"{BIJEENKOMST}/agenda.ics", thematafels.bijeenkomst_ics, name="bijeenkomst-ics"),
     # bijeenkomsten
     path(f"{BIJEENKOMST}/", bijeenkomsten.bijeenkomst_detail, name="bijeenkomst-detail"),
+    path(f"{BIJEENKOMST}/documenten/", bijeenkomsten.documenten, name="bijeenkomst-documenten"),
+    path(
+        f"{BIJEENKOMST}/documenten/<int:bijlage_pk>/",
+        bijeenkomsten.document_download,
+        name="bijeenkomst-document-download",
+    ),
     path(
         f"{BIJEENKOMST}/aanwezigheid/",
         bijeenkomsten.aanwezigheid,

@@ -21,6 +21,16 @@ urlpatterns = [
     path("kalender/<int:pk>/", kalender.moment_detail, name="moment-detail"),
     path("kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/", kalender.bijdrage, name="bijdrage"),
     path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/documenten/",
+        kalender.bijdrage_documenten,
+        name="bijdrage-documenten",
+    ),
+    path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/documenten/<int:bijlage_pk>/",
+        kalender.bijdrage_document,
+        name="bijdrage-document-download",
+    ),
+    path(
         "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/opslaan/",
         kalender.bijdrage_opslaan,
         name="bijdrage-opslaan",
@@ -47,6 +57,12 @@ urlpatterns = [
     path("moties/<int:pk>/", moties.motie_detail, name="motie-detail"),
     path("moties/<int:pk>/bewerken/", moties.motie_update, name="motie-update"),
     path("moties/<int:pk>/stand/", moties.motie_stand, name="motie-stand"),
+    path("moties/<int:pk>/documenten/", moties.motie_documenten, name="motie-documenten"),
+    path(
+        "moties/<int:pk>/documenten/<int:bijlage_pk>/",
+        moties.motie_document,
+        name="motie-document-download",
+    ),
     # exports
     path("exports/nieuw/", exports.export_create, name="export-create"),
     path("exports/<int:pk>/", exports.export_detail, name="export-detail"),

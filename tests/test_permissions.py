@@ -32,8 +32,25 @@ from canvas.models import (
 )
 from core.bijlagen import keur
 from opgaven.models import Domein, OpgaveBijlage, OpgaveRelatie, Teamlidmaatschap
-from participatie.models import Afspraak, Contactmoment, Opgavesprint, Persona, Vervolgactie
-from rapportages.models import Bijdrage, Document, Export, Motie, PcMoment, Rapportage, Status
+from participatie.models import (
+    Afspraak,
+    BijeenkomstBijlage,
+    Contactmoment,
+    Opgavesprint,
+    Persona,
+    Vervolgactie,
+)
+from rapportages.models import (
+    Bijdrage,
+    BijdrageBijlage,
+    Document,
+    Export,
+    Motie,
+    MotieBijlage,
+    PcMoment,
+    Rapportage,
+    Status,
+)
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls
 from tests.opgaven.factories import GebiedFactory
@@ -110,16 +127,16 @@ API = rij(401, anoniem=401)
 EIGEN_EXPORT = rij(404, regisseur=200)
 
 
+def _document(model, eigenaar, door):
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n")
+    return model.toevoegen(eigenaar=eigenaar, bestand=pdf, gekeurd=keur(pdf), door=door)
+
+
 def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     regisseur = users["regisseur"]
     o = SimpleNamespace(opgave=opgave, teamlid=users["teamlid"], partner=users["partner"])
     o.item = CanvasItemFactory(opgave=opgave)
-    o.bijlage = OpgaveBijlage.toevoegen(
-        opgave=opgave,
-        bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"),
-        gekeurd=keur(SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n")),
-        door=regisseur,
-    )
+    o.bijlage = _document(OpgaveBijlage, opgave, regisseur)
     o.koppeling, _token = Koppeling.maken(naam="BI", scope="lezen", door=users["beheerder"])
     o.melding = Melding.objects.create(
         ontvanger=regisseur, soort="team", sleutel="m", tekst="t", link="/", mail="direct"
@@ -199,6 +216,9 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     o.motie.opgaven.add(opgave, andere_opgave)
     o.moment = PcMoment.objects.create(soort="begroting", jaar=2027, deadline="2026-09-15")
     o.bijdrage = Bijdrage.objects.create(moment=o.moment, opgave=opgave)
+    o.bijdrage_bijlage = _document(BijdrageBijlage, o.bijdrage, regisseur)
+    o.motie_bijlage = _document(MotieBijlage, o.motie, regisseur)
+    o.bijeenkomst_bijlage = _document(BijeenkomstBijlage, o.bijeenkomst, regisseur)
     opgave.portefeuillehouder = users["bestuurder"]
     opgave.save()
     o.rapportage = Rapportage.objects.create(opgave=opgave, aangevraagd_door=regisseur, totaal=1)
@@ -475,6 +495,12 @@ MATRIX = {
         lambda o: [o.bijeenkomst.pk],
         [("get", {}, LEZEN_OBJECT)],
     ),
+    # Documents of a session: read with it, added by who may change the thematafel.
+    "participatie:bijeenkomst-documenten": (lambda o: [o.bijeenkomst.pk], [("post", {}, INVOER)]),
+    "participatie:bijeenkomst-document-download": (
+        lambda o: [o.bijeenkomst.pk, o.bijeenkomst_bijlage.pk],
+        [("get", {}, LEZEN_OBJECT)],
+    ),
     "participatie:bijeenkomst-aanwezigheid": (
         lambda o: [o.bijeenkomst.pk],
         [("hx-post", {}, INVOER)],
@@ -657,6 +683,14 @@ MATRIX = {
         lambda o: [o.moment.pk, o.opgave.pk],
         [("post", {}, rij(403, teamlid=422, regisseur=422, beheerder=422))],
     ),
+    "rapportages:bijdrage-documenten": (
+        lambda o: [o.moment.pk, o.opgave.pk],
+        [("post", {}, rij(403, teamlid=422, regisseur=422, beheerder=422))],
+    ),
+    "rapportages:bijdrage-document-download": (
+        lambda o: [o.moment.pk, o.opgave.pk, o.bijdrage_bijlage.pk],
+        [("get", {}, LEZEN)],
+    ),
     # the bijdrage is a concept: the regisseur approves it; for the bestuurder it is too
     # early (409), and a concept has nothing to reopen (422)
     "rapportages:bijdrage-ambtelijk-akkoord": (
@@ -708,6 +742,11 @@ MATRIX = {
     "rapportages:motie-update": (
         lambda o: [o.motie.pk],
         [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)],
+    ),
+    "rapportages:motie-documenten": (lambda o: [o.motie.pk], [("post", {}, MOTIE_TEAM_INVOER)]),
+    "rapportages:motie-document-download": (
+        lambda o: [o.motie.pk, o.motie_bijlage.pk],
+        [("get", {}, IEDEREEN)],
     ),
     "rapportages:moties-import": (lambda o: [], [("post", {}, BEHEER_INVOER)]),
     "rapportages:motie-stand": (

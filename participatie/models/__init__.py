@@ -2,6 +2,7 @@
 beleving, signalen, partners. Imported here so Django finds every model."""
 
 from .beleving import Persona, Reisstap
+from .bijlagen import BijeenkomstBijlage
 from .contact import (
     Afspraak,
     AfspraakQuerySet,
@@ -47,6 +48,7 @@ __all__ = [
     "Betrokkenheid",
     "BetrokkenheidRol",
     "Bijeenkomst",
+    "BijeenkomstBijlage",
     "ContactSoort",
     "Contactmoment",
     "Grondslag",

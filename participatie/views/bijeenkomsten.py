@@ -5,10 +5,13 @@ its own view and gets its section back; everything already saved stays as it was
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import bijlagen
+from core.forms import BijlageForm
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 
@@ -22,7 +25,14 @@ from ..forms.thematafels import (
     TerugkoppelingForm,
     VerslagForm,
 )
-from ..models import ActiepuntStatus, Bijeenkomst, Inbreng, Terugkoppeling, opmaak_verslag
+from ..models import (
+    ActiepuntStatus,
+    Bijeenkomst,
+    BijeenkomstBijlage,
+    Inbreng,
+    Terugkoppeling,
+    opmaak_verslag,
+)
 from .thematafels import bijeenkomst_for
 
 PAGE = "participatie/thematafels/bijeenkomst_detail.html"
@@ -57,7 +67,8 @@ def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij) -> lis
 def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> dict:
     thematafel = bijeenkomst.thematafel
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
-    kan_inbrengen = request.user.has_perm("participatie.add_inbreng", thematafel)
+    # Who may change the thematafel may bring inbreng too (the rules say so): one query less.
+    kan_inbrengen = kan_bewerken or request.user.has_perm("participatie.add_inbreng", thematafel)
     opgaven = list(thematafel.opgaven.order_by("titel"))
     inbreng = list(
         bijeenkomst.inbreng.select_related("stakeholder", "canvas_item", "teruggekoppeld_door")
@@ -81,6 +92,10 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> di
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
         "statussen": ActiepuntStatus.choices,
         "forms": forms,
+        "documenten": bijlagen.per_document(bijeenkomst.bijlagen.all()),
+        "bijlage_form": forms.get("bijlage")
+        or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage),
+        "bijlage_actie": reverse("participatie:bijeenkomst-documenten", args=[bijeenkomst.pk]),
     }
 
 
@@ -269,3 +284,23 @@ def actiepunt_delete(request: HtmxHttpRequest, pk: int, actiepunt_pk: int):
     get_object_or_404(bijeenkomst.actiepunten, pk=actiepunt_pk).delete()
     messages.success(request, _("Het actiepunt is verwijderd."))
     return _section(request, bijeenkomst, "actiepunten")
+
+
+@login_required
+@require_POST
+def documenten(request: HtmxHttpRequest, pk: int):
+    """A document for the session, or a new version of one (``reeks``)."""
+    bijeenkomst = _to_change(request, pk)
+    form = BijlageForm(request.POST, request.FILES, eigenaar=bijeenkomst, model=BijeenkomstBijlage)
+    if not form.is_valid():
+        return render(request, PAGE, _context(request, bijeenkomst, bijlage=form), status=422)
+    bijlagen.bewaard(request, form.save(door=request.user), f"bijeenkomst:{bijeenkomst.pk}")
+    return redirect(f"{bijeenkomst.get_absolute_url()}#documenten")
+
+
+@login_required
+@require_GET
+def document_download(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
+    bijeenkomst = bijeenkomst_for(request, pk)
+    bijlage = get_object_or_404(BijeenkomstBijlage, bijeenkomst=bijeenkomst, pk=bijlage_pk)
+    return bijlagen.download(bijlage)

@@ -1,5 +1,6 @@
 """Rapportages, a module per room: jobs, the P&C calendar, reports, exports, documents."""
 
+from .bijlagen import BijdrageBijlage, MotieBijlage
 from .document import Document, DocumentQuerySet
 from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
@@ -11,6 +12,7 @@ __all__ = [
     "MAX_POGINGEN",
     "STAPPEN",
     "Bijdrage",
+    "BijdrageBijlage",
     "BijdrageStatus",
     "Document",
     "DocumentQuerySet",
@@ -19,6 +21,7 @@ __all__ = [
     "Job",
     "MomentSoort",
     "Motie",
+    "MotieBijlage",
     "MotieQuerySet",
     "MotieSoort",
     "MotieStatus",

@@ -4,11 +4,14 @@ written on top of the version its writer loaded (two writers never overwrite eac
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import bijlagen
+from core.forms import BijlageForm
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, pk_of_404, require_perm
 from core.security_log import log_event
@@ -17,7 +20,7 @@ from opgaven.models import Opgave
 
 from .. import bijdragen, meldingen
 from ..forms import BijdrageForm, HeropenenForm, PcMomentForm
-from ..models import Bijdrage, BijdrageStatus, PcMoment
+from ..models import Bijdrage, BijdrageBijlage, BijdrageStatus, PcMoment
 
 KALENDER = "rapportages/kalender/kalender.html"
 BIJDRAGE = "rapportages/kalender/bijdrage.html"
@@ -125,6 +128,20 @@ def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
         "vergrendeld": vergrendeld,
         "conflict": None,
         **akkoord_context(request, opgave, bijdrage),
+        **_documenten_context(bijdrage),
+    }
+
+
+def _documenten_context(bijdrage: Bijdrage | None, form=None) -> dict:
+    """The contribution's documents (there are none before its first save)."""
+    if bijdrage is None:
+        return {"documenten": None}
+    return {
+        "documenten": bijlagen.per_document(bijdrage.bijlagen.all()),
+        "bijlage_form": form or BijlageForm(eigenaar=bijdrage, model=BijdrageBijlage),
+        "bijlage_actie": reverse(
+            "rapportages:bijdrage-documenten", args=[bijdrage.moment_id, bijdrage.opgave_id]
+        ),
     }
 
 
@@ -228,3 +245,33 @@ def heropenen(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
     log_event("heropenen", request=request, obj=f"bijdrage:{bijdrage.pk}")
     messages.success(request, _("De bijdrage is heropend en weer concept."))
     return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
+
+
+@login_required
+@require_POST
+def bijdrage_documenten(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
+    """A document for the contribution, or a new version of one; not once it is locked."""
+    context = _bijdrage_context(request, moment_pk, opgave_pk)
+    require_perm(request, "rapportages.change_bijdrage", context["opgave"])
+    bijdrage = context["bijdrage"]
+    if bijdrage is None:
+        raise Http404
+    if context["vergrendeld"]:
+        messages.error(
+            request, _("Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer.")
+        )
+        return redirect("rapportages:bijdrage", moment_pk=moment_pk, opgave_pk=opgave_pk)
+    form = BijlageForm(request.POST, request.FILES, eigenaar=bijdrage, model=BijdrageBijlage)
+    if not form.is_valid():
+        extra = _documenten_context(bijdrage, form)
+        return _bijdrage_pagina(request, moment_pk, opgave_pk, status=422, **extra)
+    bijlagen.bewaard(request, form.save(door=request.user), f"bijdrage:{bijdrage.pk}")
+    return redirect(reverse("rapportages:bijdrage", args=[moment_pk, opgave_pk]) + "#documenten")
+
+
+@login_required
+@require_GET
+def bijdrage_document(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int, bijlage_pk: int):
+    bijdrage = _bijdrage_context(request, moment_pk, opgave_pk)["bijdrage"]
+    bijlage = get_object_or_404(BijdrageBijlage, bijdrage=bijdrage, pk=bijlage_pk)
+    return bijlagen.download(bijlage)

@@ -9,13 +9,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import bijlagen
+from core.forms import BijlageForm
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, form_page, require_perm
 from opgaven.models import Opgave
 
 from .. import moties as moties_module
 from ..forms import MotieForm, MotieImportForm, MotieStandForm
-from ..models import Motie, MotieStatus
+from ..models import Motie, MotieBijlage, MotieStatus
 
 LIJST = "rapportages/moties/motie_list.html"
 DETAIL = "rapportages/moties/motie_detail.html"
@@ -121,7 +123,7 @@ def moties_import(request: HtmxHttpRequest):
     return redirect("rapportages:motie-list")
 
 
-def _detail_context(request, motie: Motie, form=None) -> dict:
+def _detail_context(request, motie: Motie, form=None, bijlage_form=None) -> dict:
     mag_melden = request.user.has_perm("rapportages.change_motie_stand", motie)
     return {
         "motie": motie,
@@ -129,6 +131,10 @@ def _detail_context(request, motie: Motie, form=None) -> dict:
         **_links(request.user),
         "mag_registreren": request.user.has_perm("rapportages.add_motie"),
         "stand_form": (form or MotieStandForm(instance=motie)) if mag_melden else None,
+        "mag_melden": mag_melden,
+        "documenten": bijlagen.per_document(motie.bijlagen.all()),
+        "bijlage_form": bijlage_form or BijlageForm(eigenaar=motie, model=MotieBijlage),
+        "bijlage_actie": reverse("rapportages:motie-documenten", args=[motie.pk]),
     }
 
 
@@ -160,3 +166,25 @@ def motie_stand(request: HtmxHttpRequest, pk: int):
         url=motie.get_absolute_url(),
         status=200 if form.is_valid() else 422,
     )
+
+
+@login_required
+@require_POST
+def motie_documenten(request: HtmxHttpRequest, pk: int):
+    """A document for the motie (by whoever reports its stand), or a new version of one."""
+    motie = get_object_or_404(Motie.objects.select_related("status_door"), pk=pk)
+    require_perm(request, "rapportages.change_motie_stand", motie)
+    form = BijlageForm(request.POST, request.FILES, eigenaar=motie, model=MotieBijlage)
+    if not form.is_valid():
+        return render(
+            request, DETAIL, _detail_context(request, motie, bijlage_form=form), status=422
+        )
+    bijlagen.bewaard(request, form.save(door=request.user), f"motie:{motie.pk}")
+    return redirect(f"{motie.get_absolute_url()}#documenten")
+
+
+@login_required
+@require_GET
+def motie_document(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
+    bijlage = get_object_or_404(MotieBijlage, motie_id=pk, pk=bijlage_pk)
+    return bijlagen.download(bijlage)

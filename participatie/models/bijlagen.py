@@ -1,0 +1,44 @@
+"""Documents attached to a bijeenkomst (a presentation, the verslag in Word, photos of the
+flip-overs): every version kept."""
+
+import pghistory
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.bijlagen import Bijlage
+from core.models import gevolgd
+
+from .thematafels import Bijeenkomst
+
+
+@gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class BijeenkomstBijlage(Bijlage):
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="bijlagen",
+    )
+
+    EIGENAAR = "bijeenkomst"
+
+    geschiedenis_zinnen = {
+        "insert": _("Document %(naam)s toegevoegd (versie %(versie)s)"),
+        "delete": _("Document %(naam)s verwijderd (versie %(versie)s)"),
+    }
+
+    class Meta(Bijlage.Meta):
+        verbose_name = _("document bij een bijeenkomst")
+        verbose_name_plural = _("documenten bij bijeenkomsten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reeks", "versie"], name="bijeenkomstbijlage_versie_uniek"
+            ),
+        ]
+        indexes = [models.Index(fields=["bijeenkomst", "reeks"], name="bijeenkomstbijlage_reeks")]
+
+    def get_absolute_url(self):
+        return reverse(
+            "participatie:bijeenkomst-document-download", args=[self.bijeenkomst_id, self.pk]
+        )
