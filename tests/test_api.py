@@ -3,11 +3,13 @@ that documents every endpoint and field, changed-since sync, ETags, the rate lim
 measurement written through it that the web and the next report show."""
 
 import datetime
+import hashlib
 import json
 from decimal import Decimal
 
 import pytest
 from django.core.cache import caches
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +18,7 @@ from pghistory.models import Events
 from accounts.models import Koppeling, Scope
 from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort, Indicator, Meting, Soort
 from opgaven.models import Opgave
-from rapportages.models import Bijdrage, MomentSoort, PcMoment
+from rapportages.models import Bijdrage, MomentSoort, PcMoment, Rapportage, Status
 from rapportages.renderers import programmarapportage
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
@@ -288,3 +290,42 @@ def test_with_redis_down_the_api_still_answers(users, koppelingen, monkeypatch):
     dicht = RedisCache("redis://127.0.0.1:9/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
     monkeypatch.setattr(PerKoppeling, "cache", dicht)
     assert api(koppelingen["lezen"]).get(url("opgave-list")).status_code == 200
+
+
+def test_a_published_report_is_served_as_the_council_got_it(users, opgave, koppelingen):
+    inhoud = b"%PDF-1.7\n% rapportage voor de raad\n%%EOF\n"
+
+    def rapport(gepubliceerd: bool) -> Rapportage:
+        return Rapportage.objects.create(
+            opgave=opgave,
+            aangevraagd_door=users["regisseur"],
+            totaal=1,
+            status=Status.KLAAR,
+            bestand=ContentFile(inhoud, name="rapport.pdf"),
+            checksum=hashlib.sha256(inhoud).hexdigest(),
+            gepubliceerd_op=timezone.now() if gepubliceerd else None,
+            vastgesteld_op=timezone.now() if gepubliceerd else None,
+            vastgesteld_door=users["bestuurder"] if gepubliceerd else None,
+        )
+
+    gepubliceerd, concept = rapport(True), rapport(False)
+    lezen = api(koppelingen["lezen"])
+    pdf = lezen.get(url("rapportage-pdf", gepubliceerd.pk))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"].startswith("attachment;")
+    assert b"".join(pdf.streaming_content) == inhoud
+    assert pdf.get("ETag") == f'"{gepubliceerd.checksum}"'
+    opnieuw = lezen.get(
+        url("rapportage-pdf", gepubliceerd.pk), headers={"If-None-Match": pdf["ETag"]}
+    )
+    assert opnieuw.status_code == 304
+    # A concept is not the council's; without a token nothing.
+    assert lezen.get(url("rapportage-pdf", concept.pk)).status_code == 404
+    assert api(None).get(url("rapportage-pdf", gepubliceerd.pk)).status_code == 401
+    # A file changed after publication is refused, in Dutch.
+    with gepubliceerd.bestand.open("wb") as bestand:
+        bestand.write(inhoud + b"% veranderd\n")
+    fout = lezen.get(url("rapportage-pdf", gepubliceerd.pk))
+    assert fout.status_code == 409
+    assert "klopt niet meer" in fout.json()["detail"]

@@ -330,6 +330,7 @@ MATRIX = {
     "api:begrotingsregel-detail": (lambda o: [o.regel.pk], [("get", {}, API)]),
     "api:bijdrage-detail": (lambda o: [1], [("get", {}, API)]),
     "api:rapportage-detail": (lambda o: [1], [("get", {}, API)]),
+    "api:rapportage-pdf": (lambda o: [1], [("get", {}, API)]),
     "accounts:meldingvoorkeuren": (
         lambda o: [],
         [("get", {}, IEDEREEN), ("post", {}, rij(422))],
