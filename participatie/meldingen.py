@@ -1,5 +1,6 @@
-"""What participatie tells people (accounts.meldingen): a signal for their opgave, and each
-morning what is due or overdue and inbreng that waits for terugkoppeling.
+"""What participatie tells people (accounts.meldingen): a signal for their opgave (and once
+more when it has waited a week), and each morning what is due or overdue and inbreng that
+waits for terugkoppeling.
 
 The keys name the event with its date, so the daily search may run any number of times: a
 commitment due in three days is told once, once more if it runs late, and again only when
@@ -23,12 +24,14 @@ from .models import (
     AfspraakStatus,
     Bijeenkomst,
     Signaal,
+    SignaalStatus,
     Terugkoppeling,
     Vervolgactie,
 )
 
 BINNENKORT = 3  # days before a deadline
 TERUGKOPPELING_NA = 14  # days of inbreng without terugkoppeling
+SIGNAAL_HERINNERING_NA = 7  # days a signal waits before its regisseur is reminded
 
 
 def signaal_melden(signaal: Signaal) -> None:
@@ -55,6 +58,31 @@ def zoeken(vandaag: datetime.date | None = None) -> None:
         for rij in rijen.iterator(chunk_size=1000)
     )
     melden_alle(_terugkoppeling(vandaag))
+    melden_alle(_wachtende_signalen(vandaag))
+
+
+def _wachtende_signalen(vandaag: datetime.date):
+    """Once per signal and opgave: a reminder to the regisseur when it has waited a week."""
+    grens = datetime.datetime.combine(
+        vandaag - datetime.timedelta(days=SIGNAAL_HERINNERING_NA), datetime.time()
+    )
+    signalen = Signaal.objects.filter(
+        status=SignaalStatus.NIEUW,
+        created_at__lt=timezone.make_aware(grens),
+        opgave__opgaveregisseur__isnull=False,
+    ).select_related("opgave__opgaveregisseur")
+    for signaal in signalen.iterator(chunk_size=1000):
+        opgave = signaal.opgave
+        if opgave.opgaveregisseur_id == signaal.ingediend_door_id:
+            continue  # their own signal
+        yield Bericht(
+            opgave.opgaveregisseur,
+            Meldingsoort.SIGNAAL,
+            f"signaal:{signaal.pk}:opgave:{opgave.pk}:herinnering",
+            _("Signaal voor %(opgave)s wacht al meer dan %(dagen)d dagen op antwoord: %(titel)s")
+            % {"opgave": opgave.titel, "dagen": SIGNAAL_HERINNERING_NA, "titel": signaal.titel},
+            signaal.get_absolute_url(),
+        )
 
 
 def _termijnen(vandaag: datetime.date):

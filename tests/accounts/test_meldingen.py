@@ -67,6 +67,25 @@ def test_a_signal_tells_the_regisseur_and_forwarding_tells_the_next(users, opgav
     assert van(users["regisseur2"]) == [(Meldingsoort.SIGNAAL, signaal.get_absolute_url())]
 
 
+def test_a_signal_waiting_a_week_reminds_the_regisseur_once(users, opgave):
+    medewerker = client_for(users["medewerker"])
+    for titel in ("Oud", "Jong", "Beantwoord"):
+        data = {"opgave": opgave.pk, "titel": titel, "beschrijving": "In de praktijk..."}
+        assert medewerker.post(reverse("participatie:signaal-create"), data).status_code == 302
+    week_geleden = timezone.now() - datetime.timedelta(days=8)
+    Signaal.objects.exclude(titel="Jong").update(created_at=week_geleden)
+    Signaal.objects.filter(titel="Beantwoord").update(status="beantwoord", antwoord="Opgepakt")
+    Melding.objects.all().delete()  # the ones told on arrival
+    participatie_meldingen.zoeken()
+    participatie_meldingen.zoeken()
+    oud = Signaal.objects.get(titel="Oud")
+    meldingen_regisseur = Melding.objects.filter(ontvanger=users["regisseur"])
+    assert [(m.soort, m.link) for m in meldingen_regisseur] == [
+        (Meldingsoort.SIGNAAL, oud.get_absolute_url())
+    ]
+    assert "wacht al meer dan 7 dagen op antwoord: Oud" in meldingen_regisseur.get().tekst
+
+
 def test_deadlines_are_told_once_before_and_once_when_late_however_often_the_search_runs(
     users, opgave
 ):
