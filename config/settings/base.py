@@ -110,6 +110,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # trigger it, and compiling took 9.7 s of a 13.4 s start page at scale (#17). Short
 # queries like these gain nothing from it.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# DJANGO_DB_POOL_SIZE > 0: a psycopg pool of at most that many connections per process,
+# shared by its threads, instead of one persistent connection per thread (docs/performance.md,
+# "Process model", has both measured).
+DB_POOL_SIZE = int(env("DJANGO_DB_POOL_SIZE", "0"))
+if DB_POOL_SIZE:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": 1,
+        "max_size": DB_POOL_SIZE,
+        "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -92,9 +92,14 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> di
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
         "statussen": ActiepuntStatus.choices,
         "forms": forms,
+        **_documenten(bijeenkomst, forms.get("bijlage")),
+    }
+
+
+def _documenten(bijeenkomst: Bijeenkomst, form=None) -> dict:
+    return {
         "documenten": bijlagen.per_document(bijeenkomst.bijlagen.all()),
-        "bijlage_form": forms.get("bijlage")
-        or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage),
+        "bijlage_form": form or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage),
         "bijlage_actie": reverse("participatie:bijeenkomst-documenten", args=[bijeenkomst.pk]),
     }
 
