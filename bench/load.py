@@ -66,20 +66,26 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(poort: int, workers: int, threads: int) -> subprocess.Popen:
+def start_gunicorn(poort: int, workers: int, threads: int, asgi: bool) -> subprocess.Popen:
+    opdracht = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "config.wsgi",
+        "--bind",
+        f"127.0.0.1:{poort}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--log-level",
+        "warning",
+    ]
+    if asgi:
+        # For comparison only: uvicorn is not a dependency (pip install uvicorn, or put it on
+        # PYTHONPATH). Django runs each sync view on a thread of its own under ASGI.
+        opdracht = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port"]
+        opdracht += [str(poort), "--workers", str(workers), "--log-level", "warning"]
     proces = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--log-level",
-            "warning",
-        ],
+        opdracht,
         cwd=ROOT,
         env={**os.environ, **PRODUCTIE},
     )
@@ -209,17 +215,19 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)))
+    parser.add_argument("--asgi", action="store_true", help="uvicorn (ASGI) instead of gunicorn")
     args = parser.parse_args()
     random.seed(17)
     poort = vrije_poort()
-    server = start_gunicorn(poort, args.workers, args.threads)
+    server = start_gunicorn(poort, args.workers, args.threads, args.asgi)
     base = f"http://127.0.0.1:{poort}"
     try:
         users = [User.objects.get(username=naam) for naam in ROLLEN]
         collegas = [Collega(base, users[i % len(users)]) for i in range(args.users)]
+        server_naam = "uvicorn (ASGI)" if args.asgi else f"gunicorn x {args.threads} threads"
         print(
-            f"{Opgave.objects.count()} opgaven; gunicorn {args.workers} workers x "
-            f"{args.threads} threads, productie-instellingen"
+            f"{Opgave.objects.count()} opgaven; {server_naam}, {args.workers} workers, "
+            "productie-instellingen"
         )
         gelijk = args.workers * args.threads
         kaal = doorvoer(collegas[0], "/gezondheid/live", gelijk, 10)

@@ -204,3 +204,45 @@ def live_server_poort(tmp_path_factory, django_db_setup):
     finally:
         proces.terminate()
         proces.wait(timeout=30)
+
+
+def test_with_a_pool_size_threads_share_that_many_connections():
+    """DJANGO_DB_POOL_SIZE (docs/performance.md): eight threads at once, each a request's
+    worth of queries, through a pool of two connections."""
+    from tests.werker import database_env
+
+    script = """
+import threading
+import django
+django.setup()
+from django.db import connection, connections
+fouten = []
+def verzoek():
+    try:
+        with connection.cursor() as c:
+            c.execute("SELECT pg_backend_pid()")
+            pids.add(c.fetchone()[0])
+    except Exception as fout:
+        fouten.append(fout)
+    finally:
+        connections.close_all()
+pids = set()
+threads = [threading.Thread(target=verzoek) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(connection.settings_dict["CONN_MAX_AGE"], connection.pool.max_size, len(pids), fouten)
+"""
+    env = {
+        **os.environ,
+        **database_env(),
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_DB_POOL_SIZE": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    conn_max_age, max_size, verbindingen, fouten = result.stdout.split(maxsplit=3)
+    assert (conn_max_age, max_size, fouten.strip()) == ("0", "2", "[]")
+    assert 1 <= int(verbindingen) <= 2

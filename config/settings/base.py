@@ -115,11 +115,16 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # "Process model", has both measured).
 DB_POOL_SIZE = int(env("DJANGO_DB_POOL_SIZE", "0"))
 if DB_POOL_SIZE:
+    from psycopg_pool import ConnectionPool
+
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"]["pool"] = {
         "min_size": 1,
         "max_size": DB_POOL_SIZE,
         "timeout": 10,
+        # A connection is checked before it is handed out (as CONN_HEALTH_CHECKS does
+        # without a pool), so a restarted PostgreSQL costs no failed request.
+        "check": ConnectionPool.check_connection,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
