@@ -39,7 +39,8 @@ def start(dsn: str) -> None:
     sentry_sdk.init(
         dsn=dsn,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "productie"),
-        send_default_pii=False,
+        # No personal data: send_default_pii is off by default (and deprecated since
+        # sentry-sdk 2.75: passing it only warns); before_send strips what is left.
         include_local_variables=False,
         max_request_body_size="never",
         max_breadcrumbs=0,
