@@ -108,6 +108,11 @@ urlpatterns = [
     path(f"{BIJEENKOMST}/verslag/", bijeenkomsten.verslag, name="bijeenkomst-verslag"),
     path(f"{BIJEENKOMST}/inbreng/", bijeenkomsten.inbreng_create, name="inbreng-create"),
     path(
+        f"{BIJEENKOMST}/inbreng/<int:inbreng_pk>/",
+        bijeenkomsten.inbreng_verwerken,
+        name="inbreng-verwerken",
+    ),
+    path(
         f"{BIJEENKOMST}/inbreng/<int:inbreng_pk>/stemmen/",
         bijeenkomsten.inbreng_stemmen,
         name="inbreng-stemmen",

@@ -508,6 +508,10 @@ MATRIX = {
     ),
     "participatie:bijeenkomst-verslag": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, ACTIE)]),
     "participatie:inbreng-create": (lambda o: [o.bijeenkomst.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    "participatie:inbreng-verwerken": (
+        lambda o: [o.bijeenkomst.pk, o.inbreng.pk],
+        [("hx-get", {}, BEWERKEN)],
+    ),
     "participatie:inbreng-stemmen": (
         lambda o: [o.bijeenkomst.pk, o.inbreng.pk],
         [("hx-post", {}, INVOER)],

@@ -52,11 +52,14 @@ def _rij_form(naam: str, inbreng: Inbreng, opgaven: list, data=None):
     return TerugkoppelingForm(data, prefix=prefix, initial=initial)
 
 
-def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij) -> list[dict]:
+def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij, open_pk="") -> list:
+    """Each row, with its three forms only where they are open: the row with an error, or
+    the one asked for (``?verwerken=``); the others open theirs on demand (``verwerken``),
+    so a session with a hundred pieces of inbreng does not render three hundred forms."""
     rijen = []
     for item in inbreng:
         forms = {}
-        if kan_bewerken:
+        if kan_bewerken and (str(item.pk) == open_pk or (fout_bij and fout_bij[0] == item.pk)):
             for naam in ("stemmen", "terugkoppeling", "overnemen"):
                 fout = fout_bij and fout_bij[:2] == (item.pk, naam)
                 forms[naam] = fout_bij[2] if fout else _rij_form(naam, item, opgaven)
@@ -64,7 +67,7 @@ def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij) -> lis
     return rijen
 
 
-def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> dict:
+def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, verwerken="", **forms) -> dict:
     thematafel = bijeenkomst.thematafel
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
     # Who may change the thematafel may bring inbreng too (the rules say so): one query less.
@@ -87,7 +90,7 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, **forms) -> di
         "kan_inbrengen": kan_inbrengen,
         "uitgenodigd": bijeenkomst.uitgenodigd.order_by("naam"),
         "aanwezig": bijeenkomst.aanwezig.order_by("naam"),
-        "rijen": _rijen(inbreng, opgaven, kan_bewerken, fout_bij),
+        "rijen": _rijen(inbreng, opgaven, kan_bewerken, fout_bij, verwerken),
         "aantal_open": sum(1 for i in inbreng if i.terugkoppeling == Terugkoppeling.OPEN),
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
         "statussen": ActiepuntStatus.choices,
@@ -136,7 +139,23 @@ def _to_add(request, pk: int) -> Bijeenkomst:
 @login_required
 @require_GET
 def bijeenkomst_detail(request: HtmxHttpRequest, pk: int):
-    return render(request, PAGE, _context(request, bijeenkomst_for(request, pk)))
+    """The session; ``?verwerken=<inbreng>`` opens that row's forms (without JavaScript)."""
+    verwerken = request.GET.get("verwerken", "")
+    return render(
+        request, PAGE, _context(request, bijeenkomst_for(request, pk), verwerken=verwerken)
+    )
+
+
+@login_required
+@require_GET
+def inbreng_verwerken(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
+    """One row's forms (votes, terugkoppeling, into the canvas), when its row is opened."""
+    bijeenkomst = _to_change(request, pk)
+    inbreng = get_object_or_404(bijeenkomst.inbreng, pk=inbreng_pk)
+    opgaven = list(bijeenkomst.thematafel.opgaven.order_by("titel"))
+    rij = _rijen([inbreng], opgaven, True, None, str(inbreng.pk))[0]
+    context = {"bijeenkomst": bijeenkomst, "rij": rij, "i": inbreng}
+    return render(request, f"{PAGE}#inbreng_acties", context)
 
 
 def _model_form(request, pk: int, naam: str, form_class, section: str, melding: str):

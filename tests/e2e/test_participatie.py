@@ -100,14 +100,16 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     expect(page.locator("#inbreng")).to_contain_text("5 keer inbreng wacht nog op terugkoppeling.")
     assert_accessible(page)
 
-    # The most-voted idea goes into the canvas; the other four get an answer.
-    eerste = page.locator(".app-inbreng__item", has_text=INBRENG[0][1])
+    # The most-voted idea goes into the canvas; the other four get an answer. Each row
+    # opens its forms when asked ("Verwerken"), so the page stays light.
+    eerste = verwerk(page.locator(".app-inbreng__item", has_text=INBRENG[0][1]))
+    assert_accessible(page)
     eerste.get_by_label("In canvasblok").select_option("activiteiten")
     eerste.get_by_role("button", name="Overnemen in het canvas").click()
     eerste = page.locator(".app-inbreng__item", has_text=INBRENG[0][1])
     expect(eerste).to_contain_text("Overgenomen in het canvas")
     for soort, tekst, _ in INBRENG[1:]:
-        rij = page.locator(".app-inbreng__item", has_text=tekst)
+        rij = verwerk(page.locator(".app-inbreng__item", has_text=tekst))
         if soort == "signaal":
             rij.get_by_label("Wat doen we ermee?").select_option("niet_overgenomen")
             rij.get_by_role("button", name="Terugkoppeling opslaan").click()
@@ -206,3 +208,10 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
         "We nemen het mee in de sprint over vervoer in de kernen."
     )
     assert_accessible(page)
+
+
+def verwerk(rij):
+    """Open the row's forms (they load when the row is opened) and return the row."""
+    rij.locator("summary", has_text="Verwerken").click()
+    expect(rij.get_by_role("button", name="Terugkoppeling opslaan")).to_be_visible()
+    return rij

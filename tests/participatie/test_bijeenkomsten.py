@@ -317,3 +317,33 @@ def test_removing_inbreng_keeps_the_canvas_item_it_became(users, sessie, opgave)
         == 403
     )
     assert Inbreng.objects.filter(pk=other.pk).exists()
+
+
+def test_a_rows_forms_open_on_demand_and_a_refused_row_stays_open(users, sessie):
+    """The page renders no row forms (a hundred pieces of inbreng would be three hundred
+    forms); a row opens its own, through htmx or ``?verwerken=`` without JavaScript."""
+    rijen = [InbrengFactory(bijeenkomst=sessie, stemmen=n) for n in range(3)]
+    regisseur = client_for(users["regisseur"])
+    pagina = regisseur.get(sessie.get_absolute_url()).content.decode()
+    assert pagina.count('class="app-details app-inbreng__verwerken"') == 3
+    assert "stemmen-" not in pagina and "Terugkoppeling opslaan" not in pagina
+    url = reverse("participatie:inbreng-verwerken", args=[sessie.pk, rijen[1].pk])
+    formulieren = regisseur.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'name="stemmen-{rijen[1].pk}-stemmen"' in formulieren
+    assert "Terugkoppeling opslaan" in formulieren and "<html" not in formulieren
+    zonder_js = regisseur.get(f"{sessie.get_absolute_url()}?verwerken={rijen[2].pk}")
+    html = zonder_js.content.decode()
+    assert f'name="stemmen-{rijen[2].pk}-stemmen"' in html
+    assert f'name="stemmen-{rijen[0].pk}-stemmen"' not in html
+    # A refused row comes back open with its error; the others stay closed.
+    fout = _post(
+        regisseur,
+        "inbreng-stemmen",
+        {f"stemmen-{rijen[0].pk}-stemmen": -1},
+        sessie.pk,
+        rijen[0].pk,
+    ).content.decode()
+    assert fout.count('app-inbreng__verwerken" open') == 1
+    assert f'name="stemmen-{rijen[0].pk}-stemmen"' in fout
+    # Whoever may only bring inbreng (a partner at the table) gets no forms.
+    assert client_for(users["partner"]).get(url).status_code == 403
