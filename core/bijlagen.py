@@ -168,6 +168,11 @@ class Bijlage(models.Model):
     foreign key named by ``EIGENAAR``, and ``get_absolute_url`` (the download)."""
 
     EIGENAAR = ""
+    # How the history says it (core.geschiedenis).
+    geschiedenis_zinnen = {
+        "insert": _("Document %(naam)s toegevoegd (versie %(versie)s)"),
+        "delete": _("Document %(naam)s verwijderd (versie %(versie)s)"),
+    }
 
     reeks = models.CharField(_("document"), max_length=32, editable=False)
     versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
@@ -188,6 +193,9 @@ class Bijlage(models.Model):
     class Meta:
         abstract = True
         ordering = ["naam", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["reeks", "versie"], name="%(class)s_versie_uniek")
+        ]
 
     def __str__(self):
         return f"{self.naam} (versie {self.versie})"

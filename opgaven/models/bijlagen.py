@@ -19,17 +19,9 @@ class OpgaveBijlage(Bijlage):
 
     EIGENAAR = "opgave"
 
-    geschiedenis_zinnen = {
-        "insert": _("Document %(naam)s toegevoegd (versie %(versie)s)"),
-        "delete": _("Document %(naam)s verwijderd (versie %(versie)s)"),
-    }
-
     class Meta(Bijlage.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
-        constraints = [
-            models.UniqueConstraint(fields=["reeks", "versie"], name="opgavebijlage_versie_uniek"),
-        ]
         indexes = [models.Index(fields=["opgave", "reeks"], name="opgavebijlage_reeks")]
 
     def get_absolute_url(self):

@@ -23,19 +23,9 @@ class BijeenkomstBijlage(Bijlage):
 
     EIGENAAR = "bijeenkomst"
 
-    geschiedenis_zinnen = {
-        "insert": _("Document %(naam)s toegevoegd (versie %(versie)s)"),
-        "delete": _("Document %(naam)s verwijderd (versie %(versie)s)"),
-    }
-
     class Meta(Bijlage.Meta):
         verbose_name = _("document bij een bijeenkomst")
         verbose_name_plural = _("documenten bij bijeenkomsten")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["reeks", "versie"], name="bijeenkomstbijlage_versie_uniek"
-            ),
-        ]
         indexes = [models.Index(fields=["bijeenkomst", "reeks"], name="bijeenkomstbijlage_reeks")]
 
     def get_absolute_url(self):

@@ -12,11 +12,6 @@ from core.models import gevolgd
 from .kalender import Bijdrage
 from .motie import Motie
 
-ZINNEN = {
-    "insert": _("Document %(naam)s toegevoegd (versie %(versie)s)"),
-    "delete": _("Document %(naam)s verwijderd (versie %(versie)s)"),
-}
-
 
 @gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
 class BijdrageBijlage(Bijlage):
@@ -25,14 +20,10 @@ class BijdrageBijlage(Bijlage):
     )
 
     EIGENAAR = "bijdrage"
-    geschiedenis_zinnen = ZINNEN
 
     class Meta(Bijlage.Meta):
         verbose_name = _("document bij een bijdrage")
         verbose_name_plural = _("documenten bij bijdragen")
-        constraints = [
-            models.UniqueConstraint(fields=["reeks", "versie"], name="bijdragebijlage_versie_uniek")
-        ]
         indexes = [models.Index(fields=["bijdrage", "reeks"], name="bijdragebijlage_reeks")]
 
     def get_absolute_url(self):
@@ -49,14 +40,10 @@ class MotieBijlage(Bijlage):
     )
 
     EIGENAAR = "motie"
-    geschiedenis_zinnen = ZINNEN
 
     class Meta(Bijlage.Meta):
         verbose_name = _("document bij een motie")
         verbose_name_plural = _("documenten bij moties")
-        constraints = [
-            models.UniqueConstraint(fields=["reeks", "versie"], name="motiebijlage_versie_uniek")
-        ]
         indexes = [models.Index(fields=["motie", "reeks"], name="motiebijlage_reeks")]
 
     def get_absolute_url(self):
