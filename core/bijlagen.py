@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Max
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -165,7 +166,8 @@ def opslagnaam(_instance, _naam: str) -> str:
 class Bijlage(models.Model):
     """One version of an attached file. Versions of the same document share ``reeks``; a
     new version gets the next ``versie``. The concrete models add what it belongs to: a
-    foreign key named by ``EIGENAAR``, and ``get_absolute_url`` (the download)."""
+    foreign key named by ``EIGENAAR``, ``get_absolute_url`` (the download) and
+    ``get_verwijder_url``."""
 
     EIGENAAR = ""
     # How the history says it (core.geschiedenis).
@@ -258,3 +260,22 @@ def download(bijlage: Bijlage) -> FileResponse:
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def verwijderen(request, bijlage: Bijlage, *, kenmerk: str, terug: str):
+    """Ask first (a page naming the file); with ``bevestigd`` remove this version and, once
+    that is committed, its file. The history keeps that it was there and who removed it."""
+    if request.POST.get("bevestigd") != "ja":
+        context = {"bijlage": bijlage, "terug": terug}
+        return render(request, "core/bijlage_verwijderen.html", context)
+    bestand, pk = bijlage.bestand, bijlage.pk
+    with transaction.atomic():
+        bijlage.delete()
+        transaction.on_commit(lambda: bestand.storage.delete(bestand.name))
+    log_event("document_verwijderen", request=request, obj=f"{kenmerk}:document:{pk}")
+    messages.success(
+        request,
+        gettext("Versie %(versie)s van %(naam)s is verwijderd.")
+        % {"naam": bijlage.naam, "versie": bijlage.versie},
+    )
+    return redirect(terug)

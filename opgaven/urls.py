@@ -26,6 +26,11 @@ urlpatterns = [
         bijlagen.document_download,
         name="opgave-document-download",
     ),
+    path(
+        "<int:pk>/documenten/<int:bijlage_pk>/verwijderen/",
+        bijlagen.document_verwijderen,
+        name="opgave-document-verwijderen",
+    ),
     path("<int:pk>/team/<int:lid_pk>/rol/", hub.teamlid_rol, name="teamlid-rol"),
     path("<int:pk>/team/<int:lid_pk>/verwijderen/", hub.teamlid_delete, name="teamlid-delete"),
     path("<int:pk>/samenhang/", hub.relatie_create, name="relatie-create"),

@@ -101,6 +101,11 @@ urlpatterns = [
         name="bijeenkomst-document-download",
     ),
     path(
+        f"{BIJEENKOMST}/documenten/<int:bijlage_pk>/verwijderen/",
+        bijeenkomsten.document_verwijderen,
+        name="bijeenkomst-document-verwijderen",
+    ),
+    path(
         f"{BIJEENKOMST}/aanwezigheid/",
         bijeenkomsten.aanwezigheid,
         name="bijeenkomst-aanwezigheid",

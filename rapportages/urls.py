@@ -31,6 +31,11 @@ urlpatterns = [
         name="bijdrage-document-download",
     ),
     path(
+        "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/documenten/<int:bijlage_pk>/verwijderen/",
+        kalender.bijdrage_document_verwijderen,
+        name="bijdrage-document-verwijderen",
+    ),
+    path(
         "kalender/<int:moment_pk>/opgaven/<int:opgave_pk>/opslaan/",
         kalender.bijdrage_opslaan,
         name="bijdrage-opslaan",
@@ -62,6 +67,11 @@ urlpatterns = [
         "moties/<int:pk>/documenten/<int:bijlage_pk>/",
         moties.motie_document,
         name="motie-document-download",
+    ),
+    path(
+        "moties/<int:pk>/documenten/<int:bijlage_pk>/verwijderen/",
+        moties.motie_document_verwijderen,
+        name="motie-document-verwijderen",
     ),
     # exports
     path("exports/nieuw/", exports.export_create, name="export-create"),

@@ -5,12 +5,14 @@ hostile file refused without losing what was there, and is refused the other own
 
 import datetime
 import itertools
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pghistory.models import Events
 
+from core.bijlagen import keur
 from participatie.models import BijeenkomstBijlage
 from rapportages.models import (
     Bijdrage,
@@ -78,7 +80,9 @@ def _post(client, url, naam, inhoud, **extra):
 
 
 @pytest.mark.parametrize("soort", EIGENAREN)
-def test_documents_on_each_owner(users, opgave, andere_opgave, soort):
+def test_documents_on_each_owner(
+    users, opgave, andere_opgave, soort, django_capture_on_commit_callbacks
+):
     maak, model, pagina, actie = EIGENAREN[soort]
     eigenaar = maak(opgave)
     regisseur = client_for(users["regisseur"])
@@ -119,9 +123,20 @@ def test_documents_on_each_owner(users, opgave, andere_opgave, soort):
             args=[anders.moment_id, anders.opgave_id, eerste.pk],
         )
     assert regisseur.get(andere_url).status_code == 404
-    # Recorded, with who did it.
+    # Removing a version asks first; then the row and the file go, the other version stays.
+    vraag = regisseur.post(eerste.get_verwijder_url())
+    assert vraag.status_code == 200 and "Verslag.pdf verwijderen?" in vraag.content.decode()
+    assert model.objects.filter(pk=eerste.pk).exists()
+    pad = Path(eerste.bestand.path)
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes after the commit
+        weg = regisseur.post(eerste.get_verwijder_url(), {"bevestigd": "ja"})
+    assert weg.status_code == 302
+    assert not model.objects.filter(pk=eerste.pk).exists() and not pad.exists()
+    assert list(model.objects.values_list("versie", flat=True)) == [2]
+    assert regisseur.get(eerste.get_absolute_url()).status_code == 404
+    # Recorded, with who did it: two additions and the removal.
     events = Events.objects.filter(pgh_model=f"{model._meta.app_label}.{model.__name__}Event")
-    assert events.count() == 2
+    assert sorted(events.values_list("pgh_label", flat=True)) == ["delete", "insert", "insert"]
     assert {e.pgh_context["user"] for e in events} == {users["regisseur"].pk}
 
 
@@ -136,3 +151,12 @@ def test_a_locked_bijdrage_takes_no_documents(users, opgave):
     pagina = regisseur.get(antwoord.url).content.decode()
     assert "bestuurlijk akkoord en verandert niet" in pagina
     assert 'name="bijlage-bestand"' not in pagina
+    # Nor does it lose one.
+    bijlage = BijdrageBijlage.toevoegen(
+        eigenaar=bijdrage,
+        bestand=SimpleUploadedFile("a.pdf", PDF),
+        gekeurd=keur(SimpleUploadedFile("a.pdf", PDF)),
+        door=users["regisseur"],
+    )
+    antwoord = regisseur.post(bijlage.get_verwijder_url(), {"bevestigd": "ja"})
+    assert antwoord.status_code == 302 and BijdrageBijlage.objects.filter(pk=bijlage.pk).exists()

@@ -404,6 +404,11 @@ MATRIX = {
         lambda o: [o.opgave.pk, o.bijlage.pk],
         [("get", {}, LEZEN_OBJECT)],
     ),
+    # Removing a version asks first (200, a page) for who may add; the rest 403/404.
+    "opgaven:opgave-document-verwijderen": (
+        lambda o: [o.opgave.pk, o.bijlage.pk],
+        [("post", {}, BEWERKEN)],
+    ),
     "opgaven:opgave-team": (
         lambda o: [o.opgave.pk],
         [
@@ -501,6 +506,10 @@ MATRIX = {
     "participatie:bijeenkomst-document-download": (
         lambda o: [o.bijeenkomst.pk, o.bijeenkomst_bijlage.pk],
         [("get", {}, LEZEN_OBJECT)],
+    ),
+    "participatie:bijeenkomst-document-verwijderen": (
+        lambda o: [o.bijeenkomst.pk, o.bijeenkomst_bijlage.pk],
+        [("post", {}, BEWERKEN)],
     ),
     "participatie:bijeenkomst-aanwezigheid": (
         lambda o: [o.bijeenkomst.pk],
@@ -696,6 +705,10 @@ MATRIX = {
         lambda o: [o.moment.pk, o.opgave.pk, o.bijdrage_bijlage.pk],
         [("get", {}, LEZEN)],
     ),
+    "rapportages:bijdrage-document-verwijderen": (
+        lambda o: [o.moment.pk, o.opgave.pk, o.bijdrage_bijlage.pk],
+        [("post", {}, rij(403, teamlid=200, regisseur=200, beheerder=200))],
+    ),
     # the bijdrage is a concept: the regisseur approves it; for the bestuurder it is too
     # early (409), and a concept has nothing to reopen (422)
     "rapportages:bijdrage-ambtelijk-akkoord": (
@@ -752,6 +765,10 @@ MATRIX = {
     "rapportages:motie-document-download": (
         lambda o: [o.motie.pk, o.motie_bijlage.pk],
         [("get", {}, IEDEREEN)],
+    ),
+    "rapportages:motie-document-verwijderen": (
+        lambda o: [o.motie.pk, o.motie_bijlage.pk],
+        [("post", {}, MOTIE_TEAM)],
     ),
     "rapportages:moties-import": (lambda o: [], [("post", {}, BEHEER_INVOER)]),
     "rapportages:motie-stand": (

@@ -26,3 +26,6 @@ class OpgaveBijlage(Bijlage):
 
     def get_absolute_url(self):
         return reverse("opgaven:opgave-document-download", args=[self.opgave_id, self.pk])
+
+    def get_verwijder_url(self):
+        return reverse("opgaven:opgave-document-verwijderen", args=[self.opgave_id, self.pk])

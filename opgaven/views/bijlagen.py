@@ -4,7 +4,7 @@ the download, which checks who asks (core.bijlagen keeps the rest)."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import bijlagen
 from core.forms import BijlageForm
@@ -46,3 +46,12 @@ def _pagina(request, opgave, form, status=200):
 def document_download(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
     opgave = opgave_for(request, pk)
     return bijlagen.download(get_object_or_404(OpgaveBijlage, opgave=opgave, pk=bijlage_pk))
+
+
+@login_required
+@require_POST
+def document_verwijderen(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
+    opgave = opgave_to_change(request, pk, "opgaven.change_opgave")
+    bijlage = get_object_or_404(OpgaveBijlage, opgave=opgave, pk=bijlage_pk)
+    terug = reverse("opgaven:opgave-documenten", args=[pk]) + "#documenten"
+    return bijlagen.verwijderen(request, bijlage, kenmerk=f"opgave:{pk}", terug=terug)

@@ -32,3 +32,8 @@ class BijeenkomstBijlage(Bijlage):
         return reverse(
             "participatie:bijeenkomst-document-download", args=[self.bijeenkomst_id, self.pk]
         )
+
+    def get_verwijder_url(self):
+        return reverse(
+            "participatie:bijeenkomst-document-verwijderen", args=[self.bijeenkomst_id, self.pk]
+        )

@@ -328,3 +328,12 @@ def document_download(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
     bijeenkomst = bijeenkomst_for(request, pk)
     bijlage = get_object_or_404(BijeenkomstBijlage, bijeenkomst=bijeenkomst, pk=bijlage_pk)
     return bijlagen.download(bijlage)
+
+
+@login_required
+@require_POST
+def document_verwijderen(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
+    bijeenkomst = _to_change(request, pk)
+    bijlage = get_object_or_404(BijeenkomstBijlage, bijeenkomst=bijeenkomst, pk=bijlage_pk)
+    terug = f"{bijeenkomst.get_absolute_url()}#documenten"
+    return bijlagen.verwijderen(request, bijlage, kenmerk=f"bijeenkomst:{pk}", terug=terug)

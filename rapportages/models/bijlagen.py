@@ -32,6 +32,12 @@ class BijdrageBijlage(Bijlage):
             args=[self.bijdrage.moment_id, self.bijdrage.opgave_id, self.pk],
         )
 
+    def get_verwijder_url(self):
+        return reverse(
+            "rapportages:bijdrage-document-verwijderen",
+            args=[self.bijdrage.moment_id, self.bijdrage.opgave_id, self.pk],
+        )
+
 
 @gevolgd(pghistory.InsertEvent(), pghistory.DeleteEvent())
 class MotieBijlage(Bijlage):
@@ -48,3 +54,6 @@ class MotieBijlage(Bijlage):
 
     def get_absolute_url(self):
         return reverse("rapportages:motie-document-download", args=[self.motie_id, self.pk])
+
+    def get_verwijder_url(self):
+        return reverse("rapportages:motie-document-verwijderen", args=[self.motie_id, self.pk])

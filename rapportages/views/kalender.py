@@ -275,3 +275,22 @@ def bijdrage_document(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int, 
     bijdrage = _bijdrage_context(request, moment_pk, opgave_pk)["bijdrage"]
     bijlage = get_object_or_404(BijdrageBijlage, bijdrage=bijdrage, pk=bijlage_pk)
     return bijlagen.download(bijlage)
+
+
+@login_required
+@require_POST
+def bijdrage_document_verwijderen(
+    request: HtmxHttpRequest, moment_pk: int, opgave_pk: int, bijlage_pk: int
+):
+    """A version of one of the contribution's documents; not once it is locked."""
+    context = _bijdrage_context(request, moment_pk, opgave_pk)
+    require_perm(request, "rapportages.change_bijdrage", context["opgave"])
+    bijlage = get_object_or_404(BijdrageBijlage, bijdrage=context["bijdrage"], pk=bijlage_pk)
+    terug = reverse("rapportages:bijdrage", args=[moment_pk, opgave_pk]) + "#documenten"
+    if context["vergrendeld"]:
+        messages.error(
+            request, _("Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer.")
+        )
+        return redirect(terug)
+    kenmerk = f"bijdrage:{bijlage.bijdrage_id}"
+    return bijlagen.verwijderen(request, bijlage, kenmerk=kenmerk, terug=terug)

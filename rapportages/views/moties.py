@@ -188,3 +188,13 @@ def motie_documenten(request: HtmxHttpRequest, pk: int):
 def motie_document(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
     bijlage = get_object_or_404(MotieBijlage, motie_id=pk, pk=bijlage_pk)
     return bijlagen.download(bijlage)
+
+
+@login_required
+@require_POST
+def motie_document_verwijderen(request: HtmxHttpRequest, pk: int, bijlage_pk: int):
+    motie = get_object_or_404(Motie, pk=pk)
+    require_perm(request, "rapportages.change_motie_stand", motie)
+    bijlage = get_object_or_404(MotieBijlage, motie=motie, pk=bijlage_pk)
+    terug = f"{motie.get_absolute_url()}#documenten"
+    return bijlagen.verwijderen(request, bijlage, kenmerk=f"motie:{pk}", terug=terug)

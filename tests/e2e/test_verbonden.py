@@ -67,12 +67,21 @@ def test_regisseur_reads_meldingen_subscribes_a_calendar_and_attaches_a_document
     echt.write_bytes(PDF)
     page.get_by_label("Bestand").set_input_files(echt)
     page.get_by_role("button", name="Document toevoegen").click()
-    rij = page.get_by_role("row", name="Raadsvoorstel vitale kernen.pdf")
+    link = page.get_by_role("link", name="Raadsvoorstel vitale kernen.pdf")
+    rij = page.get_by_role("row").filter(has=link)
     expect(rij).to_contain_text("1")
     assert_accessible(page)
     with page.expect_download() as download:
         rij.get_by_role("link", name="Raadsvoorstel vitale kernen.pdf").click()
     assert download.value.suggested_filename == "Raadsvoorstel vitale kernen.pdf"
+    # The wrong file after all: removed, after a question that names it.
+    page.locator("#documenten").get_by_role("button", name="Versie 1 verwijderen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Raadsvoorstel vitale kernen.pdf verwijderen?"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, verwijderen").click()
+    expect(page.locator("#documenten")).to_contain_text("Nog geen documenten bij deze opgave.")
     assert fouten == []
 
 
