@@ -2,7 +2,7 @@
 
 import pghistory
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,36 +68,33 @@ class StakeholderQuerySet(models.QuerySet):
             .order_by("naam")
         )
 
-    def gedeeld_tussen(self, opgaven) -> "StakeholderQuerySet":
-        """Stakeholders in two or more of ``opgaven``, most shared first, with ``aantal``
-        and their betrokkenheden in those opgaven (prefetched)."""
-        # From the betrokkenheden alone, grouped once per query: cheaper than counting for
-        # every stakeholder in the register (0.49 s -> 0.21 s -> 0.07 s at 100,000). A
-        # stakeholder is in an opgave once (betrokkenheid_uniek_per_opgave): no DISTINCT.
-        gedeeld = (
-            Betrokkenheid.objects.filter(opgave__in=opgaven)
-            .order_by()
-            .values("stakeholder")
-            .annotate(n=models.Count("pk"))
-            .filter(n__gte=2)
-        )
-        return (
-            self.filter(pk__in=gedeeld.values("stakeholder"))
-            .annotate(
-                aantal=models.Subquery(
-                    gedeeld.filter(stakeholder=models.OuterRef("pk")).values("n")
-                )
+    def gedeelde_volgorde(self, opgaven) -> list[tuple[int, int]]:
+        """(id, in how many of ``opgaven``) of the stakeholders in two or more of them,
+        most shared first, then by name.
+
+        One aggregate over the betrokkenheden, joined to the names once. Counting again per
+        stakeholder in a correlated subquery, and grouping a second time for the number of
+        pages, took 78 ms at 100,000 stakeholders (#17). A stakeholder is in an opgave once
+        (betrokkenheid_uniek_per_opgave): no DISTINCT."""
+        binnen, params = opgaven.order_by().values("pk").query.sql_with_params()
+        betrokkenheden, stakeholders = Betrokkenheid._meta.db_table, self.model._meta.db_table
+        # Only table names and Django's own compiled SQL go in; values stay parameters.
+        sql = f"""
+            WITH gedeeld AS (
+                SELECT stakeholder_id, count(*) AS n FROM {betrokkenheden}
+                WHERE opgave_id IN ({binnen}) GROUP BY stakeholder_id HAVING count(*) >= 2
             )
-            .prefetch_related(
-                models.Prefetch(
-                    "betrokkenheden",
-                    queryset=Betrokkenheid.objects.filter(opgave__in=opgaven).select_related(
-                        "opgave"
-                    ),
-                )
-            )
-            .order_by("-aantal", "naam", "pk")
-        )
+            SELECT s.id, g.n FROM gedeeld g JOIN {stakeholders} s ON s.id = g.stakeholder_id
+            ORDER BY g.n DESC, s.naam, s.id
+        """  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def met_betrokkenheden_in(self, opgaven) -> "StakeholderQuerySet":
+        """With their betrokkenheden in ``opgaven`` (and those opgaven) prefetched."""
+        in_opgaven = Betrokkenheid.objects.filter(opgave__in=opgaven).select_related("opgave")
+        return self.prefetch_related(models.Prefetch("betrokkenheden", queryset=in_opgaven))
 
     def gefilterd(self, filters: dict) -> "StakeholderQuerySet":
         """The register's search: part of the name, soort, vorm (each optional)."""

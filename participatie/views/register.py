@@ -139,12 +139,18 @@ def stakeholder_update(request: HtmxHttpRequest, pk: int):
 def gedeelde_stakeholders(request: HtmxHttpRequest):
     """Stakeholders who take part in more than one opgave, with those opgaven."""
     require_perm(request, "opgaven.view_opgave")
-    stakeholders = Stakeholder.objects.gedeeld_tussen(Opgave.objects.visible_to(request.user))
-    page = Paginator(stakeholders, 50).get_page(request.GET.get("pagina"))
+    opgaven = Opgave.objects.visible_to(request.user)
+    volgorde = Stakeholder.objects.gedeelde_volgorde(opgaven)
+    page = Paginator(volgorde, 50).get_page(request.GET.get("pagina"))
+    aantallen = dict(page.object_list)
+    rijen = Stakeholder.objects.met_betrokkenheden_in(opgaven).in_bulk(list(aantallen))
+    stakeholders = [rijen[pk] for pk in aantallen]
+    for stakeholder in stakeholders:
+        stakeholder.aantal = aantallen[stakeholder.pk]
     return render(
         request,
         "participatie/register/gedeelde_stakeholders.html",
-        {"stakeholders": page, "page": page},
+        {"stakeholders": stakeholders, "page": page},
     )
 
 

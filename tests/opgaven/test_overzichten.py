@@ -1,5 +1,7 @@
 """Overviews across opgaven: samenhang, shared stakeholders, who works on what."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -122,3 +124,25 @@ def test_who_works_on_what_shows_five_per_person_and_links_to_all(users):
     assert f'?opgaveregisseur={regisseur.pk}">alle 7 bekijken' in html and "Regie 5<" not in html
     alle = client.get(reverse("opgaven:opgave-list"), {"opgaveregisseur": regisseur.pk})
     assert all(f"Regie {i}" in alle.content.decode() for i in range(7))
+
+
+def test_shared_stakeholders_most_shared_first_then_by_name_with_their_number(
+    users, opgave, andere_opgave
+):
+    derde = OpgaveFactory()
+    for naam, opgaven in [
+        ("Bakkerij Peize", [opgave, andere_opgave]),
+        ("Woonstichting", [opgave, andere_opgave, derde]),
+        ("Atelier", [andere_opgave, derde]),
+    ]:
+        stakeholder = StakeholderFactory(naam=naam)
+        for o in opgaven:
+            BetrokkenheidFactory(opgave=o, stakeholder=stakeholder)
+    html = (
+        client_for(users["medewerker"])
+        .get(reverse("participatie:gedeelde-stakeholders"))
+        .content.decode()
+    )
+    tabel = html[html.index("<tbody") : html.index("</tbody>")]
+    rijen = re.findall(r'<th scope="row"[^>]*>([^<]+)</th>\s*<td[^>]*>(\d+)</td>', tabel)
+    assert rijen == [("Woonstichting", "3"), ("Atelier", "2"), ("Bakkerij Peize", "2")]
