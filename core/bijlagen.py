@@ -1,6 +1,7 @@
 """Attached files (a raadsvoorstel, a verslag in Word, a motie): what is let in and how it is
 stored. Each app keeps its own attachments on a model built on ``Bijlage`` (an opgave's,
-a bijeenkomst's); this module checks a file and stores it.
+a bijeenkomst's, a bijdrage's, a motie's) and loads the owner through its access rule; this
+module checks a file, stores it in versions, serves it and removes a version.
 
 A file is judged by its content, never by its name or the browser's word: a PDF starts with
 ``%PDF-``, a PNG and a JPEG with their signatures, and a .docx, .xlsx or .odt is a zip archive
