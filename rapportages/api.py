@@ -1,7 +1,7 @@
 """The P&C cycle over the API (config.api): contributions per moment and the reports that
 were published to the council. Who wrote or approved is left out (persons)."""
 
-from django.http import FileResponse, HttpResponseNotModified
+from django.http import HttpResponseNotModified
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -79,8 +79,8 @@ class RapportageViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
     def pdf(self, request, pk=None):
         """Only while the file still matches the checksum taken when it was published."""
         rapportage = self.get_object()
-        obj = f"rapportage:{rapportage.pk}"
         if not services.bestand_klopt(rapportage):
+            obj = f"rapportage:{rapportage.pk}"
             log_event("download", request=request, obj=obj, outcome="integrity")
             fout = _("Het bestand klopt niet meer met zijn checksum; meld het de beheerder.")
             return Response({"detail": fout}, status=status.HTTP_409_CONFLICT)
@@ -88,12 +88,6 @@ class RapportageViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
         etag = f'"{rapportage.checksum}"'
         if request.headers.get("If-None-Match") == etag:
             return HttpResponseNotModified(headers={"ETag": etag})
-        log_event("download", request=request, obj=obj)
-        response = FileResponse(
-            rapportage.bestand.open("rb"),
-            as_attachment=True,
-            filename=rapportage.bestandsnaam,
-            content_type="application/pdf",
-        )
+        response = services.pdf_download(request, rapportage)
         response["ETag"] = etag
         return response

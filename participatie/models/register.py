@@ -91,10 +91,17 @@ class StakeholderQuerySet(models.QuerySet):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def met_betrokkenheden_in(self, opgaven) -> "StakeholderQuerySet":
-        """With their betrokkenheden in ``opgaven`` (and those opgaven) prefetched."""
+    def gedeeld_op_volgorde(self, opgaven, volgorde: list[tuple[int, int]]) -> list:
+        """The stakeholders of (part of) ``gedeelde_volgorde``, in its order, each with
+        ``aantal`` and its betrokkenheden in ``opgaven`` (and those opgaven) prefetched."""
+        aantallen = dict(volgorde)
         in_opgaven = Betrokkenheid.objects.filter(opgave__in=opgaven).select_related("opgave")
-        return self.prefetch_related(models.Prefetch("betrokkenheden", queryset=in_opgaven))
+        rijen = self.prefetch_related(
+            models.Prefetch("betrokkenheden", queryset=in_opgaven)
+        ).in_bulk(list(aantallen))
+        for pk, n in aantallen.items():
+            rijen[pk].aantal = n
+        return [rijen[pk] for pk in aantallen]
 
     def gefilterd(self, filters: dict) -> "StakeholderQuerySet":
         """The register's search: part of the name, soort, vorm (each optional)."""

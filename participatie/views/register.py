@@ -142,11 +142,7 @@ def gedeelde_stakeholders(request: HtmxHttpRequest):
     opgaven = Opgave.objects.visible_to(request.user)
     volgorde = Stakeholder.objects.gedeelde_volgorde(opgaven)
     page = Paginator(volgorde, 50).get_page(request.GET.get("pagina"))
-    aantallen = dict(page.object_list)
-    rijen = Stakeholder.objects.met_betrokkenheden_in(opgaven).in_bulk(list(aantallen))
-    stakeholders = [rijen[pk] for pk in aantallen]
-    for stakeholder in stakeholders:
-        stakeholder.aantal = aantallen[stakeholder.pk]
+    stakeholders = Stakeholder.objects.gedeeld_op_volgorde(opgaven, page.object_list)
     return render(
         request,
         "participatie/register/gedeelde_stakeholders.html",

@@ -109,15 +109,48 @@ def akkoord_context(request, opgave: Opgave, bijdrage: Bijdrage | None, form=Non
     }
 
 
-def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
-    """The moment, the opgave, its contribution (if any) and what this user may do with it."""
+def _gelezen(request, moment_pk: int, opgave_pk: int):
+    """The moment, an opgave this user may read, and its contribution (None before its
+    first save)."""
     require_perm(request, "opgaven.view_opgave")
     moment = get_object_or_404(PcMoment, pk=moment_pk)
     opgave = opgave_for(request, opgave_pk)
-    bestaand = Bijdrage.objects.filter(moment=moment, opgave=opgave).select_related(
-        "bijgewerkt_door", "ambtelijk_akkoord_door", "bestuurlijk_akkoord_door"
+    bijdrage = (
+        Bijdrage.objects.filter(moment=moment, opgave=opgave)
+        .select_related("bijgewerkt_door", "ambtelijk_akkoord_door", "bestuurlijk_akkoord_door")
+        .first()
     )
-    bijdrage = bestaand.first()
+    return moment, opgave, bijdrage
+
+
+def _op_slot(request, bijdrage: Bijdrage | None):
+    """Back to the contribution with the reason, when it has bestuurlijk akkoord; else None."""
+    if bijdrage is None or not bijdrage.is_vergrendeld:
+        return None
+    messages.error(
+        request,
+        _(
+            "Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer. "
+            "De portefeuillehouder of de beheerder kan haar heropenen."
+        ),
+    )
+    return redirect(
+        "rapportages:bijdrage", moment_pk=bijdrage.moment_id, opgave_pk=bijdrage.opgave_id
+    )
+
+
+def _documenten_van(request, moment_pk: int, opgave_pk: int) -> Bijdrage:
+    """A contribution whose documents this user may change (404 before its first save)."""
+    _moment, opgave, bijdrage = _gelezen(request, moment_pk, opgave_pk)
+    require_perm(request, "rapportages.change_bijdrage", opgave)
+    if bijdrage is None:
+        raise Http404
+    return bijdrage
+
+
+def _bijdrage_context(request, moment_pk: int, opgave_pk: int) -> dict:
+    """The moment, the opgave, its contribution (if any) and what this user may do with it."""
+    moment, opgave, bijdrage = _gelezen(request, moment_pk, opgave_pk)
     vergrendeld = bijdrage is not None and bijdrage.is_vergrendeld
     kan_bewerken = request.user.has_perm("rapportages.change_bijdrage", opgave)
     return {
@@ -162,15 +195,8 @@ def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
     context = _bijdrage_context(request, moment_pk, opgave_pk)
     moment, opgave = context["moment"], context["opgave"]
     require_perm(request, "rapportages.change_bijdrage", opgave)
-    if context["vergrendeld"]:
-        messages.error(
-            request,
-            _(
-                "Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer. "
-                "De portefeuillehouder of de beheerder kan haar heropenen."
-            ),
-        )
-        return redirect("rapportages:bijdrage", moment_pk=moment.pk, opgave_pk=opgave.pk)
+    if op_slot := _op_slot(request, context["bijdrage"]):
+        return op_slot
     form = BijdrageForm(request.POST)
     context["form"] = form
     if not form.is_valid():
@@ -251,16 +277,9 @@ def heropenen(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
 @require_POST
 def bijdrage_documenten(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
     """A document for the contribution, or a new version of one; not once it is locked."""
-    context = _bijdrage_context(request, moment_pk, opgave_pk)
-    require_perm(request, "rapportages.change_bijdrage", context["opgave"])
-    bijdrage = context["bijdrage"]
-    if bijdrage is None:
-        raise Http404
-    if context["vergrendeld"]:
-        messages.error(
-            request, _("Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer.")
-        )
-        return redirect("rapportages:bijdrage", moment_pk=moment_pk, opgave_pk=opgave_pk)
+    bijdrage = _documenten_van(request, moment_pk, opgave_pk)
+    if op_slot := _op_slot(request, bijdrage):
+        return op_slot
     form = BijlageForm(request.POST, request.FILES, eigenaar=bijdrage, model=BijdrageBijlage)
     if not form.is_valid():
         extra = _documenten_context(bijdrage, form)
@@ -272,7 +291,7 @@ def bijdrage_documenten(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int
 @login_required
 @require_GET
 def bijdrage_document(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int, bijlage_pk: int):
-    bijdrage = _bijdrage_context(request, moment_pk, opgave_pk)["bijdrage"]
+    _moment, _opgave, bijdrage = _gelezen(request, moment_pk, opgave_pk)
     bijlage = get_object_or_404(BijdrageBijlage, bijdrage=bijdrage, pk=bijlage_pk)
     return bijlagen.download(bijlage)
 
@@ -283,14 +302,10 @@ def bijdrage_document_verwijderen(
     request: HtmxHttpRequest, moment_pk: int, opgave_pk: int, bijlage_pk: int
 ):
     """A version of one of the contribution's documents; not once it is locked."""
-    context = _bijdrage_context(request, moment_pk, opgave_pk)
-    require_perm(request, "rapportages.change_bijdrage", context["opgave"])
-    bijlage = get_object_or_404(BijdrageBijlage, bijdrage=context["bijdrage"], pk=bijlage_pk)
+    bijdrage = _documenten_van(request, moment_pk, opgave_pk)
+    bijlage = get_object_or_404(BijdrageBijlage, bijdrage=bijdrage, pk=bijlage_pk)
+    if op_slot := _op_slot(request, bijdrage):
+        return op_slot
     terug = reverse("rapportages:bijdrage", args=[moment_pk, opgave_pk]) + "#documenten"
-    if context["vergrendeld"]:
-        messages.error(
-            request, _("Deze bijdrage heeft bestuurlijk akkoord en verandert niet meer.")
-        )
-        return redirect(terug)
-    kenmerk = f"bijdrage:{bijlage.bijdrage_id}"
+    kenmerk = f"bijdrage:{bijdrage.pk}"
     return bijlagen.verwijderen(request, bijlage, kenmerk=kenmerk, terug=terug)

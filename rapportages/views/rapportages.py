@@ -3,7 +3,7 @@ vastgesteld and published for the council, downloaded."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -171,10 +171,4 @@ def rapportage_download(request: HtmxHttpRequest, pk: int):
         context = {"rapportage": rapportage}
         template = "rapportages/rapportages/rapportage_integriteit.html"
         return render(request, template, context, status=409)
-    log_event("download", request=request, obj=obj)
-    return FileResponse(
-        rapportage.bestand.open("rb"),
-        as_attachment=True,
-        filename=rapportage.bestandsnaam,
-        content_type="application/pdf",
-    )
+    return services.pdf_download(request, rapportage)
