@@ -458,3 +458,30 @@ def test_the_history_speaks_in_words_and_filters_by_kind(users, opgave):
     assert "Verkennen en doorleven</del>" not in alleen_team
     # An unknown kind shows everything rather than failing.
     assert client.get(url, {"soort": "<script>"}).status_code == 200
+
+
+def test_a_closed_form_comes_on_demand_not_with_the_page(users, opgave):
+    """#17: the hub's forms (phase, progress, priority, samenhang) were rendered with every
+    page, closed; now opening one asks for the page with ?formulier= (htmx takes the form
+    from it; without JavaScript the link in its place goes there)."""
+    client = client_for(users["regisseur"])
+    url = opgave.get_absolute_url()
+    fase = reverse("opgaven:opgave-fase", args=[opgave.pk])
+    relatie = reverse("opgaven:relatie-create", args=[opgave.pk])
+    pagina = client.get(url).content.decode()
+    for naam in ("fase-form", "voortgang-form", "prioriteit-form", "relatie-form"):
+        assert f'id="{naam}-openklap" hx-get="?formulier={naam}"' in pagina
+        assert f'href="?formulier={naam}#{naam}-openklap"' in pagina
+    assert f'action="{fase}"' not in pagina and f'action="{relatie}"' not in pagina
+
+    for headers in ({}, HTMX):
+        geopend = client.get(url, {"formulier": "fase-form"}, headers=headers).content.decode()
+        assert 'id="fase-form-openklap" open' in geopend and f'action="{fase}"' in geopend
+        assert f'action="{relatie}"' not in geopend  # the others stay closed
+
+    vreemd = client.get(url, {"formulier": hostile.SCRIPT})
+    assert vreemd.status_code == 200 and hostile.SCRIPT not in vreemd.content.decode()
+
+    # Refused: the section comes back with its form open and the errors in it.
+    fout = _fase(client, opgave, "verkennen", "formuleren", naar_fase="heelal")
+    assert fout.status_code == 422 and 'id="fase-form-openklap" open' in fout.content.decode()
