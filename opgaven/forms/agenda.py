@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.forms import ZoekkeuzeField
 
 from ..models import (
     Domein,
@@ -15,6 +16,19 @@ from ..models import (
     Teamlidmaatschap,
     Voortgang,
 )
+
+
+class PersoonFilter(django_filters.ModelChoiceFilter):
+    """A colleague, searched as you type (core.forms.Zoekkeuze), not a select listing every
+    regisseur or team member with every page (#17: 356 options, 17 kB of the agenda at
+    scale)."""
+
+    field_class = ZoekkeuzeField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("url_name", "opgaven:persoon-zoeken")
+        kwargs.setdefault("zoek_op", "username")
+        super().__init__(queryset=User.objects.ambtelijk(), **kwargs)
 
 
 class AgendaFilter(django_filters.FilterSet):
@@ -40,17 +54,8 @@ class AgendaFilter(django_filters.FilterSet):
     prioriteit = django_filters.ChoiceFilter(
         label=_("Prioriteit"), choices=Prioriteit.choices, empty_label=_("Alle")
     )
-    opgaveregisseur = django_filters.ModelChoiceFilter(
-        label=_("Opgaveregisseur"),
-        queryset=User.objects.filter(pk__in=Opgave.objects.values("opgaveregisseur")),
-        empty_label=_("Alle"),
-    )
-    teamlid = django_filters.ModelChoiceFilter(
-        label=_("Teamlid"),
-        method="met_teamlid",
-        queryset=User.objects.filter(pk__in=Teamlidmaatschap.objects.values("user")),
-        empty_label=_("Alle"),
-    )
+    opgaveregisseur = PersoonFilter(label=_("Opgaveregisseur"))
+    teamlid = PersoonFilter(label=_("Teamlid"), method="met_teamlid")
     portefeuillehouder = django_filters.ChoiceFilter(
         label=_("Portefeuillehouder"), field_name="bestuurlijk_opdrachtgever", empty_label=_("Alle")
     )

@@ -42,7 +42,19 @@
     d.invoer.value = optie.dataset.label;
     open(d, false);
     d.invoer.focus();
+    // A choice is a change of the form (a filter form applies it at once) ...
+    d.waarde.dispatchEvent(new Event("change", { bubbles: true }));
   }
+
+  // ... what is typed without choosing is not: leaving the text box changes nothing.
+  document.addEventListener(
+    "change",
+    function (event) {
+      const d = delen(event.target);
+      if (d && event.target === d.invoer) event.stopPropagation();
+    },
+    true,
+  );
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const d = delen(event.detail.target);

@@ -178,6 +178,21 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     assert "q=eenzaam" in page.url
     assert_accessible(page)
 
+    # A filter by person is a searchable choice: typed, chosen with the arrows and Enter,
+    # applied at once; what is typed without choosing applies nothing.
+    page.get_by_role("textbox", name="Zoeken").fill("")
+    regisseur = page.get_by_role("combobox", name="Opgaveregisseur")
+    regisseur.fill("amra")
+    page.get_by_role("option", name=re.compile("Youssef El Amrani")).wait_for()
+    assert_accessible(page)
+    regisseur.press("ArrowDown")
+    regisseur.press("Enter")
+    expect(regisseur).to_have_value("Youssef El Amrani")
+    expect(page).to_have_url(re.compile(r"opgaveregisseur=\d+"))
+    expect(agenda).to_contain_text("Woningtekort voor starters en senioren")
+    expect(agenda).not_to_contain_text("Eenzaamheid onder ouderen")
+    assert "q=eenzaam" not in page.url
+
 
 def test_medewerker_reads_the_samenhang(page, live_server):
     call_command("demodata")

@@ -178,6 +178,9 @@ def test_an_opgave_in_two_chosen_domains_and_areas_is_listed_once(users):
         {"q": "&|!:*()"},
         {"fase": "heelal"},
         {"domein": "abc"},
+        {"teamlid": "abc"},
+        {"teamlid_zoek": "<script>alert(1)</script>"},
+        {"opgaveregisseur": "99999999999999999999"},
         {"order_by": "password"},
         {"pagina": "999"},
     ],
@@ -222,3 +225,35 @@ def test_agenda_pages_keep_the_filters(users):
     ).content.decode()
     assert "Pagina 2 van 2" in tweede
     assert tweede.count('<tr class="utrecht-table__row" id="agenda-') == 5
+
+
+def test_people_are_searched_not_listed_and_a_typed_name_is_looked_up(users):
+    """#17: the filters by regisseur and team member listed every one of them with each
+    page (356 options at scale); now they are searchable choices."""
+    from tests.accounts.factories import UserFactory
+
+    vera = UserFactory(rol="teamlid", username="vvisser", first_name="Vera", last_name="Visser")
+    for i in range(30):
+        OpgaveFactory(titel=f"Ander {i}").teamleden.add(UserFactory(first_name=f"Lid {i}"))
+    OpgaveFactory(titel="Met Vera").teamleden.add(vera)
+    client = client_for(users["medewerker"])
+    url = reverse("opgaven:opgave-list")
+    pagina = client.get(url).content.decode()
+    assert "Lid 1" not in pagina and "Visser" not in pagina
+    assert 'name="teamlid_zoek"' in pagina and 'role="combobox"' in pagina
+
+    # Chosen from the list (the hidden field): filtered, the name stays in the box.
+    gekozen = client.get(url, {"teamlid": vera.pk}).content.decode()
+    assert "Met Vera" in gekozen and "Ander 1" not in gekozen
+    assert 'value="Vera Visser"' in gekozen
+    # Typed in full without JavaScript: looked up by login name.
+    getypt = client.get(url, {"teamlid": "", "teamlid_zoek": "VVISSER"}).content.decode()
+    assert "Met Vera" in getypt and "Ander 1" not in getypt
+    # Not found: the agenda unfiltered, and why, in Dutch.
+    onbekend = client.get(
+        url, {"teamlid": "", "teamlid_zoek": "niemand"}, headers={**HTMX, "HX-Target": "agenda"}
+    )
+    html = onbekend.content.decode()
+    assert onbekend.status_code == 200 and html.lstrip().startswith('<div id="agenda">')
+    assert f"{Opgave.objects.count()} opgaven gevonden" in html
+    assert "Niet gefilterd op Teamlid: Niets gevonden met deze naam" in html
