@@ -162,6 +162,11 @@ def test_pages_cost_the_same_queries_with_3_30_and_300_opgaven(users, opgave, se
     # The filter matches at every size (an empty page would skip its prefetches); the
     # gebied holds every opgave, with their stakeholders, sessions and indicators.
     gebied = GebiedFactory()
+    # An open action point and open inbreng at every size: the participation overview's
+    # lists page on their own, and an empty list sends no query for its rows.
+    sessie = BijeenkomstFactory(thematafel=ThematafelFactory(opgaven=[opgave]))
+    ActiepuntFactory(bijeenkomst=sessie, eigenaar=users["regisseur"])
+    InbrengFactory(bijeenkomst=sessie)
     paginas = {
         page: (wie, url.format(fase=opgave.fase, voortgang=opgave.voortgang, gebied=gebied.pk))
         for page, (wie, url) in SCHAAL.items()

@@ -2,6 +2,7 @@
 all opgaven, and what waits for you on the start page."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -78,34 +79,58 @@ def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
     )
 
 
+def _pagina(request, queryset, param: str) -> dict:
+    """Fifty rows of ``queryset`` at page ``?<param>=``, with the other parameters of the
+    request for its links (components/paginering.html): each list pages on its own."""
+    overige = request.GET.copy()
+    overige.pop(param, None)
+    pagina = Paginator(queryset, 50).get_page(request.GET.get(param))
+    return {"page": pagina, "param": param, "querystring": overige.urlencode()}
+
+
+def _lijsten(user, alle_acties: bool) -> dict:
+    """The overview's lists for ``user``, each with its page parameter: sessions ahead,
+    open action points (theirs, or all), inbreng without terugkoppeling."""
+    thematafels = Thematafel.objects.visible_to(user)
+    actiepunten = Actiepunt.objects.open().filter(bijeenkomst__thematafel__in=thematafels)
+    if not alle_acties:
+        actiepunten = actiepunten.filter(eigenaar=user)
+    open_inbreng = Inbreng.objects.zonder_terugkoppeling().filter(
+        bijeenkomst__thematafel__in=thematafels
+    )
+    return {
+        "komend": (
+            Bijeenkomst.objects.filter(thematafel__in=thematafels)
+            .komend()
+            .select_related("thematafel"),
+            "komend",
+        ),
+        "actiepunten": (
+            actiepunten.select_related("eigenaar", "bijeenkomst__thematafel").order_by(
+                "deadline", "pk"
+            ),
+            "acties",
+        ),
+        "open_inbreng": (
+            open_inbreng.select_related("bijeenkomst__thematafel").order_by(
+                "bijeenkomst__begint_op", "pk"
+            ),
+            "inbreng",
+        ),
+    }
+
+
 @login_required
 @require_GET
 def overzicht(request: HtmxHttpRequest):
-    """Across opgaven: sessions ahead, open action points, loops not yet closed, signals."""
+    """Across opgaven: sessions ahead, open action points, loops not yet closed, signals;
+    each list fifty at a time (at scale: hundreds of sessions ahead and of open inbreng)."""
     require_perm(request, "opgaven.view_opgave")
     alle_acties = request.GET.get("actiepunten") == "alle"
-    thematafels = Thematafel.objects.visible_to(request.user)
-    actiepunten = Actiepunt.objects.open().filter(bijeenkomst__thematafel__in=thematafels)
-    if not alle_acties:
-        actiepunten = actiepunten.filter(eigenaar=request.user)
-    return render(
-        request,
-        "participatie/overzicht/overzicht.html",
-        {
-            "komend": Bijeenkomst.objects.filter(thematafel__in=thematafels)
-            .komend()
-            .select_related("thematafel")[:50],
-            "actiepunten": actiepunten.select_related(
-                "eigenaar", "bijeenkomst__thematafel"
-            ).order_by("deadline", "pk")[:200],
-            "alle_acties": alle_acties,
-            "open_inbreng": Inbreng.objects.zonder_terugkoppeling()
-            .filter(bijeenkomst__thematafel__in=thematafels)
-            .select_related("bijeenkomst__thematafel")
-            .order_by("bijeenkomst__begint_op", "pk")[:200],
-            "signalen": te_beantwoorden(request.user),
-        },
-    )
+    lijsten = _lijsten(request.user, alle_acties)
+    context = {naam: _pagina(request, *lijst) for naam, lijst in lijsten.items()}
+    context |= {"alle_acties": alle_acties, "signalen": te_beantwoorden(request.user)}
+    return render(request, "participatie/overzicht/overzicht.html", context)
 
 
 def open_werk_context(request) -> dict | None:

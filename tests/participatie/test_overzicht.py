@@ -48,3 +48,23 @@ def test_start_page_and_hub_show_what_waits(users, sessie, opgave):
     assert "1 open actiepunt van bijeenkomsten" in hub
     participatie = client.get(reverse("participatie:opgave-participatie", args=[opgave.pk]))
     assert sessie.thematafel.get_absolute_url() in participatie.content.decode()
+
+
+def test_each_list_pages_on_its_own_and_says_how_much_waits(users, tafel):
+    """At scale the overview cut the open inbreng at 200 and the sessions ahead at 50
+    without a word (371 and 465 in the scale data); now each list shows fifty a page."""
+    sessie = BijeenkomstFactory(thematafel=tafel, locatie="Dorpshuis")
+    for i in range(51):
+        InbrengFactory(bijeenkomst=sessie, tekst=f"Lus {i:02d}")
+    ActiepuntFactory(bijeenkomst=sessie, eigenaar=users["regisseur"], omschrijving="Bellen")
+    client = client_for(users["regisseur"])
+    url = reverse("participatie:overzicht")
+    eerste = client.get(url, {"actiepunten": "alle"}).content.decode()
+    assert "51 keer inbreng wacht op terugkoppeling" in eerste
+    assert "Lus 49" in eerste and "Lus 50" not in eerste and "Bellen" in eerste
+    assert 'href="?actiepunten=alle&amp;inbreng=2#open-inbreng"' in eerste
+    tweede = client.get(url, {"actiepunten": "alle", "inbreng": 2}).content.decode()
+    assert "Lus 50" in tweede and "Lus 49" not in tweede
+    assert "Bellen" in tweede and "Dorpshuis" in tweede  # the other lists stay on page 1
+    for kapot in ("abc", "-1", "99999999999999999999"):
+        assert client.get(url, {"inbreng": kapot}).status_code == 200
