@@ -6,7 +6,8 @@ A part another app owns (its stakeholders, the canvas) registers its tab in its
 ``AppConfig.ready`` (``core.secties.Tabblad``) and builds its page on
 ``opgaven/werkruimte.html`` with ``werkruimte(request, opgave, "canvas")`` in its context.
 The header reloads itself after every change on the page (``OPGAVE_GEWIJZIGD``), so what
-it shows is never stale."""
+it shows is never stale. Its sections get the page they head as ``tab`` (the overview
+shares its figures with the header)."""
 
 from core import secties
 
@@ -19,5 +20,5 @@ def werkruimte(request, opgave: Opgave, actief: str) -> dict:
         "opgave": opgave,
         "tabbladen": secties.tabbladen(request, "opgave", opgave),
         "actief_tabblad": actief,
-        "kop_secties": secties.render_secties(request, "opgave-kop", opgave=opgave),
+        "kop_secties": secties.render_secties(request, "opgave-kop", opgave=opgave, tab=actief),
     }

@@ -38,11 +38,10 @@ def met_participatiecijfers(opgaven: QuerySet[Opgave], nu=None) -> QuerySet[Opga
     )
 
 
-def met_open_werk(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]:
-    """What still waits per opgave, one subquery each: open commitments (``n_afspraken``,
-    of which ``n_te_laat`` past their date), open follow-ups of contacts
-    (``n_vervolgacties``), open action points of sessions (``n_actiepunten``) and new
-    signals (``n_signalen``). ``n_open_acties`` is the three kinds of action together."""
+def met_open_acties(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]:
+    """Open actions per opgave, one subquery each: commitments (``n_afspraken``, of which
+    ``n_te_laat`` past their date), follow-ups of contacts (``n_vervolgacties``) and action
+    points of sessions (``n_actiepunten``); ``n_open_acties`` is the three together."""
     vandaag = vandaag or timezone.localdate()
     afspraken = Afspraak.objects.filter(opgave=OuterRef("pk"), status=AfspraakStatus.OPEN)
     return opgaven.annotate(
@@ -54,7 +53,12 @@ def met_open_werk(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]:
         n_actiepunten=aantal(
             Actiepunt.objects.open().filter(bijeenkomst__thematafel__opgaven=OuterRef("pk"))
         ),
-        n_signalen=aantal(
-            Signaal.objects.filter(opgave=OuterRef("pk"), status=SignaalStatus.NIEUW)
-        ),
     ).annotate(n_open_acties=F("n_afspraken") + F("n_vervolgacties") + F("n_actiepunten"))
+
+
+def met_open_werk(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]:
+    """What still waits per opgave: the open actions (``met_open_acties``) and new signals
+    (``n_signalen``)."""
+    return met_open_acties(opgaven, vandaag).annotate(
+        n_signalen=aantal(Signaal.objects.filter(opgave=OuterRef("pk"), status=SignaalStatus.NIEUW))
+    )

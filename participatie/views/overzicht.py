@@ -12,7 +12,7 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from ..cijfers import met_open_werk, met_participatiecijfers
+from ..cijfers import met_open_acties, met_open_werk, met_participatiecijfers
 from ..models import Actiepunt, Bijeenkomst, Inbreng, Terugkoppeling, Thematafel
 from .signalen import te_beantwoorden
 
@@ -37,12 +37,16 @@ def wat_komt_context(request, opgave: Opgave) -> dict | None:
     }
 
 
-def open_acties_context(request, opgave: Opgave) -> dict | None:
+def open_acties_context(request, opgave: Opgave, tab: str = "") -> dict | None:
     """In the workspace header: how many actions are open (afspraken, vervolgacties,
-    actiepunten), for whoever may read them."""
+    actiepunten), for whoever may read them. Above the overview, whose "wat komt er" shows
+    every figure, one query serves both; above the other pages only these are counted."""
     if not request.user.has_perm("participatie.view_betrokkenheid"):
         return None
-    return {"opgave": opgave, "cijfers": _open_werk(opgave)}
+    if tab == "overzicht":
+        return {"opgave": opgave, "cijfers": _open_werk(opgave)}
+    acties = met_open_acties(Opgave.objects.filter(pk=opgave.pk)).order_by()
+    return {"opgave": opgave, "cijfers": acties.values("n_open_acties", "n_te_laat").get()}
 
 
 def _open_werk(opgave: Opgave) -> Opgave:

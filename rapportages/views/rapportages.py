@@ -39,7 +39,7 @@ def opgave_rapportages(request: HtmxHttpRequest, opgave_pk: int):
     return render(request, "rapportages/rapportages/opgave_rapportages.html", context)
 
 
-def volgende_deadline_context(request, opgave: Opgave) -> dict | None:
+def volgende_deadline_context(request, opgave: Opgave, **_) -> dict | None:
     """In the workspace header: the next P&C deadline, for whoever reads the calendar."""
     if not request.user.has_perm("opgaven.view_opgave"):
         return None

@@ -68,3 +68,47 @@ def test_each_list_pages_on_its_own_and_says_how_much_waits(users, tafel):
     assert "Bellen" in tweede and "Dorpshuis" in tweede  # the other lists stay on page 1
     for kapot in ("abc", "-1", "99999999999999999999"):
         assert client.get(url, {"inbreng": kapot}).status_code == 200
+
+
+def test_the_header_counts_open_actions_above_every_workspace_page(users, opgave, sessie):
+    """Above the overview the header shares every figure with "wat komt er"; above the
+    other pages, and when it reloads itself, it counts only what it shows. Both the same."""
+    from participatie.models import Afspraak, Contactmoment, Vervolgactie
+    from tests.participatie.factories import StakeholderFactory
+
+    regisseur = users["regisseur"]
+    gisteren = timezone.localdate() - datetime.timedelta(days=1)
+    for deadline in (gisteren, timezone.localdate()):
+        Afspraak.objects.create(
+            opgave=opgave,
+            omschrijving="a",
+            belover=StakeholderFactory(),
+            eigenaar=regisseur,
+            deadline=deadline,
+        )
+    Afspraak.objects.create(  # kept: not open
+        opgave=opgave,
+        omschrijving="a",
+        belover=StakeholderFactory(),
+        eigenaar=regisseur,
+        deadline=gisteren,
+        status="nagekomen",
+    )
+    contact = Contactmoment.objects.create(
+        opgave=opgave, datum=gisteren, soort="gesprek", samenvatting="s"
+    )
+    Vervolgactie.objects.create(
+        contactmoment=contact, omschrijving="v", eigenaar=regisseur, deadline=gisteren
+    )
+    ActiepuntFactory(bijeenkomst=sessie, eigenaar=regisseur)
+    ActiepuntFactory(bijeenkomst=sessie, eigenaar=regisseur, status="gereed")
+    client = client_for(regisseur)
+    contact_url = reverse("participatie:contact", args=[opgave.pk])
+    kop = f'href="{contact_url}">4</a> <span class="app-waarschuwing">(1 te laat)</span>'
+    for url in (
+        opgave.get_absolute_url(),
+        reverse("opgaven:opgave-team", args=[opgave.pk]),
+        reverse("canvas:canvas-detail", args=[opgave.pk]),
+        reverse("opgaven:opgave-kop", args=[opgave.pk]),
+    ):
+        assert kop in client.get(url).content.decode(), url
