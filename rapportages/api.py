@@ -79,8 +79,8 @@ class RapportageViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
     def pdf(self, request, pk=None):
         """Only while the file still matches the checksum taken when it was published."""
         rapportage = self.get_object()
+        obj = f"rapportage:{rapportage.pk}"
         if not services.bestand_klopt(rapportage):
-            obj = f"rapportage:{rapportage.pk}"
             log_event("download", request=request, obj=obj, outcome="integrity")
             fout = _("Het bestand klopt niet meer met zijn checksum; meld het de beheerder.")
             return Response({"detail": fout}, status=status.HTTP_409_CONFLICT)
@@ -88,6 +88,6 @@ class RapportageViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
         etag = f'"{rapportage.checksum}"'
         if request.headers.get("If-None-Match") == etag:
             return HttpResponseNotModified(headers={"ETag": etag})
-        response = services.pdf_download(request, rapportage)
+        response = services.pdf_download(request, rapportage, kenmerk=obj)
         response["ETag"] = etag
         return response

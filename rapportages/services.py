@@ -141,13 +141,14 @@ def bestand_klopt(rapportage: Rapportage) -> bool:
         return hashlib.sha256(handle.read()).hexdigest() == rapportage.checksum
 
 
-def pdf_download(request, rapportage: Rapportage) -> FileResponse:
-    """The report's PDF as a download, in the security log (the web page and the API)."""
-    log_event("download", request=request, obj=f"rapportage:{rapportage.pk}")
+def pdf_download(request, gemaakt: Rapportage | Document, *, kenmerk: str) -> FileResponse:
+    """A PDF a worker made (a report, a canvas or terugkoppeling document) as a download,
+    in the security log as ``kenmerk`` (the web pages and the API)."""
+    log_event("download", request=request, obj=kenmerk)
     return FileResponse(
-        rapportage.bestand.open("rb"),
+        gemaakt.bestand.open("rb"),
         as_attachment=True,
-        filename=rapportage.bestandsnaam,
+        filename=gemaakt.bestandsnaam,
         content_type="application/pdf",
     )
 

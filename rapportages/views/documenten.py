@@ -5,16 +5,15 @@ the access is that of the page, checked on every request.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from core.http import HtmxHttpRequest, pk_of_404
-from core.security_log import log_event
 from opgaven.access import opgave_for
 from participatie.views.thematafels import thematafel_for
 
-from .. import documenten
+from .. import documenten, services
 from ..models import Document, Status
 
 
@@ -84,10 +83,5 @@ def document_download(request: HtmxHttpRequest, pk: int):
     if not document.bestand:
         template = "rapportages/documenten/document_verlopen.html"
         return render(request, template, {"document": document}, status=410)
-    log_event("download", request=request, obj=f"document:{document.pk}:{document.soort}")
-    return FileResponse(
-        document.bestand.open("rb"),
-        as_attachment=True,
-        filename=document.bestandsnaam,
-        content_type="application/pdf",
-    )
+    kenmerk = f"document:{document.pk}:{document.soort}"
+    return services.pdf_download(request, document, kenmerk=kenmerk)

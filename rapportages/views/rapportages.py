@@ -171,4 +171,4 @@ def rapportage_download(request: HtmxHttpRequest, pk: int):
         context = {"rapportage": rapportage}
         template = "rapportages/rapportages/rapportage_integriteit.html"
         return render(request, template, context, status=409)
-    return services.pdf_download(request, rapportage)
+    return services.pdf_download(request, rapportage, kenmerk=obj)
