@@ -23,6 +23,10 @@ class Oordeel(models.TextChoices):
     ACHTER = "achter", gettext_lazy("Achter op koers")
 
 
+# What verwacht and oordeel read of an indicator: a list that shows judgements loads these.
+OORDEEL_VELDEN = ("nulmeting", "nulmeting_datum", "streefwaarde", "streefdatum")
+
+
 def verwacht(indicator, datum: datetime.date) -> Decimal:
     """Where the straight line from nulmeting to streefwaarde is on ``datum``."""
     if datum <= indicator.nulmeting_datum:

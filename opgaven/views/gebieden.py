@@ -11,6 +11,9 @@ from core.http import HtmxHttpRequest, require_perm
 from ..models import Gebied, Opgave
 
 TOON = 25  # the agenda, filtered on the gebied, has them all
+# What the list shows (the regisseur's name as str(user) reads it), not the long texts (#17).
+LIJST_VELDEN = ["titel", "fase", "voortgang", "rang"]
+LIJST_VELDEN += [f"opgaveregisseur__{veld}" for veld in ("first_name", "last_name", "username")]
 
 
 @login_required
@@ -23,7 +26,7 @@ def gebied_detail(request: HtmxHttpRequest, pk: int):
     opgaven = Opgave.objects.visible_to(request.user).in_gebied(gebied)
     context = {
         "gebied": gebied,
-        "opgaven": opgaven.select_related("opgaveregisseur").op_agenda()[:TOON],
+        "opgaven": opgaven.select_related("opgaveregisseur").only(*LIJST_VELDEN).op_agenda()[:TOON],
         "aantal": opgaven.count(),
         "secties": secties.render_secties(request, "gebied", gebied=gebied, opgaven=opgaven),
     }

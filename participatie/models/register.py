@@ -91,6 +91,26 @@ class StakeholderQuerySet(models.QuerySet):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def meest_betrokken(self, opgaven, toon: int) -> list:
+        """The ``toon`` stakeholders in most of ``opgaven``, each with ``n_opgaven``; among
+        equals the most recently involved first.
+
+        Counted over the betrokkenheden alone, names read for the rows shown: grouping the
+        stakeholders themselves read all ~2,200 of a gebied's 231 opgaven to show fifteen
+        (12 ms at the scale data, #17). One betrokkenheid per stakeholder and opgave
+        (betrokkenheid_uniek_per_opgave): no DISTINCT."""
+        top = (
+            Betrokkenheid.objects.filter(opgave__in=opgaven.values("pk"))
+            .values_list("stakeholder")
+            .annotate(n=models.Count("pk"), laatst=models.Max("pk"))
+            .order_by("-n", "-laatst")[:toon]
+        )
+        aantallen = {pk: n for pk, n, _ in top}
+        rijen = self.in_bulk(list(aantallen))
+        for pk, n in aantallen.items():
+            rijen[pk].n_opgaven = n
+        return [rijen[pk] for pk in aantallen]
+
     def gedeeld_op_volgorde(self, opgaven, volgorde: list[tuple[int, int]]) -> list:
         """The stakeholders of (part of) ``gedeelde_volgorde``, in its order, each with
         ``aantal`` and its betrokkenheden in ``opgaven`` (and those opgaven) prefetched."""

@@ -68,3 +68,21 @@ def test_a_partner_sees_the_gebieden_by_name_without_links_to_pages_they_cannot_
     opgave.gebieden.add(kern)
     html = client_for(users["partner"]).get(opgave.get_absolute_url()).content.decode()
     assert "Broekhoven" in html and kern.get_absolute_url() not in html
+
+
+def test_the_stakeholders_most_involved_come_first_then_the_latest_involved(users, opgave):
+    kern = GebiedFactory(naam="Broekhoven")
+    tweede = OpgaveFactory(titel="Tweede")
+    for o in (opgave, tweede):
+        o.gebieden.add(kern)
+    BetrokkenheidFactory(opgave=opgave, stakeholder__naam="Aardewerkclub")  # one opgave, first
+    gedeeld = BetrokkenheidFactory(opgave=opgave, stakeholder__naam="Zonnecoöperatie").stakeholder
+    BetrokkenheidFactory(opgave=tweede, stakeholder=gedeeld)
+    BetrokkenheidFactory(opgave=tweede, stakeholder__naam="Bibliotheek")  # one opgave, latest
+    BetrokkenheidFactory(opgave=OpgaveFactory(), stakeholder__naam="Elders")  # not here
+
+    html = client_for(users["regisseur"]).get(kern.get_absolute_url()).content.decode()
+    sectie = html[html.index('id="stakeholders"') :]
+    namen = ["Zonnecoöperatie", "Bibliotheek", "Aardewerkclub"]
+    assert sorted(namen, key=sectie.index) == namen
+    assert "in 2 opgaven" in sectie and "Elders" not in sectie
