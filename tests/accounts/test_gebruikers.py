@@ -273,3 +273,18 @@ def test_a_forgotten_password_is_reset_through_a_mailed_link(users, postbus):
     wachtwoord = "Een nieuw en lang wachtwoord"
     anoniem.post(url, {"new_password1": wachtwoord, "new_password2": wachtwoord})
     assert anoniem.login(username=teamlid.username, password=wachtwoord)
+
+
+def test_the_list_names_five_teams_a_person_and_their_page_all_of_them(users):
+    persoon = UserFactory(rol=Rol.TEAMLID, first_name="Veel", last_name="Teams")
+    for letter in "GFEDCBA":  # made out of order: the list is in title order
+        Teamlidmaatschap.objects.create(
+            opgave=OpgaveFactory(titel=f"Opgave {letter}"), user=persoon
+        )
+    client = client_for(users["beheerder"])
+
+    lijst = client.get(reverse("accounts:gebruiker-list"), {"q": "Veel"}).text
+    assert "Opgave A, Opgave B, Opgave C, Opgave D, Opgave E en 2 andere" in lijst
+    assert "Opgave F" not in lijst and "Opgave G" not in lijst
+    pagina = client.get(reverse("accounts:gebruiker-detail", args=[persoon.pk])).text
+    assert "Opgave F" in pagina and "Opgave G" in pagina
