@@ -100,6 +100,7 @@ class Zoekkeuze(forms.Widget):
     def __init__(self, url_name: str, attrs=None, params: dict | None = None):
         super().__init__(attrs)
         self.url_name = url_name
+        self.url_args: list = []  # for a search within an object: set by the form
         self.params = params or {}
 
     def value_from_datadict(self, data, files, name):
@@ -125,7 +126,7 @@ class Zoekkeuze(forms.Widget):
             {
                 "gekozen": gekozen,
                 "tekst": tekst,
-                "url": reverse(self.url_name),
+                "url": reverse(self.url_name, args=self.url_args),
                 "params": json.dumps(self.params) if self.params else "",
             }
         )

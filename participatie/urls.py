@@ -139,6 +139,11 @@ urlpatterns = [
     ),
     path(f"{BIJEENKOMST}/actiepunten/", bijeenkomsten.actiepunt_create, name="actiepunt-create"),
     path(
+        f"{BIJEENKOMST}/actiepunten/eigenaar-zoeken/",
+        bijeenkomsten.eigenaar_zoeken,
+        name="actiepunt-eigenaar-zoeken",
+    ),
+    path(
         f"{BIJEENKOMST}/actiepunten/<int:actiepunt_pk>/status/",
         bijeenkomsten.actiepunt_status,
         name="actiepunt-status",

@@ -541,6 +541,10 @@ MATRIX = {
         lambda o: [o.bijeenkomst.pk],
         [("hx-post", {}, CANVAS_INVOER)],
     ),
+    "participatie:actiepunt-eigenaar-zoeken": (
+        lambda o: [o.bijeenkomst.pk],
+        [("get", {"actiepunt-eigenaar_zoek": "a"}, CANVAS)],  # who may add action points
+    ),
     "participatie:actiepunt-status": (
         lambda o: [o.bijeenkomst.pk, o.actiepunt.pk],
         [("hx-post", {"status": "gereed"}, CANVAS)],

@@ -50,16 +50,18 @@ ROL_UITLEG = {
 
 class UserQuerySet(models.QuerySet):
     def zoek(self, q: str) -> "UserQuerySet":
-        """Part of the name, login name, e-mail address or organisation."""
-        if not q:
-            return self
-        return self.filter(
-            models.Q(first_name__icontains=q)
-            | models.Q(last_name__icontains=q)
-            | models.Q(username__icontains=q)
-            | models.Q(email__icontains=q)
-            | models.Q(organisatie__icontains=q)
-        )
+        """Every word (the first five) in part of the name, login name, e-mail address or
+        organisation: "jan jansen" finds Jan Jansen."""
+        qs = self
+        for woord in q.split()[:5]:
+            qs = qs.filter(
+                models.Q(first_name__icontains=woord)
+                | models.Q(last_name__icontains=woord)
+                | models.Q(username__icontains=woord)
+                | models.Q(email__icontains=woord)
+                | models.Q(organisatie__icontains=woord)
+            )
+        return qs
 
     def gezocht(self, *, q: str = "", rol: str = "", actief: str = "") -> "UserQuerySet":
         """The Gebruikers list in Beheer: a search (``zoek``), a role, active ("ja") or not

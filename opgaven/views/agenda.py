@@ -69,9 +69,7 @@ def persoon_zoeken(request: HtmxHttpRequest):
     """Matches for the searchable person choice (a team member): every word of what was
     typed in a name, login, e-mail or organisation; not who is on the team of ``team_van``."""
     require_perm(request, "opgaven.view_opgave")
-    gevonden = User.objects.ambtelijk()
-    for woord in zoektekst(request).split()[:5]:
-        gevonden = gevonden.zoek(woord)
+    gevonden = User.objects.ambtelijk().zoek(zoektekst(request))
     if (team_van := request.GET.get("team_van", "")).isdigit():
         gevonden = gevonden.exclude(opgaven_als_teamlid=int(team_van))
     return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())

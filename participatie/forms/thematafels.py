@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from canvas.models import Blok
-from core.forms import DATUM, NLDSFormMixin
+from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField
 
 from ..models import (
     Actiepunt,
@@ -232,20 +232,27 @@ class StemmenForm(NLDSFormMixin, forms.Form):
 class ActiepuntForm(NLDSFormMixin, forms.ModelForm):
     prefix = "actiepunt"
 
+    eigenaar = ZoekkeuzeField(
+        label=_("Eigenaar"),
+        queryset=User.objects.ambtelijk(),
+        url_name="participatie:actiepunt-eigenaar-zoeken",
+        zoek_op="username",
+        error_messages={"required": _("Kies wie het actiepunt oppakt.")},
+    )
+
     class Meta:
         model = Actiepunt
         fields = ["omschrijving", "eigenaar", "deadline"]
         widgets = {"deadline": DATUM}
         error_messages = {
             "omschrijving": {"required": _("Beschrijf wat er moet gebeuren.")},
-            "eigenaar": {"required": _("Kies wie het actiepunt oppakt.")},
             "deadline": {"required": _("Vul in wanneer het uiterlijk klaar moet zijn.")},
         }
 
     def __init__(self, *args, bijeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.bijeenkomst = bijeenkomst
-        self.fields["eigenaar"].queryset = User.objects.ambtelijk()
+        self.fields["eigenaar"].widget.url_args = [bijeenkomst.pk]
 
 
 class TerugkoppelingForm(NLDSFormMixin, forms.Form):

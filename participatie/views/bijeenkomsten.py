@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import User
 from core import bijlagen
-from core.forms import BijlageForm
-from core.htmx import section_response
+from core.forms import BijlageForm, zoektekst
+from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, require_perm
 
 from .. import services
@@ -287,6 +288,17 @@ def actiepunt_create(request: HtmxHttpRequest, pk: int):
     form.save()
     messages.success(request, _("Het actiepunt is toegevoegd."))
     return _section(request, bijeenkomst, "actiepunten")
+
+
+@login_required
+@require_GET
+def eigenaar_zoeken(request: HtmxHttpRequest, pk: int):
+    """Matches for an action point's owner (core.forms.Zoekkeuze): who may add action points
+    to this session looks among the people who can take one on (a select of all of them
+    sent 358 names, 17 kB, with the page at scale; #17)."""
+    _to_add(request, pk)
+    gevonden = User.objects.ambtelijk().zoek(zoektekst(request))
+    return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())
 
 
 @login_required

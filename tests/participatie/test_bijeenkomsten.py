@@ -280,6 +280,46 @@ def test_action_points_are_added_and_closed(users, sessie):
     assert punt.status == "gereed"
 
 
+def test_the_owner_of_an_action_point_is_searched_not_listed(users, sessie):
+    """#17: the session page sent every colleague (358 at scale, 17 kB) as options of the
+    owner's select. Now a search box; a name typed in full without JavaScript is found."""
+    client = client_for(users["regisseur"])
+    pagina = client.get(sessie.get_absolute_url()).content.decode()
+    assert 'name="actiepunt-eigenaar_zoek"' in pagina and 'role="combobox"' in pagina
+    assert '<select name="actiepunt-eigenaar"' not in pagina
+    zoeken = reverse("participatie:actiepunt-eigenaar-zoeken", args=[sessie.pk])
+    assert zoeken in pagina
+    teamlid = users["teamlid"]
+    gevonden = client.get(
+        zoeken, {"actiepunt-eigenaar_zoek": f"{teamlid.first_name} {teamlid.last_name}"}
+    ).content.decode()
+    assert gevonden.count('role="option"') == 1 and f'data-waarde="{teamlid.pk}"' in gevonden
+    raadslid = client.get(zoeken, {"actiepunt-eigenaar_zoek": users["raadslid"].username})
+    assert 'role="option"' not in raadslid.content.decode()  # raadsleden own no work
+
+    response = _post(
+        client,
+        "actiepunt-create",
+        {
+            "actiepunt-omschrijving": "Zaal regelen",
+            "actiepunt-eigenaar_zoek": teamlid.username.upper(),
+            "actiepunt-deadline": (NU + datetime.timedelta(days=7)).date().isoformat(),
+        },
+        sessie.pk,
+    )
+    assert response.status_code == 302
+    assert Actiepunt.objects.get().eigenaar == teamlid
+    onbekend = _post(
+        client,
+        "actiepunt-create",
+        {"actiepunt-omschrijving": "X", "actiepunt-eigenaar_zoek": "<script>niemand"},
+        sessie.pk,
+    )
+    assert onbekend.status_code == 422
+    html = onbekend.content.decode()
+    assert "Niets gevonden met deze naam" in html and "<script>niemand" not in html
+
+
 def test_medewerker_reads_a_session_but_cannot_change_it(users, sessie):
     client = client_for(users["medewerker"])
     page = client.get(sessie.get_absolute_url())
