@@ -19,7 +19,7 @@ from opgaven.models import Opgave
 
 from .. import importeren, services
 from ..forms.register import StakeholderFilter, StakeholderForm
-from ..models import Afspraak, Stakeholder
+from ..models import Afspraak, Stakeholder, Vorm
 
 IMPORT = "participatie/register/stakeholder_import.html"
 
@@ -51,11 +51,14 @@ def stakeholder_list(request: HtmxHttpRequest):
 @login_required
 @require_GET
 def stakeholder_zoeken(request: HtmxHttpRequest):
-    """Matches for the searchable stakeholder choice (core.forms.Zoekkeuze), by name."""
+    """Matches for the searchable stakeholder choice (core.forms.Zoekkeuze), by name; only
+    organisations or only persons with ``vorm``."""
     require_perm(request, "participatie.view_stakeholder")
     gevonden = Stakeholder.objects.filter(
         geanonimiseerd_op__isnull=True, naam__icontains=zoektekst(request)
     ).order_by("naam", "pk")
+    if (vorm := request.GET.get("vorm")) in Vorm.values:
+        gevonden = gevonden.filter(vorm=vorm)
     return zoekkeuze_opties(request, gevonden, toelichting=lambda s: s.get_soort_display())
 
 

@@ -44,7 +44,12 @@ def test_register_organisation_and_person_and_shield_contact_details(
     page.get_by_label("Grondslag").select_option("toestemming")
     page.get_by_label("Doel van de verwerking").fill("Deelname aan de thematafel dementie.")
     page.get_by_label("Bewaartermijn tot").fill("2028-06-30")
-    page.get_by_label("Werkt bij / hoort bij").select_option(label="Zorgcoöperatie Lindenrode")
+    organisatie = page.get_by_role("combobox", name="Werkt bij / hoort bij")
+    organisatie.press_sequentially("zorgcoöperatie linden")
+    expect(page.get_by_role("option", name=re.compile("Zorgcoöperatie Lindenrode"))).to_be_visible()
+    organisatie.press("ArrowDown")
+    organisatie.press("Enter")
+    expect(organisatie).to_have_value("Zorgcoöperatie Lindenrode")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Noor Smeets")
     expect(page.locator("main")).to_contain_text(

@@ -63,6 +63,46 @@ def test_regisseur_registers_an_organisation_and_a_person(users):
     assert zoe.organisatie == woonstichting and zoe.is_persoon
 
 
+def test_the_organisation_of_a_person_is_searched_not_listed(users):
+    """#17: the form listed every organisation of the register (3.7 MB at scale); now a
+    search box that finds organisations only, and a name typed in full is looked up."""
+    StakeholderFactory(naam="Woonstichting Lindewaard", vorm="organisatie")
+    StakeholderFactory(
+        naam="Woon Persoon",
+        vorm="persoon",
+        soort="inwoner",
+        grondslag="publieke_taak",
+        doel="Thematafel",
+        bewaren_tot=datetime.date(2030, 1, 1),
+    )
+    client = client_for(users["regisseur"])
+    formulier = client.get(reverse("participatie:stakeholder-create")).content.decode()
+    assert "Woonstichting Lindewaard" not in formulier
+    assert (
+        'name="organisatie_zoek"' in formulier
+        and "&quot;vorm&quot;: &quot;organisatie&quot;" in formulier
+    )
+    zoeken = reverse("participatie:stakeholder-zoeken")
+    gevonden = client.get(zoeken, {"organisatie_zoek": "woon", "vorm": "organisatie"}).text
+    assert "Woonstichting Lindewaard" in gevonden and "Woon Persoon" not in gevonden
+    assert "Woon Persoon" in client.get(zoeken, {"organisatie_zoek": "woon"}).text
+
+    getypt = client.post(
+        reverse("participatie:stakeholder-create"),
+        _persoon(organisatie_zoek="woonstichting lindewaard"),
+    )
+    assert getypt.status_code == 302
+    assert (
+        Stakeholder.objects.get(naam="Zoë de Vriës").organisatie.naam == "Woonstichting Lindewaard"
+    )
+    persoon = client.post(
+        reverse("participatie:stakeholder-create"),
+        _persoon(naam="Een ander", organisatie_zoek="Woon Persoon"),
+    )
+    assert persoon.status_code == 422 and "Niets gevonden met deze naam" in persoon.text
+    assert not Stakeholder.objects.filter(naam="Een ander").exists()
+
+
 @pytest.mark.parametrize(
     ("veld", "melding"),
     [
