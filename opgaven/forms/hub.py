@@ -172,6 +172,13 @@ def opgave_keuze(**kwargs) -> ZoekkeuzeField:
     )
 
 
+def persoon_keuze(**kwargs) -> ZoekkeuzeField:
+    """A searchable choice of a colleague who can own work (staff and partners), by name or
+    login: a select listed all of them (358 at scale) with every page that had one (#17)."""
+    kwargs.setdefault("queryset", User.objects.ambtelijk())
+    return ZoekkeuzeField(url_name="opgaven:persoon-zoeken", zoek_op="username", **kwargs)
+
+
 class RelatieForm(NLDSFormMixin, forms.ModelForm):
     prefix = "samenhang"  # several forms share the hub page: unique field ids
 
@@ -210,11 +217,8 @@ class RelatieForm(NLDSFormMixin, forms.ModelForm):
 class TeamlidForm(NLDSFormMixin, forms.ModelForm):
     prefix = "team"  # several forms share the hub page: unique field ids
 
-    user = ZoekkeuzeField(
+    user = persoon_keuze(
         label=_("Nieuw teamlid"),
-        queryset=User.objects.ambtelijk(),
-        url_name="opgaven:persoon-zoeken",
-        zoek_op="username",
         error_messages={"required": _("Kies wie er in het team komt.")},
         help_text=_(
             "Ook medewerkers van partnerorganisaties. Typ een deel van de naam en kies uit "

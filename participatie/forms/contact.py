@@ -1,11 +1,13 @@
 """Contactmomenten with a follow-up, and afspraken."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.forms import DATUM, BedragField, NLDSFormMixin
+from opgaven.forms.hub import persoon_keuze
 
 from ..models import (
     Afspraak,
@@ -18,9 +20,7 @@ class ContactmomentForm(NLDSFormMixin, forms.ModelForm):
     vervolg_omschrijving = forms.CharField(
         label=_("Vervolgactie (optioneel)"), max_length=300, required=False
     )
-    vervolg_eigenaar = forms.ModelChoiceField(
-        label=_("Eigenaar van de vervolgactie"), queryset=None, required=False
-    )
+    vervolg_eigenaar = persoon_keuze(label=_("Eigenaar van de vervolgactie"), required=False)
     vervolg_deadline = forms.DateField(
         label=_("Vervolgactie uiterlijk"),
         required=False,
@@ -54,9 +54,12 @@ class ContactmomentForm(NLDSFormMixin, forms.ModelForm):
             "Alleen stakeholders die bij deze opgave betrokken zijn."
         )
         self.fields["datum"].initial = timezone.localdate
-        mensen = User.objects.ambtelijk()
-        self.fields["deelnemers"].queryset = mensen
-        self.fields["vervolg_eigenaar"].queryset = mensen
+        # Who spoke for the municipality: the opgave's regisseur and team (every colleague
+        # made 357 checkboxes at scale, #17).
+        self.fields["deelnemers"].queryset = User.objects.ambtelijk().filter(
+            Q(pk=opgave.opgaveregisseur_id) | Q(pk__in=opgave.teamleden.values("pk"))
+        )
+        self.fields["deelnemers"].help_text = _("De opgaveregisseur en het team.")
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
@@ -83,6 +86,11 @@ class ContactmomentForm(NLDSFormMixin, forms.ModelForm):
 class AfspraakForm(NLDSFormMixin, forms.ModelForm):
     prefix = "afspraak"
 
+    eigenaar = persoon_keuze(
+        label=_("Bewaakt door"),
+        error_messages={"required": _("Kies wie deze afspraak bewaakt.")},
+    )
+
     class Meta:
         model = Afspraak
         fields = ["omschrijving", "belover", "ontvanger", "eigenaar", "deadline", "bijdrage"]
@@ -98,7 +106,6 @@ class AfspraakForm(NLDSFormMixin, forms.ModelForm):
             "deadline": {
                 "required": _("Vul in wanneer de afspraak uiterlijk nagekomen moet zijn.")
             },
-            "eigenaar": {"required": _("Kies wie deze afspraak bewaakt.")},
         }
 
     def __init__(self, *args, opgave, **kwargs):
@@ -108,7 +115,6 @@ class AfspraakForm(NLDSFormMixin, forms.ModelForm):
         for veld in ("belover", "ontvanger"):
             self.fields[veld].queryset = betrokken
             self.fields[veld].empty_label = _("De gemeente")
-        self.fields["eigenaar"].queryset = User.objects.ambtelijk()
         self.fields["bijdrage"].help_text = _("Bijvoorbeeld 12.500,00 (optioneel).")
 
     def clean(self):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from canvas.models import Blok
 from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField
+from opgaven.forms.hub import persoon_keuze
 
 from ..models import (
     Actiepunt,
@@ -38,6 +39,8 @@ DATUMTIJD = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetim
 
 
 class ThematafelForm(NLDSFormMixin, forms.ModelForm):
+    gespreksleider = persoon_keuze(label=_("Gespreksleider"), required=False)
+
     class Meta:
         model = Thematafel
         fields = ["thema", "opgaven", "gespreksleider", "doel"]
@@ -55,7 +58,6 @@ class ThematafelForm(NLDSFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Only opgaven this user works on: a thematafel is run by the opgaven's teams.
         self.fields["opgaven"].queryset = opgaven
-        self.fields["gespreksleider"].queryset = User.objects.ambtelijk()
 
 
 class BijeenkomstForm(NLDSFormMixin, forms.ModelForm):

@@ -1,10 +1,12 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from participatie.models import Afspraak, Contactmoment, Vervolgactie
 from tests.conftest import client_for
@@ -60,6 +62,29 @@ def test_contact_with_follow_up_is_recorded(users, opgave, betrokken):
     assert set(contact.stakeholders.all()) == set(betrokken)
     assert contact.vastgelegd_door == users["teamlid"]
     assert Vervolgactie.objects.get().eigenaar == users["teamlid"]
+
+
+def test_colleagues_are_searched_and_the_team_speaks_for_the_municipality(users, opgave):
+    """#17: the contact page listed every colleague three times (two owner selects and the
+    participants' checkboxes, 118 kB at scale). Owners are searched; the participants are
+    the regisseur and the team."""
+    buiten = users["teamlid_ander"]  # on another opgave's team
+    client = client_for(users["regisseur"])
+    pagina = client.get(reverse("participatie:contact", args=[opgave.pk])).content.decode()
+    for veld in ("contact-vervolg_eigenaar", "afspraak-eigenaar"):
+        assert f'name="{veld}_zoek"' in pagina and f'<select name="{veld}"' not in pagina
+    aangeboden = set(re.findall(r'name="contact-deelnemers" value="(\d+)"', pagina))
+    team = [opgave.opgaveregisseur_id, *opgave.teamleden.values_list("pk", flat=True)]
+    assert aangeboden == {str(pk) for pk in team} and str(users["teamlid"].pk) in aangeboden
+    assert escape(str(buiten)) not in pagina
+    response = _contact(
+        client,
+        opgave,
+        [BetrokkenheidFactory(opgave=opgave).stakeholder],
+        **{"contact-deelnemers": [buiten.pk]},
+    )
+    assert response.status_code == 422 and not Contactmoment.objects.exists()
+    assert "Selecteer een geldige keuze" in response.content.decode()
 
 
 def test_stakeholders_of_another_opgave_cannot_attend(users, opgave, andere_opgave):
