@@ -4,11 +4,12 @@ from .bijlagen import BijdrageBijlage, MotieBijlage
 from .document import Document, DocumentQuerySet
 from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
-from .kalender import STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
+from .kalender import GEEN_BIJDRAGE, STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 from .motie import Motie, MotieQuerySet, MotieSoort, MotieStatus
 from .rapportage import Rapportage, RapportageQuerySet, Stap, titel
 
 __all__ = [
+    "GEEN_BIJDRAGE",
     "MAX_POGINGEN",
     "STAPPEN",
     "Bijdrage",

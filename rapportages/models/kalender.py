@@ -60,6 +60,35 @@ class PcMoment(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("rapportages:moment-detail", args=[self.pk])
 
+    def opgaven_met_status(self, opgaven, status: str):
+        """Those of ``opgaven`` whose contribution has ``status`` (a BijdrageStatus, or
+        GEEN_BIJDRAGE for none yet); all of them for any other value."""
+        bijdragen = self.bijdragen.filter(opgave=models.OuterRef("pk"))
+        if status == GEEN_BIJDRAGE:
+            return opgaven.exclude(models.Exists(bijdragen))
+        if status in BijdrageStatus.values:
+            return opgaven.filter(models.Exists(bijdragen.filter(status=status)))
+        return opgaven
+
+    def stand(self, opgaven) -> list[tuple[str, str, int]]:
+        """(status, label, how many of ``opgaven``) for none yet (GEEN_BIJDRAGE) and each
+        status of a contribution: two counts, whatever the number of opgaven."""
+        per_status = dict(
+            self.bijdragen.filter(opgave__in=opgaven)
+            .order_by()
+            .values_list("status")
+            .annotate(n=models.Count("pk"))
+        )
+        geen = opgaven.count() - sum(per_status.values())
+        return [(GEEN_BIJDRAGE, _("Nog niet geschreven"), geen)] + [
+            (status.value, status.label, per_status.get(status.value, 0))
+            for status in BijdrageStatus
+        ]
+
+
+# A filter value beside the statuses: the opgaven without a contribution to a moment yet.
+GEEN_BIJDRAGE = "geen"
+
 
 class BijdrageStatus(models.TextChoices):
     """concept -> ambtelijk akkoord (the opgaveregisseur) -> bestuurlijk akkoord (the

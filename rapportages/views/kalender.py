@@ -1,8 +1,11 @@
 """The P&C calendar: moments with deadlines, and each opgave's contribution per moment,
 written on top of the version its writer loaded (two writers never overwrite each other)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +23,7 @@ from opgaven.models import Opgave
 
 from .. import bijdragen, meldingen
 from ..forms import BijdrageForm, HeropenenForm, PcMomentForm
-from ..models import Bijdrage, BijdrageBijlage, BijdrageStatus, PcMoment
+from ..models import GEEN_BIJDRAGE, Bijdrage, BijdrageBijlage, BijdrageStatus, PcMoment
 
 KALENDER = "rapportages/kalender/kalender.html"
 BIJDRAGE = "rapportages/kalender/bijdrage.html"
@@ -73,23 +76,28 @@ def pcmoment_create(request: HtmxHttpRequest):
 def moment_detail(request: HtmxHttpRequest, pk: int):
     require_perm(request, "opgaven.view_opgave")
     moment = get_object_or_404(PcMoment, pk=pk)
+    opgaven = Opgave.objects.visible_to(request.user)
+    status = request.GET.get("status", "")
+    status = status if status in (GEEN_BIJDRAGE, *BijdrageStatus.values) else ""
+    gefilterd = moment.opgaven_met_status(opgaven, status).select_related("opgaveregisseur")
+    page = Paginator(gefilterd.op_agenda(), 50).get_page(request.GET.get("pagina"))
+    bijdragen = moment.bijdragen.filter(opgave__in=[o.pk for o in page.object_list])
     per_opgave = {
         b.opgave_id: b
-        for b in moment.bijdragen.select_related("bijgewerkt_door").defer(
-            "bereiken", "doen", "kosten"
-        )
+        for b in bijdragen.select_related("bijgewerkt_door").defer("bereiken", "doen", "kosten")
     }
-    opgaven = Opgave.objects.visible_to(request.user).select_related("opgaveregisseur")
-    rijen = [(opgave, per_opgave.get(opgave.pk)) for opgave in opgaven.op_agenda()]
-    return render(
-        request,
-        "rapportages/kalender/moment_detail.html",
-        {
-            "moment": moment,
-            "rijen": rijen,
-            "kan_rapporteren": request.user.has_perm("rapportages.add_rapportage", None),
-        },
-    )
+    stand = moment.stand(opgaven)
+    context = {
+        "moment": moment,
+        "stand": stand,
+        "totaal": sum(n for _waarde, _label, n in stand),
+        "status": status,
+        "page": page,
+        "querystring": urlencode({"status": status}) if status else "",
+        "rijen": [(opgave, per_opgave.get(opgave.pk)) for opgave in page.object_list],
+        "kan_rapporteren": request.user.has_perm("rapportages.add_rapportage", None),
+    }
+    return render(request, "rapportages/kalender/moment_detail.html", context)
 
 
 def akkoord_context(request, opgave: Opgave, bijdrage: Bijdrage | None, form=None) -> dict:

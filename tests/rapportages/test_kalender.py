@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from canvas.models import Begrotingsregel, Blok, Financier, FinancierSoort
+from opgaven.models import Opgave
 from rapportages import bijdragen
 from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 from tests.canvas.factories import CanvasItemFactory
@@ -203,6 +204,34 @@ def test_moment_page_queries_do_not_grow(users, moment):
     weinig = tel_queries(client, url)
     vul(20)
     assert tel_queries(client, url) == weinig
+
+
+def test_the_moment_page_shows_the_stand_and_fifty_opgaven_a_page(users, moment):
+    """#17: the page listed every opgave (3,014 rows, 1.3 MB at scale). Now the stand per
+    status, a filter on it, and fifty a page."""
+    for i in range(51):
+        OpgaveFactory(titel=f"Opgave {i:02d}", rang=i + 1)
+    klaar = OpgaveFactory(titel="Klaar", rang=0)
+    Bijdrage.objects.create(moment=moment, opgave=klaar, status=BijdrageStatus.AMBTELIJK_AKKOORD)
+    client = client_for(users["medewerker"])
+    url = reverse("rapportages:moment-detail", args=[moment.pk])
+
+    pagina = client.get(url).text
+    assert pagina.count('<tr class="utrecht-table__row" id="opgave-') == 50
+    alle = Opgave.objects.count()  # 52 and those of the users fixture
+    assert f"Alle opgaven: {alle}" in pagina and f"Nog niet geschreven: {alle - 1}" in pagina
+    assert "Ambtelijk akkoord: 1" in pagina and "Concept: 0" in pagina
+    tweede = client.get(url, {"pagina": 2}).text
+    assert tweede.count('id="opgave-') == alle - 50 and "Opgave 00" not in tweede
+    akkoord = client.get(url, {"status": "ambtelijk_akkoord"}).text
+    assert f'id="opgave-{klaar.pk}"' in akkoord and akkoord.count('id="opgave-') == 1
+    assert '<strong aria-current="true">Ambtelijk akkoord: 1</strong>' in akkoord
+    geen = client.get(url, {"status": "geen", "pagina": 2}).text
+    assert geen.count('id="opgave-') == alle - 51 and "status=geen&amp;pagina=1" in geen
+    assert f'id="opgave-{klaar.pk}"' not in client.get(url, {"status": "geen"}).text
+    for vreemd in ({"status": "<script>"}, {"pagina": "abc"}, {"status": "concept"}):
+        response = client.get(url, vreemd)
+        assert response.status_code == 200 and "<script>" not in response.text
 
 
 def _pdftekst(pad) -> str:
