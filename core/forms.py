@@ -122,14 +122,37 @@ class Zoekkeuze(forms.Widget):
             except (ValueError, TypeError, ValidationError):  # a tampered value: no name
                 obj = None
             tekst = self.choices.field.label_from_instance(obj) if obj else ""
-        context["widget"].update(
-            {
-                "gekozen": gekozen,
-                "tekst": tekst,
-                "url": reverse(self.url_name, args=self.url_args),
-                "params": json.dumps(self.params) if self.params else "",
-            }
-        )
+        context["widget"].update({"gekozen": gekozen, "tekst": tekst, **self._zoeken()})
+        return context
+
+    def _zoeken(self) -> dict:
+        params = json.dumps(self.params) if self.params else ""
+        return {"url": reverse(self.url_name, args=self.url_args), "params": params}
+
+
+class ZoekkeuzeMeer(Zoekkeuze):
+    """Several searchable choices: those chosen as ticked checkboxes (untick to drop one),
+    the search box to add another (static/js/zoekkeuze.js ticks a new box). For a choice of
+    opgaven among thousands, where a select or checkboxes sent all of them (#17)."""
+
+    template_name = "components/zoekkeuze_meer.html"
+
+    def value_from_datadict(self, data, files, name):
+        gekozen = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        getypt = data.get(f"{name}_zoek", "")
+        return [*gekozen, ZoekTekst(getypt)] if getypt.strip() else list(gekozen)
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, None, attrs)
+        waarden = list(value or [])
+        pks = [str(v) for v in waarden if not isinstance(v, ZoekTekst) and str(v).isdigit()]
+        veld = self.choices.field
+        gekozen = [
+            {"pk": obj.pk, "label": veld.label_from_instance(obj)}
+            for obj in self.choices.queryset.filter(pk__in=pks)
+        ]
+        tekst = next((v for v in waarden if isinstance(v, ZoekTekst)), "")
+        context["widget"].update({"gekozen": gekozen, "tekst": tekst, **self._zoeken()})
         return context
 
 
@@ -152,14 +175,36 @@ class ZoekkeuzeField(forms.ModelChoiceField):
     def to_python(self, value):
         if not isinstance(value, ZoekTekst):
             return super().to_python(value)
-        tekst = value.strip()
-        if not tekst:
-            return None
-        gevonden = list(self.queryset.filter(**{f"{self.zoek_op}__iexact": tekst})[:2])
-        if len(gevonden) != 1:
-            code = "meerdere" if gevonden else "niet_gevonden"
-            raise ValidationError(self.error_messages[code], code=code)
-        return gevonden[0]
+        return _opgezocht(self, value) if value.strip() else None
+
+
+def _opgezocht(veld, tekst: str):
+    """The one object of ``veld``'s queryset whose ``zoek_op`` is ``tekst`` (any case)."""
+    gevonden = list(veld.queryset.filter(**{f"{veld.zoek_op}__iexact": tekst.strip()})[:2])
+    if len(gevonden) != 1:
+        code = "meerdere" if gevonden else "niet_gevonden"
+        raise ValidationError(veld.error_messages[code], code=code)
+    return gevonden[0]
+
+
+class ZoekkeuzeMeerField(forms.ModelMultipleChoiceField):
+    """Model choices through ``ZoekkeuzeMeer``; a name typed in full without picking it from
+    the list is looked up in ``zoek_op`` and added."""
+
+    default_error_messages = ZoekkeuzeField.default_error_messages
+
+    def __init__(self, queryset, *, url_name: str, zoek_op: str = "naam", **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("Typ een deel van de naam en kies uit de lijst; vink uit om te schrappen."),
+        )
+        super().__init__(queryset, widget=ZoekkeuzeMeer(url_name), **kwargs)
+        self.zoek_op = zoek_op
+
+    def clean(self, value):
+        waarden = [v for v in value or [] if not isinstance(v, ZoekTekst)]
+        waarden += [_opgezocht(self, v).pk for v in value or [] if isinstance(v, ZoekTekst)]
+        return super().clean(waarden)
 
 
 def zoektekst(request) -> str:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import NLDSFormMixin, datum_veld
+from core.forms import NLDSFormMixin, ZoekkeuzeMeerField, datum_veld
 from opgaven.models import Opgave
 
 from .models import Bijdrage, Motie, MotieStatus, PcMoment
@@ -76,6 +76,15 @@ class MotieForm(NLDSFormMixin, forms.ModelForm):
     team's (MotieStandForm)."""
 
     prefix = "motie"
+    opgaven = ZoekkeuzeMeerField(
+        queryset=Opgave.objects.order_by("rang", "titel", "pk"),
+        url_name="opgaven:opgave-zoeken",
+        zoek_op="titel",
+        label=_("Opgaven"),
+        required=False,
+        help_text=_("De opgaven die deze motie of toezegging raakt."),
+        error_messages={"invalid_choice": _("Kies opgaven uit de lijst.")},
+    )
     datum = datum_veld(_("Datum"), leeg=_("Vul de datum in waarop de raad het besloot."))
     deadline = datum_veld(_("Uiterlijk afgedaan op"), required=False)
 
@@ -92,13 +101,7 @@ class MotieForm(NLDSFormMixin, forms.ModelForm):
             "nummer": {"required": _("Vul het nummer van de griffie in.")},
             "titel": {"required": _("Vul de titel in.")},
             "link": {"invalid": _("Vul een volledige link in, beginnend met https://.")},
-            "opgaven": {"invalid_choice": _("Kies opgaven uit de lijst.")},
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opgaven"].queryset = Opgave.objects.order_by("rang", "titel", "pk")
-        self.fields["opgaven"].help_text = _("De opgaven die deze motie of toezegging raakt.")
 
 
 class MotieStandForm(NLDSFormMixin, forms.ModelForm):

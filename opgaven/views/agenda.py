@@ -55,9 +55,12 @@ def opgave_list(request: HtmxHttpRequest):
 @login_required
 @require_GET
 def opgave_zoeken(request: HtmxHttpRequest):
-    """Matches for the searchable opgave choice (core.forms.Zoekkeuze), by title."""
+    """Matches for the searchable opgave choice (core.forms.Zoekkeuze), by title; only those
+    this user may change with ``bewerkbaar``."""
     require_perm(request, "opgaven.view_opgave")
     gevonden = Opgave.objects.visible_to(request.user).filter(titel__icontains=zoektekst(request))
+    if request.GET.get("bewerkbaar"):
+        gevonden = gevonden.bewerkbaar_door(request.user)
     if (behalve := request.GET.get("behalve", "")).isdigit():
         gevonden = gevonden.exclude(pk=int(behalve))
     return zoekkeuze_opties(request, gevonden.order_by("titel", "pk"))

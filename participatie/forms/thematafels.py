@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from canvas.models import Blok
-from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField
+from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField, ZoekkeuzeMeerField
 from opgaven.forms.hub import persoon_keuze
+from opgaven.models import Opgave
 
 from ..models import (
     Actiepunt,
@@ -40,17 +41,22 @@ DATUMTIJD = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetim
 
 class ThematafelForm(NLDSFormMixin, forms.ModelForm):
     gespreksleider = persoon_keuze(label=_("Gespreksleider"), required=False)
+    opgaven = ZoekkeuzeMeerField(
+        queryset=Opgave.objects.none(),
+        url_name="opgaven:opgave-zoeken",
+        zoek_op="titel",
+        label=_("Opgaven"),
+        error_messages={"required": _("Kies voor welke opgave(n) deze thematafel is.")},
+    )
 
     class Meta:
         model = Thematafel
         fields = ["thema", "opgaven", "gespreksleider", "doel"]
         widgets = {
-            "opgaven": forms.CheckboxSelectMultiple,
             "doel": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
             "thema": {"required": _("Vul het thema van de thematafel in.")},
-            "opgaven": {"required": _("Kies voor welke opgave(n) deze thematafel is.")},
             "doel": {"required": _("Beschrijf wat deze thematafel moet opleveren.")},
         }
 
@@ -58,6 +64,7 @@ class ThematafelForm(NLDSFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Only opgaven this user works on: a thematafel is run by the opgaven's teams.
         self.fields["opgaven"].queryset = opgaven
+        self.fields["opgaven"].widget.params = {"bewerkbaar": "1"}
 
 
 class BijeenkomstForm(NLDSFormMixin, forms.ModelForm):

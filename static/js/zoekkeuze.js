@@ -1,6 +1,7 @@
 // Searchable choices (core.forms.Zoekkeuze): the WAI-ARIA 1.2 combobox pattern.
 // The server fills the listbox (htmx); this moves through it with the arrow keys, picks
-// with Enter or a click, fills the hidden field and closes the list with Escape.
+// with Enter or a click, fills the hidden field (or ticks a box, for several choices) and
+// closes the list with Escape.
 (function () {
   "use strict";
 
@@ -37,7 +38,36 @@
     }
   }
 
+  // Several choices (core.forms.ZoekkeuzeMeer): each one a ticked checkbox; the box empties.
+  function voegToe(d, optie) {
+    const naam = d.kader.dataset.zoekkeuzeMeer;
+    const gekozen = d.kader.querySelector("[data-zoekkeuze-gekozen]");
+    let vakje = Array.from(gekozen.querySelectorAll("input")).find(function (i) {
+      return i.value === optie.dataset.waarde;
+    });
+    if (!vakje) {
+      const label = document.createElement("label");
+      label.className = "app-zoekkeuze__keuze";
+      vakje = document.createElement("input");
+      vakje.type = "checkbox";
+      vakje.className = "utrecht-checkbox utrecht-checkbox--html-input";
+      vakje.name = naam;
+      vakje.value = optie.dataset.waarde;
+      label.append(vakje, " " + optie.dataset.label);
+      const rij = document.createElement("li");
+      rij.append(label);
+      gekozen.append(rij);
+    }
+    vakje.checked = true;
+    d.invoer.value = "";
+    open(d, false);
+    d.invoer.focus();
+    d.kader.querySelector("[role=status]").textContent =
+      optie.dataset.label + " " + d.kader.dataset.toegevoegd;
+  }
+
   function kies(d, optie) {
+    if (d.kader.dataset.zoekkeuzeMeer) return voegToe(d, optie);
     d.waarde.value = optie.dataset.waarde;
     d.invoer.value = optie.dataset.label;
     open(d, false);
@@ -63,7 +93,7 @@
 
   document.addEventListener("input", function (event) {
     const d = delen(event.target);
-    if (d && event.target === d.invoer) d.waarde.value = ""; // typing undoes the pick
+    if (d && d.waarde && event.target === d.invoer) d.waarde.value = ""; // typing undoes the pick
   });
 
   document.addEventListener("keydown", function (event) {

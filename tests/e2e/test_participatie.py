@@ -47,10 +47,24 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     assert_accessible(page)
     page.get_by_label("Thema").fill("Samen oud worden in Oosterhout")
     page.get_by_label("Doel").fill("Ontdekken wat ouderen nodig hebben om in hun kern te blijven.")
+    # Several opgaven: the one at hand is ticked, another is added by search (#17).
+    expect(page.get_by_role("checkbox", name="Vitale kernen")).to_be_checked()
+    opgaven = page.get_by_role("combobox", name="Opgaven")
+    opgaven.press_sequentially("eenzaam")
+    optie = page.get_by_role("option", name=re.compile("Eenzaamheid"))
+    expect(optie).to_be_visible()
+    tweede = optie.first.get_attribute("data-label")
+    assert_accessible(page)
+    opgaven.press("ArrowDown")
+    opgaven.press("Enter")
+    expect(page.get_by_role("checkbox", name=tweede)).to_be_checked()
+    expect(opgaven).to_have_value("")
+    assert_accessible(page)
     page.get_by_role("button", name="Thematafel aanmaken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Thematafel Samen oud worden in Oosterhout"
     )
+    expect(page.locator("main")).to_contain_text(tweede)
     assert_accessible(page)
 
     # A session in the past is explained; recorded afterwards it is accepted.

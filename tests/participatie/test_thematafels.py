@@ -58,6 +58,32 @@ def test_thematafel_cannot_be_hung_on_an_opgave_the_user_does_not_run(users, opg
     assert not Thematafel.objects.exists()
 
 
+def test_the_opgaven_of_a_thematafel_are_searched_not_listed(users, opgave, andere_opgave):
+    """#17: the form listed every opgave a beheerder may change as checkboxes (3,014 at
+    scale, 481 kB). Now the chosen ones are ticked and others are added by search."""
+    andere_opgave.titel = "Eenzaamheid in Maasdal"
+    andere_opgave.save()
+    beheerder = client_for(users["beheerder"])
+    url = reverse("participatie:thematafel-create", args=[opgave.pk])
+    formulier = beheerder.get(url).text
+    assert f'name="opgaven" value="{opgave.pk}" checked' in formulier  # the opgave at hand
+    assert "Eenzaamheid in Maasdal" not in formulier and 'name="opgaven_zoek"' in formulier
+    zoeken = reverse("opgaven:opgave-zoeken")
+    eigen = {"opgaven_zoek": "maasdal", "bewerkbaar": "1"}
+    assert "Eenzaamheid in Maasdal" in beheerder.get(zoeken, eigen).text
+    assert "Eenzaamheid in Maasdal" not in client_for(users["regisseur"]).get(zoeken, eigen).text
+
+    data = {"thema": "Samen", "doel": "d", "opgaven": [opgave.pk]}
+    getypt = beheerder.post(url, data | {"opgaven_zoek": "eenzaamheid in maasdal"})
+    assert getypt.status_code == 302
+    assert set(Thematafel.objects.get().opgaven.all()) == {opgave, andere_opgave}
+    onbekend = beheerder.post(url, data | {"thema": "Ander", "opgaven_zoek": "<b>Geen</b>"})
+    assert onbekend.status_code == 422 and "Niets gevonden met deze naam" in onbekend.text
+    assert "<b>Geen</b>" not in onbekend.text and Thematafel.objects.count() == 1
+    leeg = beheerder.post(url, {"thema": "Leeg", "doel": "d"})
+    assert leeg.status_code == 422 and "Kies voor welke opgave(n)" in leeg.text
+
+
 def test_editing_keeps_opgaven_someone_else_runs(users, opgave, andere_opgave):
     tafel = ThematafelFactory(opgaven=[opgave, andere_opgave])
     response = client_for(users["regisseur"]).post(

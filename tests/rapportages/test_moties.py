@@ -168,3 +168,29 @@ def test_the_list_costs_the_same_queries_for_3_or_30_moties(users, opgave, ander
     weinig = tel_queries(client, reverse("rapportages:motie-list"))
     maak(27, 3)
     assert tel_queries(client, reverse("rapportages:motie-list")) == weinig
+
+
+def test_the_opgaven_of_a_motie_are_searched_and_a_title_typed_in_full_is_added(
+    users, opgave, andere_opgave
+):
+    """#17: the form was a select of every opgave (3,014 at scale, 187 kB)."""
+    client = client_for(users["beheerder"])
+    url = reverse("rapportages:motie-create")
+    formulier = client.get(url).text
+    assert opgave.titel not in formulier and 'name="motie-opgaven_zoek"' in formulier
+    data = {
+        "motie-soort": "motie",
+        "motie-nummer": "M-2026-17",
+        "motie-datum": "2026-11-12",
+        "motie-titel": "Ontmoeten in elke kern",
+        "motie-opgaven": [opgave.pk],
+        "motie-opgaven_zoek": andere_opgave.titel.upper(),
+    }
+    assert client.post(url, data).status_code == 302
+    motie = Motie.objects.get()
+    assert set(motie.opgaven.all()) == {opgave, andere_opgave}
+    bewerken = client.get(reverse("rapportages:motie-update", args=[motie.pk])).text
+    for o in (opgave, andere_opgave):
+        assert f'name="motie-opgaven" value="{o.pk}" checked' in bewerken
+    vreemd = client.post(url, data | {"motie-nummer": "M-18", "motie-opgaven": ["x", "999999"]})
+    assert vreemd.status_code == 422 and Motie.objects.count() == 1
