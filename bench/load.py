@@ -5,8 +5,9 @@ Usage (after ``make install``; DATABASE_URL pointing at a database with demo or 
 
 Starts gunicorn (config.settings.base, DEBUG off, a random secret key) on a free port and
 measures, bounded in time:
-1. throughput of the bare view (/gezondheid/live) and of an opgave hub, each with as many
-   requests at once as the server has threads, no think time: their ratio;
+1. throughput of the bare view (/gezondheid/live), of the lightest page with the layout
+   (the P&C calendar) and of an opgave hub, each with as many requests at once as the
+   server has threads, no think time: their ratios to the bare view;
 2. ``--users`` simulated colleagues, each signed in, waiting about a second between pages
    (start, agenda, agenda search, hub, canvas, register, register search, participatie,
    P&C calendar), one request in twenty saving a canvas item: per page p50 and p95, and
@@ -231,8 +232,13 @@ def main() -> None:
         )
         gelijk = args.workers * args.threads
         kaal = doorvoer(collegas[0], "/gezondheid/live", gelijk, 10)
+        # The lightest page with the layout (menu, header, footer): the floor of any page.
+        kalender = doorvoer(collegas[0], "/rapportages/kalender/", gelijk, 10)
         hub = doorvoer(collegas[0], f"/opgaven/{collegas[0].opgaven[0]}/", gelijk, 10)
-        print(f"doorvoer kale view {kaal:.1f}/s, hub {hub:.1f}/s: verhouding {hub / kaal:.2f}")
+        print(
+            f"doorvoer kale view {kaal:.1f}/s, P&C-kalender {kalender:.1f}/s "
+            f"(verhouding {kalender / kaal:.2f}), hub {hub:.1f}/s: verhouding {hub / kaal:.2f}"
+        )
         uitslag = belasting(collegas, args.duration)
         alle = [t for lijst in uitslag["tijden"].values() for t in lijst]
         print(f"{args.users} collega's, {uitslag['duur']:.0f} s:")
