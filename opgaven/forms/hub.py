@@ -21,10 +21,28 @@ from ..models import (
 )
 
 
+def persoon_keuze(**kwargs) -> ZoekkeuzeField:
+    """A searchable choice of a colleague who can own work (staff and partners), by name or
+    login: a select listed all of them (358 at scale) with every page that had one (#17)."""
+    kwargs.setdefault("queryset", User.objects.ambtelijk())
+    return ZoekkeuzeField(url_name="opgaven:persoon-zoeken", zoek_op="username", **kwargs)
+
+
+# Who may direct an opgave.
+REGISSEREN = [Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
+
+
 class OpgaveForm(NLDSFormMixin, forms.ModelForm):
     """The opgave's profile. Who directs it is for the beheerder and the opgaveregisseur; the
     team, the phase and (once the opgave exists) the priority change through their own forms
     on the hub page: the priority is the bestuurder's, on a proposal of the regisseur."""
+
+    opgaveregisseur = persoon_keuze(
+        queryset=User.objects.filter(is_active=True, rol__in=REGISSEREN),
+        label=_("Opgaveregisseur"),
+        error_messages={"required": _("Kies wie de opgave regisseert.")},
+    )
+    opgaveregisseur.widget.params = {"rol": ",".join(REGISSEREN)}
 
     class Meta:
         model = Opgave
@@ -66,7 +84,6 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
                     "Beschrijf de maatschappelijke bedoeling: waarom doet deze opgave ertoe?"
                 )
             },
-            "opgaveregisseur": {"required": _("Kies wie de opgave regisseert.")},
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -82,9 +99,6 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
         )
         self.fields["gebieden"].queryset = Gebied.objects.exclude(soort=GebiedSoort.GEMEENTE)
         mensen = User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
-        self.fields["opgaveregisseur"].queryset = mensen.filter(
-            rol__in=[Rol.OPGAVEREGISSEUR, Rol.BEHEERDER]
-        )
         self.fields["portefeuillehouder"].queryset = mensen.filter(rol=Rol.BESTUURDER)
         self.fields["portefeuillehouder"].error_messages["invalid_choice"] = _(
             "Kies een bestuurder uit de lijst."
@@ -170,13 +184,6 @@ def opgave_keuze(**kwargs) -> ZoekkeuzeField:
     return ZoekkeuzeField(
         queryset=Opgave.objects.all(), url_name="opgaven:opgave-zoeken", zoek_op="titel", **kwargs
     )
-
-
-def persoon_keuze(**kwargs) -> ZoekkeuzeField:
-    """A searchable choice of a colleague who can own work (staff and partners), by name or
-    login: a select listed all of them (358 at scale) with every page that had one (#17)."""
-    kwargs.setdefault("queryset", User.objects.ambtelijk())
-    return ZoekkeuzeField(url_name="opgaven:persoon-zoeken", zoek_op="username", **kwargs)
 
 
 class RelatieForm(NLDSFormMixin, forms.ModelForm):

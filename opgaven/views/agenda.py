@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import User
+from accounts.models import Rol, User
 from core.forms import zoektekst
 from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, form_data, pk_of_404, require_perm
@@ -70,9 +70,12 @@ def opgave_zoeken(request: HtmxHttpRequest):
 @require_GET
 def persoon_zoeken(request: HtmxHttpRequest):
     """Matches for the searchable person choice (a team member): every word of what was
-    typed in a name, login, e-mail or organisation; not who is on the team of ``team_van``."""
+    typed in a name, login, e-mail or organisation; not who is on the team of ``team_van``;
+    only the roles in ``rol`` (comma-separated) when given."""
     require_perm(request, "opgaven.view_opgave")
     gevonden = User.objects.ambtelijk().zoek(zoektekst(request))
+    if rollen := [r for r in request.GET.get("rol", "").split(",") if r in Rol.values]:
+        gevonden = gevonden.filter(rol__in=rollen)
     if (team_van := request.GET.get("team_van", "")).isdigit():
         gevonden = gevonden.exclude(opgaven_als_teamlid=int(team_van))
     return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())
