@@ -32,6 +32,16 @@ def _item_for(request, pk: int) -> CanvasItem:
     return herkomst.toevoegen([item])[0]
 
 
+def _te_bewerken(request, pk: int) -> CanvasItem:
+    """The item with its opgave, for the check before a write: its details are read once,
+    for the answer (a save read them twice: 23 -> 18 ms at scale, #17)."""
+    item = get_object_or_404(
+        CanvasItem.objects.visible_to(request.user).select_related("opgave"), pk=pk
+    )
+    require_perm(request, "canvas.change_canvas", item.opgave)
+    return item
+
+
 def _nieuw_form(code: str, data=None) -> CanvasItemForm:
     label = _("Nieuw item voor %(blok)s") % {"blok": Blok(code).label}
     return CanvasItemForm(data, prefix=code, label=label)
@@ -163,8 +173,7 @@ def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
 @require_POST
 def item_verplaatsen(request: HtmxHttpRequest, pk: int):
     """One place up or down within the block (the keyboard way to reorder)."""
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     richting = request.POST.get("richting")
     if richting not in ("omhoog", "omlaag"):
         raise Http404
@@ -196,8 +205,7 @@ def blok_volgorde(request: HtmxHttpRequest, opgave_pk: int, blok: str):
 @login_required
 @require_POST
 def item_delete(request: HtmxHttpRequest, pk: int):
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     if fout := item.waarom_niet_verwijderen():
         return _blok(request, item.opgave, item.blok, status=409, fout=fout)
     item.delete()
@@ -221,15 +229,15 @@ def _item_form(request, item: CanvasItem, form, *, conflict_tekst=None, status=2
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HtmxHttpRequest, pk: int):
     """Edit the text in place; a save on top of a version someone replaced is a conflict."""
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     prefix = f"item-{item.pk}"
     if request.method == "GET":
         initial = {"tekst": item.tekst, "versie": item.versie}
-        return _item_form(request, item, CanvasItemEditForm(prefix=prefix, initial=initial))
+        form = CanvasItemEditForm(prefix=prefix, initial=initial)
+        return _item_form(request, _item_for(request, pk), form)
     form = CanvasItemEditForm(request.POST, prefix=prefix)
     if not form.is_valid():
-        return _item_form(request, item, form, status=422)
+        return _item_form(request, _item_for(request, pk), form, status=422)
     tekst = form.cleaned_data["tekst"]
     saved = CanvasItem.objects.update_if_current(
         pk=item.pk, versie=form.cleaned_data["versie"], tekst=tekst, user=request.user
@@ -296,8 +304,7 @@ def item_detail(request: HtmxHttpRequest, pk: int):
 @require_POST
 def eigenschappen(request: HtmxHttpRequest, pk: int):
     """Owner and status: saved apart from the text, so they never conflict with it."""
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     form = ItemEigenschappenForm(request.POST, team=item.opgave.opgaveteam())
     if not form.is_valid():
         return _item_section(request, pk, "eigenschappen", status=422, eigenschappen=form)
@@ -309,8 +316,7 @@ def eigenschappen(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_POST
 def reactie_create(request: HtmxHttpRequest, pk: int):
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     form = ReactieForm(request.POST)
     if not form.is_valid():
         return _item_section(request, pk, "reacties", status=422, reactie=form)
@@ -323,8 +329,7 @@ def reactie_create(request: HtmxHttpRequest, pk: int):
 @require_POST
 def reactie_delete(request: HtmxHttpRequest, pk: int, reactie_pk: int):
     """Everyone takes back their own words only."""
-    item = _item_for(request, pk)
-    require_perm(request, "canvas.change_canvas", item.opgave)
+    item = _te_bewerken(request, pk)
     get_object_or_404(item.reacties, auteur=request.user, pk=reactie_pk).delete()
     messages.success(request, _("Uw reactie is verwijderd."))
     return _item_section(request, pk, "reacties")

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canvas.models import CanvasItem
@@ -115,3 +116,14 @@ def test_concurrent_writers_lose_nothing():
     # Every accepted write got its own version: no two winners for one version.
     assert sorted(v for v, _ in accepted) == list(range(2, item.versie + 1))
     assert item.tekst == max(accepted)[1]
+
+
+def test_a_save_reads_the_items_details_once(users, opgave):
+    """Before the write only the item and its opgave are read (for the check); the details
+    shown (editor, owner, comment count) once, for the answer (#17: 23 -> 14 ms at scale)."""
+    item = CanvasItemFactory(opgave=opgave, tekst="Begin")
+    client = client_for(users["regisseur"])
+    with CaptureQueriesContext(connection) as queries:
+        assert _post(client, item, "Nieuw", 1).status_code == 200
+    details = [q for q in queries.captured_queries if "aantal_reacties" in q["sql"]]
+    assert len(details) == 1
