@@ -138,7 +138,8 @@ class ZoekkeuzeMeer(Zoekkeuze):
     template_name = "components/zoekkeuze_meer.html"
 
     def value_from_datadict(self, data, files, name):
-        gekozen = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        gekozen = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        gekozen = [gekozen] if isinstance(gekozen, str) else gekozen
         getypt = data.get(f"{name}_zoek", "")
         return [*gekozen, ZoekTekst(getypt)] if getypt.strip() else list(gekozen)
 

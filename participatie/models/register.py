@@ -106,10 +106,10 @@ class StakeholderQuerySet(models.QuerySet):
             .order_by("-n", "-laatst")[:toon]
         )
         aantallen = {pk: n for pk, n, _ in top}
-        rijen = self.in_bulk(list(aantallen))
-        for pk, n in aantallen.items():
-            rijen[pk].n_opgaven = n
-        return [rijen[pk] for pk in aantallen]
+        rijen = self.in_bulk(list(aantallen))  # one removed in between is left out
+        for pk in rijen:
+            rijen[pk].n_opgaven = aantallen[pk]
+        return [rijen[pk] for pk in aantallen if pk in rijen]
 
     def gedeeld_op_volgorde(self, opgaven, volgorde: list[tuple[int, int]]) -> list:
         """The stakeholders of (part of) ``gedeelde_volgorde``, in its order, each with
