@@ -1,6 +1,7 @@
 """An opgave's hub: profile, phases, progress, team and samenhang."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -434,6 +435,28 @@ def test_the_team_picker_finds_colleagues_by_every_word_and_skips_the_team(users
     assert opgave.teamleden.filter(pk=partner.pk).exists() and "Priya Sewdien" not in in_team
     niemand = client.get(url, {"team-user_zoek": users["raadslid"].username}).content.decode()
     assert 'role="option"' not in niemand  # raadsleden join no team
+
+
+def test_the_regisseur_of_an_opgave_is_searched_among_regisseurs_and_beheerders(users, opgave):
+    url = reverse("opgaven:persoon-zoeken")
+    client = client_for(users["beheerder"])
+    formulier = client.get(reverse("opgaven:opgave-update", args=[opgave.pk])).text
+    assert 'name="opgaveregisseur_zoek"' in formulier
+    assert "&quot;rol&quot;: &quot;opgaveregisseur,beheerder&quot;" in formulier
+
+    def gevonden(**params) -> set[str]:
+        html = client.get(url, {"opgaveregisseur_zoek": "", **params}).text
+        return set(re.findall(r'data-waarde="(\d+)"', html))
+
+    regisseurs = gevonden(rol="opgaveregisseur,beheerder")
+    assert str(users["regisseur"].pk) in regisseurs and str(users["beheerder"].pk) in regisseurs
+    assert str(users["teamlid"].pk) not in regisseurs and str(users["teamlid"].pk) in gevonden()
+    for vreemd in ("<script>", "raadslid", ",,,"):  # no raadslid: ambtelijk only
+        assert str(users["raadslid"].pk) not in gevonden(rol=vreemd)
+    # Typed in full without JavaScript, a teamlid is not a regisseur: refused in Dutch.
+    data = {"titel": opgave.titel, "opgaveregisseur_zoek": users["teamlid"].username}
+    response = client.post(reverse("opgaven:opgave-update", args=[opgave.pk]), data)
+    assert response.status_code == 422 and "Niets gevonden met deze naam" in response.text
 
 
 def test_the_history_speaks_in_words_and_filters_by_kind(users, opgave):
