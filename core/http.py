@@ -3,6 +3,7 @@
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -73,3 +74,13 @@ def form_page(
         {"form": form, "titel": titel, "terug": terug, "knop": knop, "intro": intro},
         status=422 if form.errors else 200,
     )
+
+
+def pagina(request: HttpRequest, rijen, per_pagina: int = 50, param: str = "pagina") -> dict:
+    """A page of ``rijen`` at ``?<param>=`` for components/paginering.html: ``page``, and
+    ``querystring`` with the request's other parameters for its links (``param`` where a
+    page has several lists, each paging on its own)."""
+    overige = request.GET.copy()
+    overige.pop(param, None)
+    page = Paginator(rijen, per_pagina).get_page(request.GET.get(param))
+    return {"page": page, "param": param, "querystring": overige.urlencode()}

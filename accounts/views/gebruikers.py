@@ -7,7 +7,6 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
@@ -20,7 +19,7 @@ from pghistory.models import Events
 from core import secties
 from core.geschiedenis import beschrijf
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, form_data, form_page, require_perm
+from core.http import HtmxHttpRequest, form_data, form_page, pagina, require_perm
 from core.security_log import client_ip, log_event
 
 from .. import blokkade, mfa, services
@@ -61,16 +60,12 @@ def gebruiker_list(request: HtmxHttpRequest):
     require_perm(request, PERM)
     filter_form = GebruikerFilter(request.GET or None)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    page = Paginator(User.objects.gezocht(**filters), 50).get_page(request.GET.get("pagina"))
-    labels, rijen = secties.kolommen("gebruikers", list(page.object_list))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    context = {
-        "page": page,
+    lijst = pagina(request, User.objects.gezocht(**filters))
+    labels, rijen = secties.kolommen("gebruikers", list(lijst["page"].object_list))
+    context = lijst | {
         "kolommen": labels,
         "rijen": rijen,
         "filter_form": filter_form,
-        "querystring": querystring.urlencode(),
         "rollen": [(Rol(rol).label, uitleg) for rol, uitleg in ROL_UITLEG.items()],
         "secties": secties.render_secties(request, "gebruikers"),
     }

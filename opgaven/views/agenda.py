@@ -1,7 +1,6 @@
 """The beleidsagenda: every opgave in priority order, filtered; new opgaven; reordering."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import Rol, User
 from core.forms import zoektekst
 from core.htmx import section_response, zoekkeuze_opties
-from core.http import HtmxHttpRequest, form_data, pk_of_404, require_perm
+from core.http import HtmxHttpRequest, form_data, pagina, pk_of_404, require_perm
 
 from .. import services
 from ..forms.agenda import AgendaFilter
@@ -30,13 +29,8 @@ def _agenda_context(request, **extra) -> dict:
         .prefetch_related("gebieden", "domeinen")
         .op_agenda(),
     )
-    page = Paginator(filterset.qs, 20).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return {
+    return pagina(request, filterset.qs, 20) | {
         "filter": filterset,
-        "page": page,
-        "querystring": querystring.urlencode(),
         "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
         "kan_herschikken": request.user.has_perm("opgaven.change_agenda"),
         **extra,

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core import secties
-from core.http import HtmxHttpRequest, require_perm
+from core.http import HtmxHttpRequest, pagina, require_perm
 
 from ..models import Domein, Gebied, GebiedSoort, Opgave, OpgaveRelatie
 
@@ -69,11 +69,9 @@ def wie_werkt_waaraan(request: HtmxHttpRequest):
     require_perm(request, "opgaven.view_opgave")
     zoek = request.GET.get("q", "").strip()[:100]
     mensen = Opgave.objects.visible_to(request.user).op_agenda().wie_werkt_eraan(toon=TOON)
-    page = Paginator(mensen.zoek(zoek), PER_PAGINA).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
+    lijst = pagina(request, mensen.zoek(zoek), PER_PAGINA)
     return render(
         request,
         "opgaven/overzichten/wie_werkt_waaraan.html",
-        {"mensen": page, "page": page, "zoek": zoek, "querystring": querystring.urlencode()},
+        lijst | {"mensen": lijst["page"], "zoek": zoek},
     )

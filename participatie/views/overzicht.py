@@ -2,12 +2,11 @@
 all opgaven, and what waits for you on the start page."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from core.http import HtmxHttpRequest, require_perm
+from core.http import HtmxHttpRequest, pagina, require_perm
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
@@ -83,15 +82,6 @@ def opgave_participatie(request: HtmxHttpRequest, opgave_pk: int):
     )
 
 
-def _pagina(request, queryset, param: str) -> dict:
-    """Fifty rows of ``queryset`` at page ``?<param>=``, with the other parameters of the
-    request for its links (components/paginering.html): each list pages on its own."""
-    overige = request.GET.copy()
-    overige.pop(param, None)
-    pagina = Paginator(queryset, 50).get_page(request.GET.get(param))
-    return {"page": pagina, "param": param, "querystring": overige.urlencode()}
-
-
 def _lijsten(user, alle_acties: bool) -> dict:
     """The overview's lists for ``user``, each with its page parameter: sessions ahead,
     open action points (theirs, or all), inbreng without terugkoppeling."""
@@ -132,7 +122,9 @@ def overzicht(request: HtmxHttpRequest):
     require_perm(request, "opgaven.view_opgave")
     alle_acties = request.GET.get("actiepunten") == "alle"
     lijsten = _lijsten(request.user, alle_acties)
-    context = {naam: _pagina(request, *lijst) for naam, lijst in lijsten.items()}
+    context = {
+        naam: pagina(request, rijen, param=param) for naam, (rijen, param) in lijsten.items()
+    }
     context |= {"alle_acties": alle_acties, "signalen": te_beantwoorden(request.user)}
     return render(request, "participatie/overzicht/overzicht.html", context)
 

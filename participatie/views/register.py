@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core import secties
 from core.forms import zoektekst
 from core.htmx import zoekkeuze_opties
-from core.http import HtmxHttpRequest, download, form_data, require_perm
+from core.http import HtmxHttpRequest, download, form_data, pagina, require_perm
 from core.security_log import log_event
 from opgaven.models import Opgave
 
@@ -33,15 +33,12 @@ def stakeholder_list(request: HtmxHttpRequest):
     stakeholders = Stakeholder.objects.register(
         request.user, filter_form.cleaned_data if filter_form.is_valid() else {}
     )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     return render(
         request,
         "participatie/register/stakeholder_list.html",
-        {
-            "page": Paginator(stakeholders, 50).get_page(request.GET.get("pagina")),
+        pagina(request, stakeholders)
+        | {
             "filter_form": filter_form,
-            "querystring": querystring.urlencode(),
             "kan_toevoegen": request.user.has_perm("participatie.add_stakeholder"),
             "secties": secties.render_secties(request, "stakeholders"),
         },

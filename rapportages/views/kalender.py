@@ -1,11 +1,8 @@
 """The P&C calendar: moments with deadlines, and each opgave's contribution per moment,
 written on top of the version its writer loaded (two writers never overwrite each other)."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core import bijlagen
 from core.forms import BijlageForm
 from core.htmx import section_response
-from core.http import HtmxHttpRequest, pk_of_404, require_perm
+from core.http import HtmxHttpRequest, pagina, pk_of_404, require_perm
 from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
@@ -80,21 +77,20 @@ def moment_detail(request: HtmxHttpRequest, pk: int):
     status = request.GET.get("status", "")
     status = status if status in (GEEN_BIJDRAGE, *BijdrageStatus.values) else ""
     gefilterd = moment.opgaven_met_status(opgaven, status).select_related("opgaveregisseur")
-    page = Paginator(gefilterd.op_agenda(), 50).get_page(request.GET.get("pagina"))
-    bijdragen = moment.bijdragen.filter(opgave__in=[o.pk for o in page.object_list])
+    lijst = pagina(request, gefilterd.op_agenda())
+    opgaven_hier = lijst["page"].object_list
+    bijdragen = moment.bijdragen.filter(opgave__in=[o.pk for o in opgaven_hier])
     per_opgave = {
         b.opgave_id: b
         for b in bijdragen.select_related("bijgewerkt_door").defer("bereiken", "doen", "kosten")
     }
     stand = moment.stand(opgaven)
-    context = {
+    context = lijst | {
         "moment": moment,
         "stand": stand,
         "totaal": sum(n for _waarde, _label, n in stand),
         "status": status,
-        "page": page,
-        "querystring": urlencode({"status": status}) if status else "",
-        "rijen": [(opgave, per_opgave.get(opgave.pk)) for opgave in page.object_list],
+        "rijen": [(opgave, per_opgave.get(opgave.pk)) for opgave in opgaven_hier],
         "kan_rapporteren": request.user.has_perm("rapportages.add_rapportage", None),
     }
     return render(request, "rapportages/kalender/moment_detail.html", context)
