@@ -21,11 +21,16 @@ from ..models import (
 )
 
 
-def persoon_keuze(**kwargs) -> ZoekkeuzeField:
+def persoon_keuze(*, rollen=(), url_name="opgaven:persoon-zoeken", **kwargs) -> ZoekkeuzeField:
     """A searchable choice of a colleague who can own work (staff and partners), by name or
-    login: a select listed all of them (358 at scale) with every page that had one (#17)."""
-    kwargs.setdefault("queryset", User.objects.ambtelijk())
-    return ZoekkeuzeField(url_name="opgaven:persoon-zoeken", zoek_op="username", **kwargs)
+    login; only ``rollen`` when given, in the choice and in the search alike. A select
+    listed all of them (358 at scale) with every page that had one (#17)."""
+    mensen = User.objects.ambtelijk()
+    queryset = mensen.filter(rol__in=rollen) if rollen else mensen
+    veld = ZoekkeuzeField(queryset, url_name=url_name, zoek_op="username", **kwargs)
+    if rollen:
+        veld.widget.params = {"rol": ",".join(rollen)}
+    return veld
 
 
 # Who may direct an opgave.
@@ -38,11 +43,10 @@ class OpgaveForm(NLDSFormMixin, forms.ModelForm):
     on the hub page: the priority is the bestuurder's, on a proposal of the regisseur."""
 
     opgaveregisseur = persoon_keuze(
-        queryset=User.objects.filter(is_active=True, rol__in=REGISSEREN),
+        rollen=REGISSEREN,
         label=_("Opgaveregisseur"),
         error_messages={"required": _("Kies wie de opgave regisseert.")},
     )
-    opgaveregisseur.widget.params = {"rol": ",".join(REGISSEREN)}
 
     class Meta:
         model = Opgave

@@ -4,9 +4,8 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from canvas.models import Blok
-from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField, ZoekkeuzeMeerField
+from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeMeerField
 from opgaven.forms.hub import persoon_keuze
 from opgaven.models import Opgave
 
@@ -241,11 +240,10 @@ class StemmenForm(NLDSFormMixin, forms.Form):
 class ActiepuntForm(NLDSFormMixin, forms.ModelForm):
     prefix = "actiepunt"
 
-    eigenaar = ZoekkeuzeField(
+    # Searched per session: partners who may add action points search there too.
+    eigenaar = persoon_keuze(
         label=_("Eigenaar"),
-        queryset=User.objects.ambtelijk(),
         url_name="participatie:actiepunt-eigenaar-zoeken",
-        zoek_op="username",
         error_messages={"required": _("Kies wie het actiepunt oppakt.")},
     )
 
