@@ -59,8 +59,8 @@ from tests.participatie.factories import (
     BetrokkenheidFactory,
     BijeenkomstFactory,
     InbrengFactory,
+    PersoonFactory,
     SignaalFactory,
-    StakeholderFactory,
     ThematafelFactory,
 )
 
@@ -174,12 +174,8 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     o.domein = Domein.objects.create(naam="Wonen")
     o.betrokkenheid = BetrokkenheidFactory(opgave=opgave)
     o.stakeholder = o.betrokkenheid.stakeholder
-    o.persoon = StakeholderFactory(
-        vorm="persoon",
-        soort="inwoner",
-        grondslag="publieke_taak",
+    o.persoon = PersoonFactory(
         doel="d",
-        bewaren_tot=datetime.date(2030, 1, 1),
     )
     contact = Contactmoment.objects.create(
         opgave=opgave, datum=datetime.date(2026, 1, 1), soort="gesprek", samenvatting="s"

@@ -14,6 +14,7 @@ from participatie.models import (
     Stakeholder,
     StakeholderSoort,
     Thematafel,
+    Vorm,
 )
 from tests import hostile
 from tests.accounts.factories import UserFactory
@@ -26,6 +27,17 @@ class StakeholderFactory(factory.django.DjangoModelFactory):
 
     naam = factory.Sequence(lambda n: f"Stichting {n} {hostile.SCRIPT} {hostile.FORMULA}")
     soort = StakeholderSoort.MAATSCHAPPELIJKE_ORGANISATIE
+
+
+class PersoonFactory(StakeholderFactory):
+    """A resident in the register, with what the AVG asks of a person: a ground, a purpose
+    and a retention date."""
+
+    vorm = Vorm.PERSOON
+    soort = StakeholderSoort.INWONER
+    grondslag = "publieke_taak"
+    doel = "Thematafel"
+    bewaren_tot = datetime.date(2030, 1, 1)
 
 
 class BetrokkenheidFactory(factory.django.DjangoModelFactory):

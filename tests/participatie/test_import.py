@@ -264,18 +264,11 @@ def test_a_kept_preview_is_private_and_expires(users, settings):
 def test_the_preview_does_not_tell_whose_e_mail_address_it_is(users, opgave):
     """Issue #15.5: the preview named an address as a person's to whom contact details are
     hidden; now only who may see them reads "zelfde e-mailadres"."""
-    import datetime
+    from tests.participatie.factories import BetrokkenheidFactory, PersoonFactory
 
-    from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
-
-    persoon = StakeholderFactory(
+    persoon = PersoonFactory(
         naam="Anna Coenen",
-        soort="inwoner",
-        vorm="persoon",
         email="anna@voorbeeld.example",
-        grondslag="publieke_taak",
-        doel="Thematafel",
-        bewaren_tot=datetime.date(2030, 1, 1),
     )
     BetrokkenheidFactory(opgave=opgave, stakeholder=persoon)
     rij = [{"naam": "Iemand Anders", "soort": "ondernemer", "email": "anna@voorbeeld.example"}]

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from participatie.models import Afspraak, Partnerkoppeling, Vorm
+from participatie.models import Afspraak, Partnerkoppeling
 from tests.conftest import client_for, tel_queries
-from tests.participatie.factories import StakeholderFactory
+from tests.participatie.factories import PersoonFactory, StakeholderFactory
 
 HTMX = {"HX-Request": "true"}
 
@@ -46,12 +46,8 @@ def test_the_beheerder_links_a_partner_to_their_organisation(users):
     assert "koppeling met een partnerorganisatie aangemaakt" in geschiedenis.content.decode()
 
     # A person is not an organisation; the link stays as it was.
-    persoon = StakeholderFactory(
-        vorm=Vorm.PERSOON,
-        soort="inwoner",
-        grondslag="publieke_taak",
+    persoon = PersoonFactory(
         doel="d",
-        bewaren_tot=datetime.date(2030, 1, 1),
     )
     response = _koppelen(beheerder, partner, persoon)
     assert response.status_code == 422

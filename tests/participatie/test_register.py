@@ -8,7 +8,7 @@ from django.urls import reverse
 from participatie.models import Beoordeling, Stakeholder
 from tests import hostile
 from tests.conftest import client_for, plan_met_indexen
-from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
+from tests.participatie.factories import BetrokkenheidFactory, PersoonFactory, StakeholderFactory
 
 
 def _persoon(**extra):
@@ -28,15 +28,10 @@ def _persoon(**extra):
 
 @pytest.fixture
 def persoon_in_opgave(opgave):
-    persoon = StakeholderFactory(
+    persoon = PersoonFactory(
         naam="Anna Peeters",
-        soort="inwoner",
-        vorm="persoon",
         email="anna@voorbeeld.example",
         telefoon="06-11112222",
-        grondslag="publieke_taak",
-        doel="Thematafel",
-        bewaren_tot=datetime.date(2030, 1, 1),
     )
     BetrokkenheidFactory(opgave=opgave, stakeholder=persoon)
     return persoon
@@ -67,13 +62,8 @@ def test_the_organisation_of_a_person_is_searched_not_listed(users):
     """#17: the form listed every organisation of the register (3.7 MB at scale); now a
     search box that finds organisations only, and a name typed in full is looked up."""
     StakeholderFactory(naam="Woonstichting Lindewaard", vorm="organisatie")
-    StakeholderFactory(
+    PersoonFactory(
         naam="Woon Persoon",
-        vorm="persoon",
-        soort="inwoner",
-        grondslag="publieke_taak",
-        doel="Thematafel",
-        bewaren_tot=datetime.date(2030, 1, 1),
     )
     client = client_for(users["regisseur"])
     formulier = client.get(reverse("participatie:stakeholder-create")).content.decode()
