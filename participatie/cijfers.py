@@ -4,6 +4,10 @@ A session counts as *held* when it has started, or when something was recorded o
 (inbreng, or who came): a session whose date was moved ahead after it took place still
 counts, and its inbreng with it. Inbreng itself is accepted only on a session that has
 started (InbrengForm), so every piece of inbreng belongs to a held session.
+
+Sessions and action points are reached through the opgave's thematafels as their ids in
+the link table (``_tafels``), not by joining the thematafels themselves: PostgreSQL spent
+5 ms planning the hub's one query of these figures, ten times its running it (#17).
 """
 
 from django.db.models import F, OuterRef, QuerySet
@@ -21,17 +25,24 @@ from .models import (
     Signaal,
     SignaalStatus,
     Terugkoppeling,
+    Thematafel,
     Vervolgactie,
 )
+
+
+def _tafels():
+    """The ids of the thematafels of the opgave two levels out (inside an ``aantal``)."""
+    koppeling = Thematafel.opgaven.through.objects
+    return koppeling.filter(opgave=OuterRef(OuterRef("pk"))).values("thematafel_id")
 
 
 def met_participatiecijfers(opgaven: QuerySet[Opgave], nu=None) -> QuerySet[Opgave]:
     """``n_bijeenkomsten`` (held), ``n_inbreng`` and ``n_teruggekoppeld`` per opgave, one
     subquery each, whatever the number of sessions."""
-    inbreng = Inbreng.objects.filter(bijeenkomst__thematafel__opgaven=OuterRef("pk"))
+    inbreng = Inbreng.objects.filter(bijeenkomst__thematafel_id__in=_tafels())
     return opgaven.annotate(
         n_bijeenkomsten=aantal(
-            Bijeenkomst.objects.gehouden(nu).filter(thematafel__opgaven=OuterRef("pk"))
+            Bijeenkomst.objects.gehouden(nu).filter(thematafel_id__in=_tafels())
         ),
         n_inbreng=aantal(inbreng),
         n_teruggekoppeld=aantal(inbreng.exclude(terugkoppeling=Terugkoppeling.OPEN)),
@@ -51,7 +62,7 @@ def met_open_acties(opgaven: QuerySet[Opgave], vandaag=None) -> QuerySet[Opgave]
             Vervolgactie.objects.filter(contactmoment__opgave=OuterRef("pk"), afgerond=False)
         ),
         n_actiepunten=aantal(
-            Actiepunt.objects.open().filter(bijeenkomst__thematafel__opgaven=OuterRef("pk"))
+            Actiepunt.objects.open().filter(bijeenkomst__thematafel_id__in=_tafels())
         ),
     ).annotate(n_open_acties=F("n_afspraken") + F("n_vervolgacties") + F("n_actiepunten"))
 

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opgaven.models import Opgave
-from participatie.cijfers import met_participatiecijfers
-from participatie.models import Bijeenkomst, Terugkoppeling
+from participatie.cijfers import met_open_acties, met_participatiecijfers
+from participatie.models import ActiepuntStatus, Bijeenkomst, Terugkoppeling
 from tests.conftest import client_for
 from tests.participatie.factories import (
+    ActiepuntFactory,
     BijeenkomstFactory,
     InbrengFactory,
     StakeholderFactory,
@@ -47,3 +48,24 @@ def test_a_session_is_held_once_started_or_once_something_was_recorded(users, op
         .content.decode()
     )
     assert "3 bijeenkomsten gehouden; 2 keer inbreng, waarvan 1 met terugkoppeling." in html
+
+
+def test_figures_count_each_opgaves_own_thematafels_a_shared_one_for_both(opgave, andere_opgave):
+    """Sessions, inbreng and action points reach an opgave through its thematafels (the
+    link table, #17): a thematafel of two opgaven counts for both, another one for its own."""
+    gisteren = timezone.now() - datetime.timedelta(days=1)
+    gedeeld = BijeenkomstFactory(
+        thematafel=ThematafelFactory(opgaven=[opgave, andere_opgave]), begint_op=gisteren
+    )
+    eigen = BijeenkomstFactory(
+        thematafel=ThematafelFactory(opgaven=[andere_opgave]), begint_op=gisteren
+    )
+    InbrengFactory(bijeenkomst=gedeeld)
+    InbrengFactory.create_batch(2, bijeenkomst=eigen)
+    ActiepuntFactory(bijeenkomst=gedeeld)
+    ActiepuntFactory(bijeenkomst=eigen)
+    ActiepuntFactory(bijeenkomst=eigen, status=ActiepuntStatus.GEREED)
+
+    opgaven = met_open_acties(met_participatiecijfers(Opgave.objects.order_by("pk")))
+    cijfers = {o.pk: (o.n_bijeenkomsten, o.n_inbreng, o.n_actiepunten) for o in opgaven}
+    assert cijfers == {opgave.pk: (1, 1, 1), andere_opgave.pk: (2, 3, 2)}
