@@ -1,18 +1,20 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .models import Huisstijl
 
 
 def gemeente(request):
-    # Read once per request: a page renders its sections (and other apps' parts) one by
-    # one, and each render runs the context processors (#17: five reads per hub).
-    huisstijl = getattr(request, "_huisstijl", None)
-    if huisstijl is None:
-        huisstijl = request._huisstijl = Huisstijl.huidige()
+    # Read once per request, and only when a template shows it: a page renders its
+    # sections (and other apps' parts) one by one, and each render runs the context
+    # processors (#17: five reads per hub); an htmx answer (a canvas block) shows none.
+    if not hasattr(request, "_huisstijl"):
+        request._huisstijl = SimpleLazyObject(Huisstijl.huidige)
+    huisstijl = request._huisstijl
     return {
         # Called by the template only where the header shows it (one indexed count).
         "meldingen_ongelezen": lambda: _ongelezen(request),
-        "gemeente_naam": huisstijl.naam,
+        "gemeente_naam": lambda: huisstijl.naam,
         "huisstijl": huisstijl,
         # The warning before a session ends for lack of activity (static/js/sessie.js).
         "sessie_idle": settings.SESSION_IDLE_SECONDS,

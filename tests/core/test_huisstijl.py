@@ -4,6 +4,8 @@ import subprocess
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -92,11 +94,18 @@ def test_report_cover_carries_name_and_logo(users, opgave, tmp_path):
 
 def test_the_branding_is_read_once_per_page_however_many_parts_it_renders(users, opgave):
     """#17: the hub renders its sections one by one, and each render read the branding."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = client_for(users["regisseur"])
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(opgave.get_absolute_url()).status_code == 200
     huisstijl = [q for q in ctx.captured_queries if "core_huisstijl" in q["sql"]]
     assert len(huisstijl) == 1, len(huisstijl)
+
+
+def test_an_htmx_answer_without_the_layout_does_not_read_the_branding(users, opgave):
+    """A canvas block comes back without header or footer: nothing in it shows the branding."""
+    client = client_for(users["regisseur"])
+    url = reverse("canvas:canvasitem-create", args=[opgave.pk, "activiteiten"])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(url, {"activiteiten-tekst": "Buurtkamer"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "Buurtkamer" in response.content.decode()
+    assert not [q for q in ctx.captured_queries if "core_huisstijl" in q["sql"]]
