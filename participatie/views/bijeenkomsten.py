@@ -2,6 +2,8 @@
 terugkoppeling (or taken over into the canvas), and the actiepunten. Each change posts to
 its own view and gets its section back; everything already saved stays as it was."""
 
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -69,43 +71,59 @@ def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij, open_p
 
 
 def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, verwerken="", **forms) -> dict:
+    """The session page's context. What a section may not show is read or built when a
+    template asks for it (a callable, called once): an action point's new status read the
+    page's inbreng, opgaven, attendance and documents for its one section (#17)."""
     thematafel = bijeenkomst.thematafel
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
     # Who may change the thematafel may bring inbreng too (the rules say so): one query less.
     kan_inbrengen = kan_bewerken or request.user.has_perm("participatie.add_inbreng", thematafel)
-    opgaven = list(thematafel.opgaven.order_by("titel"))
-    inbreng = list(
-        bijeenkomst.inbreng.select_related("stakeholder", "canvas_item", "teruggekoppeld_door")
-    )
-    if kan_bewerken:
-        forms.setdefault("aanwezigheid", AanwezigheidForm(instance=bijeenkomst))
-        forms.setdefault("verslag", VerslagForm(instance=bijeenkomst))
-    if kan_inbrengen:
-        forms.setdefault("inbreng", _inbreng_form_voor(request, bijeenkomst))
-        forms.setdefault("actiepunt", ActiepuntForm(bijeenkomst=bijeenkomst))
+    opgaven = cache(lambda: list(thematafel.opgaven.order_by("titel")))
+    forms = _lege_forms(request, bijeenkomst, kan_bewerken, kan_inbrengen) | forms
+    bijlage = forms.get("bijlage") or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage)
     return {
         "bijeenkomst": bijeenkomst,
         "thematafel": thematafel,
-        "opgaven": opgaven,
         "kan_bewerken": kan_bewerken,
         "kan_inbrengen": kan_inbrengen,
         "uitgenodigd": bijeenkomst.uitgenodigd.order_by("naam"),
         "aanwezig": bijeenkomst.aanwezig.order_by("naam"),
-        "rijen": _rijen(inbreng, opgaven, kan_bewerken, fout_bij, verwerken),
-        "aantal_open": sum(1 for i in inbreng if i.terugkoppeling == Terugkoppeling.OPEN),
+        **_inbreng(bijeenkomst, opgaven, kan_bewerken, fout_bij, verwerken),
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
         "statussen": ActiepuntStatus.choices,
         "forms": forms,
-        **_documenten(bijeenkomst, forms.get("bijlage")),
-    }
-
-
-def _documenten(bijeenkomst: Bijeenkomst, form=None) -> dict:
-    return {
-        "documenten": bijlagen.per_document(bijeenkomst.bijlagen.all()),
-        "bijlage_form": form or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage),
+        "documenten": cache(lambda: bijlagen.per_document(bijeenkomst.bijlagen.all())),
+        "bijlage_form": bijlage,
         "bijlage_actie": reverse("participatie:bijeenkomst-documenten", args=[bijeenkomst.pk]),
     }
+
+
+def _inbreng(bijeenkomst: Bijeenkomst, opgaven, kan_bewerken: bool, fout_bij, verwerken) -> dict:
+    """The inbreng's rows, and how many wait for terugkoppeling, read when shown."""
+    inbreng = cache(
+        lambda: list(
+            bijeenkomst.inbreng.select_related("stakeholder", "canvas_item", "teruggekoppeld_door")
+        )
+    )
+    return {
+        "rijen": cache(lambda: _rijen(inbreng(), opgaven(), kan_bewerken, fout_bij, verwerken)),
+        "aantal_open": cache(
+            lambda: sum(1 for i in inbreng() if i.terugkoppeling == Terugkoppeling.OPEN)
+        ),
+    }
+
+
+def _lege_forms(request, bijeenkomst: Bijeenkomst, kan_bewerken: bool, kan_inbrengen: bool):
+    """The session's own forms, empty, each made when a section shows it (attendance reads
+    who came)."""
+    lege = {}
+    if kan_bewerken:
+        lege["aanwezigheid"] = lambda: AanwezigheidForm(instance=bijeenkomst)
+        lege["verslag"] = lambda: VerslagForm(instance=bijeenkomst)
+    if kan_inbrengen:
+        lege["inbreng"] = lambda: _inbreng_form_voor(request, bijeenkomst)
+        lege["actiepunt"] = lambda: ActiepuntForm(bijeenkomst=bijeenkomst)
+    return {naam: cache(maak) for naam, maak in lege.items()}
 
 
 def _inbreng_form_voor(request, bijeenkomst: Bijeenkomst, data=None) -> InbrengForm:

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -278,6 +280,22 @@ def test_action_points_are_added_and_closed(users, sessie):
     _post(client, "actiepunt-status", {"status": "gereed"}, sessie.pk, punt.pk)
     punt.refresh_from_db()
     assert punt.status == "gereed"
+
+
+def test_an_action_points_status_reads_only_its_section(users, sessie):
+    """#17: the answer to a new status (htmx) read the whole page's inbreng, attendance and
+    documents, none of which it shows."""
+    InbrengFactory(bijeenkomst=sessie)
+    punt = ActiepuntFactory(bijeenkomst=sessie)
+    url = reverse("participatie:actiepunt-status", args=[sessie.pk, punt.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client_for(users["regisseur"]).post(
+            url, {"status": "bezig"}, HTTP_HX_REQUEST="true"
+        )
+    assert response.status_code == 200 and 'id="actiepunten"' in response.content.decode()
+    gelezen = " ".join(q["sql"] for q in ctx.captured_queries)
+    for tabel in ("participatie_inbreng", "bijeenkomst_aanwezig", "bijeenkomstbijlage"):
+        assert f'FROM "{tabel}' not in gelezen and f'FROM "participatie_{tabel}' not in gelezen
 
 
 def test_the_owner_of_an_action_point_is_searched_not_listed(users, sessie):
