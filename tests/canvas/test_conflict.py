@@ -127,3 +127,9 @@ def test_a_save_reads_the_items_details_once(users, opgave):
         assert _post(client, item, "Nieuw", 1).status_code == 200
     details = [q for q in queries.captured_queries if "aantal_reacties" in q["sql"]]
     assert len(details) == 1
+    # Opening the editor reads the item once, with its details.
+    url = reverse("canvas:canvasitem-update", args=[item.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
+    items = [q for q in queries.captured_queries if 'FROM "canvas_canvasitem"' in q["sql"]]
+    assert len(items) == 1 and "aantal_reacties" in items[0]["sql"]
