@@ -43,9 +43,12 @@ def open_acties_context(request, opgave: Opgave, tab: str = "") -> dict | None:
     if not request.user.has_perm("participatie.view_betrokkenheid"):
         return None
     if tab == "overzicht":
-        return {"opgave": opgave, "cijfers": _open_werk(opgave)}
-    acties = met_open_acties(Opgave.objects.filter(pk=opgave.pk)).order_by()
-    return {"opgave": opgave, "cijfers": acties.values("n_open_acties", "n_te_laat").get()}
+        werk = _open_werk(opgave)
+        cijfers = {"n_open_acties": werk.n_open_acties, "n_te_laat": werk.n_te_laat}
+    else:
+        acties = met_open_acties(Opgave.objects.filter(pk=opgave.pk)).order_by()
+        cijfers = acties.values("n_open_acties", "n_te_laat").get()
+    return {"opgave": opgave, "cijfers": cijfers}
 
 
 def _open_werk(opgave: Opgave) -> Opgave:
