@@ -95,26 +95,33 @@ def _lijsten(user, alle_acties: bool) -> dict:
     open_inbreng = Inbreng.objects.zonder_terugkoppeling().filter(
         bijeenkomst__thematafel__in=thematafels
     )
+    # Only the columns shown: a session's verslag and a thematafel's description are long
+    # texts, read for every row of three lists of fifty (#17).
     return {
         "komend": (
             Bijeenkomst.objects.filter(thematafel__in=thematafels)
             .komend()
-            .select_related("thematafel"),
+            .select_related("thematafel")
+            .only("begint_op", "locatie", "thematafel__thema"),
             "komend",
         ),
         "actiepunten": (
-            actiepunten.select_related("eigenaar", "bijeenkomst__thematafel").order_by(
-                "deadline", "pk"
-            ),
+            actiepunten.select_related("eigenaar", "bijeenkomst__thematafel")
+            .only(*_ACTIEPUNT, "bijeenkomst__thematafel__thema", *_EIGENAAR)
+            .order_by("deadline", "pk"),
             "acties",
         ),
         "open_inbreng": (
-            open_inbreng.select_related("bijeenkomst__thematafel").order_by(
-                "bijeenkomst__begint_op", "pk"
-            ),
+            open_inbreng.select_related("bijeenkomst__thematafel")
+            .only("tekst", "bijeenkomst__begint_op", "bijeenkomst__thematafel__thema")
+            .order_by("bijeenkomst__begint_op", "pk"),
             "inbreng",
         ),
     }
+
+
+_ACTIEPUNT = ("omschrijving", "deadline", "status", "bijeenkomst")
+_EIGENAAR = ("eigenaar__username", "eigenaar__first_name", "eigenaar__last_name")
 
 
 @login_required

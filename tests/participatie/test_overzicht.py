@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.participatie.factories import (
     ActiepuntFactory,
     BijeenkomstFactory,
@@ -68,6 +68,23 @@ def test_each_list_pages_on_its_own_and_says_how_much_waits(users, tafel):
     assert "Bellen" in tweede and "Dorpshuis" in tweede  # the other lists stay on page 1
     for kapot in ("abc", "-1", "99999999999999999999"):
         assert client.get(url, {"inbreng": kapot}).status_code == 200
+
+
+def test_the_overview_reads_its_rows_in_the_same_queries_however_many(users, tafel):
+    """Its lists read only the columns they show (#17); one left out would be read again
+    for every row. One row in each list, then six: the same number of queries."""
+    client = client_for(users["regisseur"])
+    url = reverse("participatie:overzicht") + "?actiepunten=alle"
+    aantallen = []
+    for erbij in (1, 5):
+        for _ in range(erbij):
+            sessie = BijeenkomstFactory(thematafel=tafel)
+            ActiepuntFactory(bijeenkomst=sessie, deadline=datetime.date(2020, 1, 1))
+            InbrengFactory(bijeenkomst=sessie)
+        aantallen.append(tel_queries(client, url))
+    assert aantallen[0] == aantallen[1], aantallen
+    pagina = client.get(url).content.decode()
+    assert pagina.count("te laat</strong>") == 6 and pagina.count("uiterlijk") == 6
 
 
 def test_the_header_counts_open_actions_above_every_workspace_page(users, opgave, sessie):
