@@ -95,33 +95,37 @@ def _lijsten(user, alle_acties: bool) -> dict:
     open_inbreng = Inbreng.objects.zonder_terugkoppeling().filter(
         bijeenkomst__thematafel__in=thematafels
     )
-    # Only the columns shown: a session's verslag and a thematafel's description are long
-    # texts, read for every row of three lists of fifty (#17).
-    return {
-        "komend": (
-            Bijeenkomst.objects.filter(thematafel__in=thematafels)
-            .komend()
-            .select_related("thematafel")
-            .only("begint_op", "locatie", "thematafel__thema"),
-            "komend",
+    lijsten = {
+        "komend": Bijeenkomst.objects.filter(thematafel__in=thematafels)
+        .komend()
+        .select_related("thematafel"),
+        "actiepunten": actiepunten.select_related("eigenaar", "bijeenkomst__thematafel").order_by(
+            "deadline", "pk"
         ),
-        "actiepunten": (
-            actiepunten.select_related("eigenaar", "bijeenkomst__thematafel")
-            .only(*_ACTIEPUNT, "bijeenkomst__thematafel__thema", *_EIGENAAR)
-            .order_by("deadline", "pk"),
-            "acties",
-        ),
-        "open_inbreng": (
-            open_inbreng.select_related("bijeenkomst__thematafel")
-            .only("tekst", "bijeenkomst__begint_op", "bijeenkomst__thematafel__thema")
-            .order_by("bijeenkomst__begint_op", "pk"),
-            "inbreng",
+        "open_inbreng": open_inbreng.select_related("bijeenkomst__thematafel").order_by(
+            "bijeenkomst__begint_op", "pk"
         ),
     }
+    return {naam: (rijen.only(*_KOLOMMEN[naam]), _PARAM[naam]) for naam, rijen in lijsten.items()}
 
 
-_ACTIEPUNT = ("omschrijving", "deadline", "status", "bijeenkomst")
-_EIGENAAR = ("eigenaar__username", "eigenaar__first_name", "eigenaar__last_name")
+# Only the columns shown: a session's verslag and a thematafel's description are long texts,
+# read for every row of three lists of fifty (#17).
+_KOLOMMEN = {
+    "komend": ("begint_op", "locatie", "thematafel__thema"),
+    "actiepunten": (
+        "omschrijving",
+        "deadline",
+        "status",
+        "bijeenkomst",
+        "bijeenkomst__thematafel__thema",
+        "eigenaar__username",
+        "eigenaar__first_name",
+        "eigenaar__last_name",
+    ),
+    "open_inbreng": ("tekst", "bijeenkomst__begint_op", "bijeenkomst__thematafel__thema"),
+}
+_PARAM = {"komend": "komend", "actiepunten": "acties", "open_inbreng": "inbreng"}
 
 
 @login_required
