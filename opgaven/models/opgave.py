@@ -65,12 +65,14 @@ class OpgaveQuerySet(models.QuerySet):
         return self.none()
 
     def waar_werkt(self, user) -> "OpgaveQuerySet":
-        """The opgaven ``user`` directs or is on the team of (without duplicates)."""
-        return self.filter(
-            pk__in=Opgave.objects.filter(
-                models.Q(opgaveregisseur=user) | models.Q(teamleden=user)
-            ).values("pk")
-        )
+        """The opgaven ``user`` directs or is on the team of (without duplicates).
+
+        Two index lookups joined by UNION ALL: an OR over the opgaven joined to every team
+        membership read both tables whole (6.5 ms at 3,000 opgaven, on every page a partner
+        opens and on the start page; 0.3 ms now, #17)."""
+        regisseert = Opgave.objects.filter(opgaveregisseur=user).values("pk")
+        in_team = Teamlidmaatschap.objects.filter(user=user).values("opgave_id")
+        return self.filter(pk__in=regisseert.union(in_team, all=True))
 
     def bewerkbaar_door(self, user) -> "OpgaveQuerySet":
         """The opgaven ``user`` may change (rule ``opgaven.change_opgave``): the beheerder
