@@ -5,6 +5,7 @@ import functools
 from django.db import connection
 from pghistory.models import Events
 
+from core.db import voorbereid
 from core.geschiedenis import Gebeurtenis, beschrijf, event_modellen
 
 from .models import Opgave
@@ -87,15 +88,14 @@ def _laatste(pks: list[int], modellen: list, limit: int) -> list[tuple[str, int]
     params = []
     for label, aantal in kolommen:
         params += [label, *([pks] * aantal), limit]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
-        return [(label, pgh_id) for label, pgh_id in cursor.fetchall()]
+    return [(label, pgh_id) for label, pgh_id in voorbereid(sql, [*params, limit])]
 
 
 @functools.cache
 def _laatste_sql(modellen: tuple) -> tuple[str, list[tuple[str, int]]]:
     """The UNION behind ``_laatste``, built once: per event table the latest events through
-    its index on the opgave (the ORM took 18 ms to compile the same query each time)."""
+    its index on the opgave (the ORM took 18 ms to compile the same query each time). A
+    prepared statement: PostgreSQL took 7-8 ms to plan it, twice its running time (#17)."""
     delen, kolommen = [], []
     for model in modellen:
         velden = [connection.ops.quote_name(kolom) for kolom in _opgave_kolommen(model)]

@@ -5,6 +5,7 @@ only change defaults. See ``.env.example`` for every variable.
 """
 
 import ipaddress
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -110,6 +111,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # trigger it, and compiling took 9.7 s of a 13.4 s start page at scale (#17). Short
 # queries like these gain nothing from it.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Prepared statements only where asked for (core.db.voorbereid): psycopg prepares a query
+# after this many runs on a connection, and no query gets there by itself.
+DATABASES["default"]["OPTIONS"]["prepare_threshold"] = sys.maxsize
 # DJANGO_DB_POOL_SIZE > 0: a psycopg pool of at most that many connections per process,
 # shared by its threads, instead of one persistent connection per thread (docs/performance.md,
 # "Process model", has both measured).

@@ -102,3 +102,27 @@ def test_the_bounded_history_lists_what_pghistory_lists(users, opgave, andere_op
     # a partner reads no positions of stakeholders (confidential)
     partner = geschiedenis_van(opgaven, users["partner"], limit=200)
     assert partner and all(g.wat != "betrokkenheid" for g in partner)
+
+
+def test_the_history_runs_as_a_prepared_statement_and_nothing_else_does(users, opgave):
+    """#17: planning the UNION over the event tables took twice as long as running it; it
+    is a prepared statement now (core.db.voorbereid). Its answer stays the same once
+    PostgreSQL plans it generically (after five runs), and no other query is prepared."""
+    from django.db import connection
+
+    from opgaven.history import geschiedenis_van
+
+    for status in ("aandacht", "risico", "op_koers"):
+        Opgave.objects.filter(pk=opgave.pk).update(voortgang=status)
+    antwoorden = [
+        [(g.wat, g.actie, g.wijzigingen) for g in geschiedenis_van([opgave], users["beheerder"])]
+        for _ in range(7)
+    ]
+    assert len(antwoorden[0]) >= 3 and all(a == antwoorden[0] for a in antwoorden)
+    client = client_for(users["regisseur"])
+    for url in (reverse("home"), opgave.get_absolute_url(), reverse("opgaven:opgave-list")):
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        voorbereid = [rij[0] for rij in cursor.fetchall()]
+    assert voorbereid and all(s.startswith("SELECT label, pgh_id FROM") for s in voorbereid)

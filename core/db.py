@@ -1,0 +1,35 @@
+"""Prepared statements for the few read queries PostgreSQL spends longer planning than
+running (#17; docs/performance.md, "Planning time").
+
+Django binds parameters on the client and prepares nothing. The settings give psycopg a
+threshold no query reaches by itself (``prepare_threshold`` sys.maxsize), so only a query
+run through ``voorbereid`` becomes a prepared statement of its connection; every other
+query runs as before. Such a query is written by hand for server-side binding: typed
+parameters (``%s::text``), one statement, nothing interpolated on the client (pghistory's
+context, which it prepends to writes, has no place in it: read queries only).
+"""
+
+from django.db import connection
+from django.db.backends.postgresql.base import ServerBindingCursor
+
+
+class _Voorbereid(ServerBindingCursor):
+    """A server-binding cursor that prepares what it runs."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):
+        return super().execute(query, params, prepare=True, binary=binary)
+
+
+def voorbereid(sql: str, params) -> list[tuple]:
+    """The rows of the read query ``sql`` as a prepared statement of this connection:
+    parsed once, and planned generically once PostgreSQL finds that as good (after five
+    runs). Through Django's cursor wrapper, so it is counted and logged like any query."""
+    connection.ensure_connection()
+    ruw = _Voorbereid(connection.connection)
+    if connection.queries_logged:
+        cursor = connection.make_debug_cursor(ruw)
+    else:
+        cursor = connection.make_cursor(ruw)
+    with cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
