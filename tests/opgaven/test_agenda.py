@@ -151,7 +151,10 @@ def test_the_agenda_search_reads_the_index(users):
     zorg = Domein.objects.create(naam="Zorg en welzijn")
     OpgaveFactory(titel="Eenzaamheid onder ouderen").domeinen.set([zorg])
     gezocht = AgendaFilter({"q": "eenzaam"}, queryset=Opgave.objects.op_agenda()).qs
-    plan = plan_met_indexen(gezocht)
+    # Without the agenda's order (as the page's count asks): on a tiny table the planner may
+    # also walk the order's index and test each row, which at scale it does only for a
+    # word in most opgaven (there the first twenty come soon).
+    plan = plan_met_indexen(gezocht.order_by())
     assert "opgave_zoekvector" in plan and "Seq Scan on opgaven_opgave" not in plan, plan
     assert [o.titel for o in gezocht] == ["Eenzaamheid onder ouderen"]
     gefilterd = AgendaFilter({"q": "eenzaam", "domein": zorg.pk}, queryset=Opgave.objects.all())
