@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.http import HtmxHttpRequest, form_data, form_page
+from core.http import HtmxHttpRequest, form_data, form_page, pagina
 
 from ..forms import MeldingvoorkeurenForm
 from ..models import Melding
@@ -22,8 +21,7 @@ PER_PAGINA = 50
 @require_GET
 def melding_list(request: HtmxHttpRequest):
     meldingen = request.user.meldingen.all()
-    pagina = Paginator(meldingen, PER_PAGINA).get_page(request.GET.get("pagina"))
-    context = {"pagina": pagina, "ongelezen": meldingen.ongelezen().count()}
+    context = pagina(request, meldingen, PER_PAGINA) | {"ongelezen": meldingen.ongelezen().count()}
     return render(request, "accounts/meldingen/melding_list.html", context)
 
 

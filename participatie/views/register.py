@@ -5,7 +5,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -141,12 +140,12 @@ def gedeelde_stakeholders(request: HtmxHttpRequest):
     require_perm(request, "opgaven.view_opgave")
     opgaven = Opgave.objects.visible_to(request.user)
     volgorde = Stakeholder.objects.gedeelde_volgorde(opgaven)
-    page = Paginator(volgorde, 50).get_page(request.GET.get("pagina"))
-    stakeholders = Stakeholder.objects.gedeeld_op_volgorde(opgaven, page.object_list)
+    lijst = pagina(request, volgorde)
+    stakeholders = Stakeholder.objects.gedeeld_op_volgorde(opgaven, lijst["page"].object_list)
     return render(
         request,
         "participatie/register/gedeelde_stakeholders.html",
-        {"stakeholders": stakeholders, "page": page},
+        lijst | {"stakeholders": stakeholders},
     )
 
 
