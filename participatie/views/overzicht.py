@@ -106,26 +106,33 @@ def _lijsten(user, alle_acties: bool) -> dict:
             "bijeenkomst__begint_op", "pk"
         ),
     }
-    return {naam: (rijen.only(*_KOLOMMEN[naam]), _PARAM[naam]) for naam, rijen in lijsten.items()}
+    return {
+        naam: (rijen.only(*_LIJSTEN[naam][1]), _LIJSTEN[naam][0]) for naam, rijen in lijsten.items()
+    }
 
 
-# Only the columns shown: a session's verslag and a thematafel's description are long texts,
-# read for every row of three lists of fifty (#17).
-_KOLOMMEN = {
-    "komend": ("begint_op", "locatie", "thematafel__thema"),
+# Per list: its page parameter, and only the columns it shows (a session's verslag and a
+# thematafel's description are long texts, read for every row of three lists of fifty; #17).
+_LIJSTEN = {
+    "komend": ("komend", ("begint_op", "locatie", "thematafel__thema")),
     "actiepunten": (
-        "omschrijving",
-        "deadline",
-        "status",
-        "bijeenkomst",
-        "bijeenkomst__thematafel__thema",
-        "eigenaar__username",
-        "eigenaar__first_name",
-        "eigenaar__last_name",
+        "acties",
+        (
+            "omschrijving",
+            "deadline",
+            "status",
+            "bijeenkomst",
+            "bijeenkomst__thematafel__thema",
+            "eigenaar__username",
+            "eigenaar__first_name",
+            "eigenaar__last_name",
+        ),
     ),
-    "open_inbreng": ("tekst", "bijeenkomst__begint_op", "bijeenkomst__thematafel__thema"),
+    "open_inbreng": (
+        "inbreng",
+        ("tekst", "bijeenkomst__begint_op", "bijeenkomst__thematafel__thema"),
+    ),
 }
-_PARAM = {"komend": "komend", "actiepunten": "acties", "open_inbreng": "inbreng"}
 
 
 @login_required
