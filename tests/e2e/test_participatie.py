@@ -229,3 +229,30 @@ def verwerk(rij):
     rij.locator("summary", has_text="Verwerken").click()
     expect(rij.get_by_role("button", name="Terugkoppeling opslaan")).to_be_visible()
     return rij
+
+
+def test_a_second_change_after_following_a_link_to_the_same_section_breaks_no_csp(
+    page, live_server
+):
+    """When htmx settled a swap, it copied the old element's style attribute onto the
+    new one. An attribute left by something outside the page (a browser extension; here
+    Chromium's screenshot, which leaves an empty one) then broke the CSP: three console
+    errors a change, once the page had been followed to the section it was at. The config
+    settles class, width and height only; the application itself sets no inline style."""
+    from participatie.models import Actiepunt
+
+    call_command("demodata")
+    punt = Actiepunt.objects.select_related("bijeenkomst").first()
+    url = f"{live_server.url}{punt.bijeenkomst.get_absolute_url()}#actiepunten"
+    login(page, live_server.url, "regisseur")
+    for status in ("In uitvoering", "Gereed"):
+        page.goto(url)  # the second time the same address: the page stays, htmx's DOM too
+        page.get_by_label("Status van het actiepunt").first.select_option(label=status)
+        opslaan = page.locator("#actiepunten").get_by_role("button", name=re.compile("^Opslaan"))
+        with page.expect_response(re.compile("/status/")) as antwoord:
+            opslaan.first.click()
+        assert antwoord.value.status == 200
+        page.wait_for_load_state("networkidle")
+        page.screenshot()  # leaves style="" on elements of the section
+    punt.refresh_from_db()
+    assert punt.status == "gereed"
