@@ -70,16 +70,17 @@ class PcMoment(TimeStampedModel):
             return opgaven.filter(models.Exists(bijdragen.filter(status=status)))
         return opgaven
 
-    def stand(self, opgaven) -> list[tuple[str, str, int]]:
+    def stand(self, opgaven, aantal: int | None = None) -> list[tuple[str, str, int]]:
         """(status, label, how many of ``opgaven``) for none yet (GEEN_BIJDRAGE) and each
-        status of a contribution: two counts, whatever the number of opgaven."""
+        status of a contribution: two counts, whatever the number of opgaven; one where the
+        caller knows how many ``opgaven`` there are (``aantal``)."""
         per_status = dict(
             self.bijdragen.filter(opgave__in=opgaven)
             .order_by()
             .values_list("status")
             .annotate(n=models.Count("pk"))
         )
-        geen = opgaven.count() - sum(per_status.values())
+        geen = (opgaven.count() if aantal is None else aantal) - sum(per_status.values())
         return [(GEEN_BIJDRAGE, _("Nog niet geschreven"), geen)] + [
             (status.value, status.label, per_status.get(status.value, 0))
             for status in BijdrageStatus

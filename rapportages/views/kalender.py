@@ -84,7 +84,8 @@ def moment_detail(request: HtmxHttpRequest, pk: int):
         b.opgave_id: b
         for b in bijdragen.select_related("bijgewerkt_door").defer("bereiken", "doen", "kosten")
     }
-    stand = moment.stand(opgaven)
+    # Unfiltered, the page has counted the visible opgaven already.
+    stand = moment.stand(opgaven, None if status else lijst["page"].paginator.count)
     context = lijst | {
         "moment": moment,
         "stand": stand,

@@ -204,6 +204,8 @@ def test_moment_page_queries_do_not_grow(users, moment):
     weinig = tel_queries(client, url)
     vul(20)
     assert tel_queries(client, url) == weinig
+    # Unfiltered, the stand reuses the page's count of the opgaven: one count fewer.
+    assert tel_queries(client, f"{url}?status=concept") == weinig + 1
 
 
 def test_the_moment_page_shows_the_stand_and_fifty_opgaven_a_page(users, moment):
