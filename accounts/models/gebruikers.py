@@ -63,6 +63,14 @@ class UserQuerySet(models.QuerySet):
             )
         return qs
 
+    def ambtelijk(self) -> "UserQuerySet":
+        """Active people who can own work: staff and partners, not raadsleden; by name."""
+        return (
+            self.filter(is_active=True)
+            .exclude(rol=Rol.RAADSLID)
+            .order_by("first_name", "last_name", "username")
+        )
+
     def gezocht(self, *, q: str = "", rol: str = "", actief: str = "") -> "UserQuerySet":
         """The Gebruikers list in Beheer: a search (``zoek``), a role, active ("ja") or not
         ("nee"); each optional. Active accounts first, by name."""
@@ -84,13 +92,7 @@ class UserQuerySet(models.QuerySet):
 
 
 class AccountManager(UserManager.from_queryset(UserQuerySet)):
-    def ambtelijk(self):
-        """Active people who can own work: staff and partners, not raadsleden; by name."""
-        return (
-            self.filter(is_active=True)
-            .exclude(rol=Rol.RAADSLID)
-            .order_by("first_name", "last_name", "username")
-        )
+    """The user manager (create_user and the like) with ``UserQuerySet``'s methods."""
 
 
 # Who had which role and when an account was switched off: the history a beheerder reads

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Rol, User
+from accounts.views.personen import persoon_opties
 from core.forms import zoektekst
 from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, form_data, pagina, pk_of_404, require_perm
@@ -67,12 +68,12 @@ def persoon_zoeken(request: HtmxHttpRequest):
     typed in a name, login, e-mail or organisation; not who is on the team of ``team_van``;
     only the roles in ``rol`` (comma-separated) when given."""
     require_perm(request, "opgaven.view_opgave")
-    gevonden = User.objects.ambtelijk().zoek(zoektekst(request))
+    kandidaten = User.objects.all()
     if rollen := [r for r in request.GET.get("rol", "").split(",") if r in Rol.values]:
-        gevonden = gevonden.filter(rol__in=rollen)
+        kandidaten = kandidaten.filter(rol__in=rollen)
     if (team_van := request.GET.get("team_van", "")).isdigit():
-        gevonden = gevonden.exclude(opgaven_als_teamlid=int(team_van))
-    return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())
+        kandidaten = kandidaten.exclude(opgaven_als_teamlid=int(team_van))
+    return persoon_opties(request, kandidaten)
 
 
 def _reden_fout(reden: str) -> str | None:

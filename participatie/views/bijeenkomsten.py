@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import User
+from accounts.views.personen import persoon_opties
 from core import bijlagen
-from core.forms import BijlageForm, zoektekst
-from core.htmx import section_response, zoekkeuze_opties
+from core.forms import BijlageForm
+from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 
 from .. import services
@@ -315,8 +315,7 @@ def eigenaar_zoeken(request: HtmxHttpRequest, pk: int):
     to this session looks among the people who can take one on (a select of all of them
     sent 358 names, 17 kB, with the page at scale; #17)."""
     _to_add(request, pk)
-    gevonden = User.objects.ambtelijk().zoek(zoektekst(request))
-    return zoekkeuze_opties(request, gevonden, toelichting=lambda u: u.get_rol_display())
+    return persoon_opties(request)
 
 
 @login_required
