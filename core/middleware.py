@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.messages import get_messages
+from django.core.exceptions import SuspiciousOperation
 from django.dispatch import receiver
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
@@ -45,6 +46,23 @@ class VerzoekIdMiddleware:
             VERZOEK_ID.reset(token)
         response["X-Request-ID"] = kenmerk
         return response
+
+
+class NulTekenMiddleware:
+    """400 for a NUL character in the path or the address's parameters. PostgreSQL cannot
+    compare text that holds one, so every search that passed it on answered 500; no link or
+    form of ours sends it. (Forms refuse one in a posted field themselves, at the field.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in naam or any("\x00" in waarde for waarde in waarden)
+            for naam, waarden in request.GET.lists()
+        ):
+            raise SuspiciousOperation("NUL character in the request's path or parameters")
+        return self.get_response(request)
 
 
 class LanguageMiddleware:

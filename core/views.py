@@ -33,6 +33,13 @@ def gezondheid_klaar(request):
     )
 
 
+def bad_request(request, exception=None):
+    """400 in Dutch for a request no page of ours makes (a NUL character in a parameter, a
+    form with thousands of fields, an unknown host name); a security event."""
+    log_event("bad_request", request=request, obj=request.path[:200], outcome="denied")
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
     """403 page with the reason, when it is ours to say; every denial is a security event."""
     log_event("permission_denied", request=request, obj=request.path[:200], outcome="denied")

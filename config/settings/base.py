@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.NulTekenMiddleware",
     "core.middleware.SessieVerloopMiddleware",
     "accounts.mfa.TweedeStapMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
