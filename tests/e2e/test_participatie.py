@@ -256,3 +256,52 @@ def test_a_second_change_after_following_a_link_to_the_same_section_breaks_no_cs
         page.screenshot()  # leaves style="" on elements of the section
     punt.refresh_from_db()
     assert punt.status == "gereed"
+
+
+def test_a_failed_change_says_so_next_to_the_form(page, live_server, verwachte_consolefouten):
+    """An htmx request that fails swaps nothing. The connection dropped, then a colleague
+    removed the action point (404): each time a message beside the form says what happened,
+    and the next change that works takes it away."""
+    from participatie.models import Actiepunt
+
+    call_command("demodata")
+    punt = Actiepunt.objects.select_related("bijeenkomst", "eigenaar").order_by("pk").first()
+    bijeenkomst = punt.bijeenkomst
+    ander = bijeenkomst.actiepunten.create(
+        omschrijving="Zaal reserveren", eigenaar=punt.eigenaar, deadline=punt.deadline
+    )
+    login(page, live_server.url, "regisseur")
+    page.goto(f"{live_server.url}{bijeenkomst.get_absolute_url()}#actiepunten")
+    sectie = page.locator("#actiepunten")
+    melding = sectie.get_by_role("alert")
+
+    def status(pk, label):
+        keuze = page.locator(f"#actiepunt-status-{pk}")
+        keuze.select_option(label=label)
+        sectie.locator("form", has=keuze).get_by_role("button", name=re.compile("^Opslaan")).click()
+
+    page.route("**/status/", lambda route: route.abort())
+    status(punt.pk, "In uitvoering")
+    expect(melding).to_have_text(re.compile("Geen verbinding met de server"))
+    assert_accessible(page)
+    page.unroute("**/status/")
+
+    Actiepunt.objects.filter(pk=punt.pk).delete()  # a colleague, meanwhile
+    status(punt.pk, "Gereed")
+    expect(melding).to_have_text(re.compile("Dit bestaat niet meer"))
+    expect(melding).to_have_count(1)
+
+    with page.expect_response(re.compile("/status/")) as antwoord:
+        status(ander.pk, "Gereed")
+    assert antwoord.value.status == 200
+    expect(melding).to_have_count(0)  # the section came back, without the removed point
+    expect(page.locator(f"#actiepunt-status-{punt.pk}")).to_have_count(0)
+    verwachte_consolefouten.extend(
+        [
+            r"ERR_FAILED",
+            r"htmx:sendError",
+            r"htmx:afterRequest",
+            r"status of 404",
+            r"Response Status Error Code 404",
+        ]
+    )
