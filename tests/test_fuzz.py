@@ -6,6 +6,8 @@ outside any sensible range), hostile text and files. Every page's address parame
 the same treatment, the NUL character too."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -94,14 +96,21 @@ def test_random_input_to_any_form_never_gives_a_500(
     assert response.status_code < 500, (route, wie, velden)
 
 
-# What the views and the filter forms read from the address (a searchable choice's text box
-# is ``<field>_zoek``, whatever the field).
-PARAMETERS = [
-    "q", "pagina", "status", "soort", "vorm", "stand", "a", "b", "bewerken", "verwerken",
-    "formulier", "actiepunten", "komend", "acties", "inbreng", "team_van", "rol", "behalve",
-    "bewerkbaar", "opgave", "stakeholder", "next", "fase", "domein", "gebied", "prioriteit",
-    "persoon", "regisseur", "actief", "team-user_zoek", "eigenaar_zoek",
-]  # fmt: skip
+def _parameters() -> list[str]:
+    """Every address parameter a view reads itself (found in the source, so a new one is
+    covered), those the filter forms and the page lists read, and a searchable choice's
+    text box (``<field>_zoek``, whatever the field)."""
+    gelezen = set()
+    for app in ("accounts", "canvas", "core", "opgaven", "participatie", "rapportages"):
+        for bron in (Path(__file__).resolve().parents[1] / app).rglob("*.py"):
+            gelezen |= set(re.findall(r'request\.GET\.get\(\s*"([^"]+)"', bron.read_text()))
+    assert {"q", "status", "a", "b", "verwerken"} <= gelezen, gelezen
+    filters = {"fase", "domein", "gebied", "prioriteit", "persoon", "regisseur", "actief"}
+    lijsten = {"pagina", "komend", "acties", "inbreng", "formulier"}
+    return sorted(gelezen | filters | lijsten | {"team-user_zoek", "eigenaar_zoek"})
+
+
+PARAMETERS = _parameters()
 GET_ROUTES = sorted(
     naam for naam, (_args, rijen) in MATRIX.items() if any(r[0] == "get" for r in rijen)
 )
