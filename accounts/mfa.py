@@ -16,6 +16,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.htmx import pagina_naar
+from core.invoer import alleen_cijfers
 
 # Set at sign-in: this session must pass the second step before anything else.
 SESSIE_TWEEDE_STAP = "_tweede_stap"
@@ -79,7 +80,7 @@ def controleren(request, code: str):
     code = code.replace(" ", "").lower()
     # Six digits are the app's; anything else a recovery code. Each device throttles its own
     # failures (django-otp), so a recovery code must not count as a wrong app code.
-    if code.isdigit() and len(code) == 6:
+    if alleen_cijfers(code) and len(code) == 6:
         device = app(request.user)
     else:
         device = StaticDevice.objects.filter(user=request.user).first()

@@ -9,6 +9,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from core.api import ETagMixin, GewijzigdSinds
+from core.invoer import alleen_cijfers
 
 from .models import Begrotingsregel, Indicator, Meting
 
@@ -20,7 +21,9 @@ def _filter(queryset, request, **velden):
     """``?opgave=12`` and the like; a value that is not a number matches nothing."""
     for param, veld in velden.items():
         if (waarde := request.query_params.get(param)) is not None:
-            queryset = queryset.filter(**{veld: waarde}) if waarde.isdigit() else queryset.none()
+            queryset = (
+                queryset.filter(**{veld: waarde}) if alleen_cijfers(waarde) else queryset.none()
+            )
     return queryset
 
 

@@ -13,6 +13,8 @@ from PIL import Image
 
 from core import bijlagen
 
+from .invoer import alleen_cijfers
+
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -146,7 +148,7 @@ class ZoekkeuzeMeer(Zoekkeuze):
     def get_context(self, name, value, attrs):
         context = forms.Widget.get_context(self, name, None, attrs)
         waarden = list(value or [])
-        pks = [str(v) for v in waarden if not isinstance(v, ZoekTekst) and str(v).isdigit()]
+        pks = [str(v) for v in waarden if not isinstance(v, ZoekTekst) and alleen_cijfers(str(v))]
         veld = self.choices.field
         gekozen = [
             {"pk": obj.pk, "label": veld.label_from_instance(obj)}

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django_htmx.middleware import HtmxDetails
 
+from .invoer import alleen_cijfers
+
 
 class HtmxHttpRequest(HttpRequest):
     """A request as our views see it: with htmx details and the user (``accounts.User``)."""
@@ -20,7 +22,7 @@ class HtmxHttpRequest(HttpRequest):
 def pk_of_404(value) -> int:
     """A primary key from user input, or 404: never a ValueError (a 500) from the ORM."""
     tekst = "" if value is None else str(value)
-    if not tekst.isdigit():
+    if not alleen_cijfers(tekst):
         raise Http404
     return int(tekst)
 

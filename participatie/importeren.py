@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.forms import redelijke_datum
+from core.invoer import alleen_cijfers
 from core.tekstbestand import OnleesbaarBestand, decodeer
 
 from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
@@ -225,7 +226,7 @@ def controleer(rijen: list[Rij], user=None) -> None:
                 elif email.lower() in emails:
                     fouten.append("mogelijk dubbel met een bestaande inwoner; vraag de beheerder")
         kvk = w.get("kvk_nummer", "").replace(" ", "")
-        if kvk and not (kvk.isdigit() and len(kvk) == 8):
+        if kvk and not (alleen_cijfers(kvk) and len(kvk) == 8):
             fouten.append("KvK-nummer moet uit acht cijfers bestaan")
         elif kvk and kvk in kvks:
             fouten.append("staat al in het register (zelfde KvK-nummer)")

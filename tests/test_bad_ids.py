@@ -10,7 +10,10 @@ from tests.conftest import client_for, named_urls
 BUITEN_BIGINT = 99999999999999999999
 
 
-@pytest.mark.parametrize("waarde", ["abc", "", "1; DROP TABLE x", "-1", "1.5", BUITEN_BIGINT])
+# '²' passes str.isdigit but not int(): it gave a 500 where an id was checked that way.
+@pytest.mark.parametrize(
+    "waarde", ["abc", "", "1; DROP TABLE x", "-1", "1.5", "²", chr(0x661), BUITEN_BIGINT]
+)
 def test_hand_made_ids_in_forms_are_not_found(users, opgave, waarde):
     regisseur, bestuurder = client_for(users["regisseur"]), client_for(users["bestuurder"])
     verplaatsen = {"verplaats": f"{waarde}:omhoog", "reden": "r"}

@@ -13,6 +13,7 @@ from accounts.views.personen import persoon_opties
 from core.forms import zoektekst
 from core.htmx import section_response, zoekkeuze_opties
 from core.http import HtmxHttpRequest, form_data, pagina, pk_of_404, require_perm
+from core.invoer import alleen_cijfers
 
 from .. import services
 from ..forms.agenda import AgendaFilter
@@ -56,7 +57,7 @@ def opgave_zoeken(request: HtmxHttpRequest):
     gevonden = Opgave.objects.visible_to(request.user).filter(titel__icontains=zoektekst(request))
     if request.GET.get("bewerkbaar"):
         gevonden = gevonden.bewerkbaar_door(request.user)
-    if (behalve := request.GET.get("behalve", "")).isdigit():
+    if alleen_cijfers(behalve := request.GET.get("behalve", "")):
         gevonden = gevonden.exclude(pk=int(behalve))
     return zoekkeuze_opties(request, gevonden.order_by("titel", "pk"))
 
@@ -71,7 +72,7 @@ def persoon_zoeken(request: HtmxHttpRequest):
     kandidaten = User.objects.all()
     if rollen := [r for r in request.GET.get("rol", "").split(",") if r in Rol.values]:
         kandidaten = kandidaten.filter(rol__in=rollen)
-    if (team_van := request.GET.get("team_van", "")).isdigit():
+    if alleen_cijfers(team_van := request.GET.get("team_van", "")):
         kandidaten = kandidaten.exclude(opgaven_als_teamlid=int(team_van))
     return persoon_opties(request, kandidaten)
 

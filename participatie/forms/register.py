@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATUM, NLDSFormMixin, ZoekkeuzeField
+from core.invoer import alleen_cijfers
 
 from ..models import (
     Stakeholder,
@@ -78,7 +79,7 @@ class StakeholderForm(NLDSFormMixin, forms.ModelForm):
 
     def clean_kvk_nummer(self):
         kvk = self.cleaned_data["kvk_nummer"].replace(" ", "")
-        if kvk and not (kvk.isdigit() and len(kvk) == 8):
+        if kvk and not (alleen_cijfers(kvk) and len(kvk) == 8):
             raise forms.ValidationError(_("Een KvK-nummer bestaat uit acht cijfers."))
         return kvk
 

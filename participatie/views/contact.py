@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
+from core.invoer import alleen_cijfers
 from opgaven.access import opgave_for, opgave_to_change
 from opgaven.events import OPGAVE_GEWIJZIGD
 from opgaven.models import Opgave
@@ -30,7 +31,7 @@ def _context(request, opgave: Opgave, *, contact_form=None, afspraak_form=None) 
     if kan_bewerken:
         # "Contact plannen" from a ladder gap (the stakeholders page) names the stakeholder.
         gekozen = request.GET.get("stakeholder", "")
-        begin = {"stakeholders": [int(gekozen)]} if gekozen.isdigit() else {}
+        begin = {"stakeholders": [int(gekozen)]} if alleen_cijfers(gekozen) else {}
         contact_form = contact_form or ContactmomentForm(opgave=opgave, initial=begin)
         afspraak_form = afspraak_form or AfspraakForm(opgave=opgave)
     return {

@@ -110,7 +110,11 @@ def test_a_person_needs_ground_purpose_and_retention(users, veld, melding):
     assert not Stakeholder.objects.exists()
 
 
-@pytest.mark.parametrize("kvk", ["1234567", "12345678a", "ABCDEFGH"])
+# Superscript and full-width digits pass str.isdigit; a KvK number is the digits 0-9.
+BREED = "".join(chr(0xFF10 + int(c)) for c in "12345678")
+
+
+@pytest.mark.parametrize("kvk", ["1234567", "12345678a", "ABCDEFGH", "²³⁴⁵⁶⁷⁸⁹", BREED])
 def test_kvk_number_is_eight_digits(users, kvk):
     response = client_for(users["regisseur"]).post(
         reverse("participatie:stakeholder-create"),

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.invoer import alleen_cijfers
 from opgaven.models import Opgave
 from rapportages.models import MomentSoort, PcMoment, titel
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if opgave == "alle":
             opgaven, gekozen = Opgave.objects.all(), None
         else:
-            if not opgave.isdigit() or not Opgave.objects.filter(pk=int(opgave)).exists():
+            if not alleen_cijfers(opgave) or not Opgave.objects.filter(pk=int(opgave)).exists():
                 raise CommandError(f"Geen opgave met id {opgave!r}. Geef een id of 'alle'.")
             opgaven = Opgave.objects.filter(pk=int(opgave))
             gekozen = opgaven.get()
@@ -39,13 +40,13 @@ class Command(BaseCommand):
 
 
 def _moment(tekst: str) -> PcMoment:
-    if tekst.isdigit():
+    if alleen_cijfers(tekst):
         gevonden = PcMoment.objects.filter(pk=int(tekst)).first()
     else:
         soort, _, jaar = tekst.rpartition("-")
         gevonden = (
             PcMoment.objects.filter(soort=soort, jaar=int(jaar)).first()
-            if soort in MomentSoort.values and jaar.isdigit()
+            if soort in MomentSoort.values and alleen_cijfers(jaar)
             else None
         )
     if gevonden is None:
