@@ -62,7 +62,10 @@ def pagina_naar(request: HttpRequest, doel: str) -> HttpResponse:
     htmx = request.headers.get("HX-Request") == "true"
     terug = request.get_full_path()
     if htmx and request.headers.get("HX-Current-URL"):
-        huidige = urlsplit(request.headers["HX-Current-URL"])
+        try:
+            huidige = urlsplit(request.headers["HX-Current-URL"])
+        except ValueError:  # "http://[x": not an address; the request's own path, then
+            huidige = urlsplit(terug)
         terug = huidige.path + (f"?{huidige.query}" if huidige.query else "")
     url = f"{doel}?{urlencode({'next': terug})}"
     if htmx:

@@ -3,6 +3,7 @@ signing in whatever happens, on deactivation, and (elsewhere) on a password chan
 
 import logging
 import time
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -60,6 +61,17 @@ def test_an_htmx_request_after_the_end_sends_the_page_to_the_login(users, settin
     assert response.status_code == 204
     login = reverse("accounts:login")
     assert response["HX-Redirect"] == f"{login}?next=%2Fopgaven%2F{opgave.pk}%2F"
+
+    # A header that is no address (urlsplit refuses it) gave a 500: the request's own path.
+    client.force_login(users["regisseur"])
+    client.get(opgave.get_absolute_url())
+    time.sleep(1.2)
+    geschiedenis = reverse("opgaven:opgave-geschiedenis", args=[opgave.pk])
+    response = client.get(
+        geschiedenis, headers={"HX-Request": "true", "HX-Current-URL": "http://[x"}
+    )
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == f"{login}?next={quote(geschiedenis, safe='')}"
 
 
 def test_deactivation_ends_an_open_session(users):
