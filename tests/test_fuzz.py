@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import BaseForm, FileField
+from django.test import Client
 from django.urls import get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import hostile
-from tests.conftest import client_for
+from tests.conftest import beveiligingslog, client_for
 from tests.test_permissions import MATRIX, _objecten
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +137,15 @@ def test_hostile_address_parameters_on_every_page_never_give_a_500(objecten, use
 def test_a_nul_in_the_path_is_a_400_too(users):
     response = client_for(users["regisseur"]).get("/opgaven/%00/")
     assert response.status_code == 400 and "Ongeldig verzoek" in response.text
+
+
+def test_an_unknown_host_name_gets_the_dutch_400_and_is_logged(caplog):
+    """Django refuses a Host outside ALLOWED_HOSTS; our page says so in Dutch (it renders
+    without asking the request for its host, which would refuse again: a 500)."""
+    response = Client(HTTP_HOST="evil.example").get("/")
+    assert response.status_code == 400 and "Ongeldig verzoek" in response.text
+    [gebeurtenis] = [e for e in beveiligingslog(caplog) if e["action"] == "bad_request"]
+    assert gebeurtenis["outcome"] == "denied"
 
 
 @pytest.fixture
