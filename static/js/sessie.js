@@ -35,6 +35,9 @@
       }
       dialoog.close();
       plan();
+    }).catch(function () {
+      // No connection: say so (the text is on <body>); the button can be pressed again.
+      dialoog.querySelector("[data-sessie-fout]").textContent = document.body.dataset.foutVerbinding;
     });
   });
   document.addEventListener("htmx:afterRequest", plan);

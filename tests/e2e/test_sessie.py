@@ -1,6 +1,8 @@
 """Before a session ends for lack of activity the page asks whether to stay signed in;
 staying keeps the session, not answering ends it and the login page says why."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -30,3 +32,19 @@ def test_the_page_warns_before_the_session_ends(page, live_server, settings):
     expect(page.get_by_label("Gebruikersnaam")).to_be_visible()
     assert_accessible(page)
     assert fouten == []
+
+
+def test_staying_signed_in_without_a_connection_says_so(
+    page, live_server, settings, verwachte_consolefouten
+):
+    settings.SESSION_IDLE_SECONDS = 8
+    call_command("demodata")
+    login(page, live_server.url, "medewerker")
+    vraag = page.get_by_role("dialog", name="Blijft u ingelogd?")
+    expect(vraag).to_be_visible(timeout=10_000)
+    page.route("**/sessie/verlengen/", lambda route: route.abort())
+    vraag.get_by_role("button", name="Blijf ingelogd").click()
+    expect(vraag.get_by_role("alert")).to_have_text(re.compile("Geen verbinding met de server"))
+    expect(vraag).to_be_visible()
+    assert_accessible(page)
+    verwachte_consolefouten.append("ERR_FAILED")
