@@ -11,7 +11,7 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from ..cijfers import met_open_acties, met_open_werk, met_participatiecijfers
+from ..cijfers import met_open_acties, met_open_werk, met_participatiecijfers, open_acties
 from ..models import Actiepunt, Bijeenkomst, Inbreng, Terugkoppeling, Thematafel
 from .signalen import te_beantwoorden
 
@@ -44,10 +44,9 @@ def open_acties_context(request, opgave: Opgave, tab: str = "") -> dict | None:
         return None
     if tab == "overzicht":
         werk = _open_werk(opgave)
-        cijfers = {"n_open_acties": werk.n_open_acties, "n_te_laat": werk.n_te_laat}
     else:
-        acties = met_open_acties(Opgave.objects.filter(pk=opgave.pk)).order_by()
-        cijfers = acties.values("n_open_acties", "n_te_laat").get()
+        werk = met_open_acties(Opgave.objects.filter(pk=opgave.pk)).order_by().only("pk").get()
+    cijfers = {"n_open_acties": open_acties(werk), "n_te_laat": werk.n_te_laat}
     return {"opgave": opgave, "cijfers": cijfers}
 
 
