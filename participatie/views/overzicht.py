@@ -105,9 +105,11 @@ def _lijsten(user, alle_acties: bool) -> dict:
             "bijeenkomst__begint_op", "pk"
         ),
     }
-    return {
-        naam: (rijen.only(*_LIJSTEN[naam][1]), _LIJSTEN[naam][0]) for naam, rijen in lijsten.items()
-    }
+    uit = {}
+    for naam, rijen in lijsten.items():
+        param, kolommen = _LIJSTEN[naam]
+        uit[naam] = (rijen.only(*kolommen), param)
+    return uit
 
 
 # Per list: its page parameter, and only the columns it shows (a session's verslag and a
