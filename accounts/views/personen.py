@@ -5,8 +5,7 @@ from django.http import HttpResponse
 from core.forms import zoektekst
 from core.htmx import zoekkeuze_opties
 
-from ..models import User
-from ..models.gebruikers import UserQuerySet
+from ..models import User, UserQuerySet
 
 
 def persoon_opties(request, kandidaten: UserQuerySet | None = None) -> HttpResponse:
