@@ -19,6 +19,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def eigen_media(settings, tmp_path):
+    """Every test writes its files (reports, exports, uploads) in a folder of its own: a test
+    that searches all files (the erasure test) never finds another's, and a failed run
+    leaves nothing for the next."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def opgave(db):
     regisseur = UserFactory(username="regisseur", rol=Rol.OPGAVEREGISSEUR)

@@ -64,10 +64,8 @@ def test_the_drill_backup_drop_everything_restore_gives_the_same_tables_and_file
     assert vastgesteld.exists() and all(bestand_klopt(r) for r in vastgesteld)
 
 
-def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path, settings, opgave):
-    media = tmp_path / "media"
-    settings.MEDIA_ROOT = media
-    media.mkdir()
+def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path, eigen_media, opgave):
+    media = eigen_media
     (media / "rapport.pdf").write_bytes(b"%PDF- rapport")
     call_command("backup", str(tmp_path / "b"))
     with pytest.raises(CommandError, match="niet leeg"):

@@ -46,6 +46,7 @@ def wacht(voorwaarde, seconden: float, wat: str):
 
 def start_worker(**env_extra) -> subprocess.Popen:
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | database_env()
+    env["DJANGO_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the test's own folder
     return subprocess.Popen(
         [
             sys.executable,
