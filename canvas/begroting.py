@@ -89,3 +89,10 @@ def overzicht(regels: list[Begrotingsregel], financiers: list[Financier]) -> Beg
         for i, f in enumerate(financiers)
     ]
     return Begroting(financiers, jaren, aandelen, totaal)
+
+
+def van_opgave(opgave) -> Begroting:
+    """The opgave's budget as the begroting page shows it (two queries): the one source of
+    the amounts in the canvas block "Begroting", on A3 and in the council report."""
+    regels = list(opgave.begrotingsregels.select_related("activiteit", "financier"))
+    return overzicht(regels, list(opgave.financiers.all()))

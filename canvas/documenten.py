@@ -12,6 +12,7 @@ from core.models import Huisstijl
 from core.pdfbron import Bron, static_css
 from opgaven.models import Opgave
 
+from .begroting import van_opgave
 from .models import Blok, CanvasVersie, in_zones
 
 CSS = ("css/pdf-fonts.css", "css/canvas-a3.css")
@@ -35,6 +36,8 @@ def canvas_bron(*, opgave: Opgave, versie: CanvasVersie | None = None) -> Bron:
             "stand": stand,
             # As on screen: why, for whom, what; then how and what it costs (5 + 5 blocks).
             "rijen": [zones[:3], zones[3:]],
+            # The amounts of "Wat het kost" from the begroting; a version keeps only texts.
+            "begroting": van_opgave(opgave) if versie is None else None,
             "gemeente": huisstijl.naam,
             "logo": huisstijl.logo_data_uri(),
             "gemaakt_op": timezone.now(),

@@ -19,7 +19,8 @@ CSS = ("css/pdf-fonts.css", "css/rapport.css")
 def terugkoppeling_bron(*, thematafel: Thematafel) -> Bron:
     """What participants brought in at each session and what was done with it.
 
-    Residents are not named: participants get the answers, not each other's identities.
+    Residents are named only with their recorded consent (participatie.openbaar): participants
+    get the answers, not each other's identities.
     """
     huisstijl = Huisstijl.huidige()
     bijeenkomsten = thematafel.bijeenkomsten.gehouden().prefetch_related(

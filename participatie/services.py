@@ -146,7 +146,16 @@ def persoon_anonimiseren(*, stakeholder: Stakeholder, user=None) -> list[str]:
     opgaven = wissen.gekoppelde_opgaven(stakeholder)
     wissen.wis_uit_teksten(stakeholder)
     transaction.on_commit(importeren.alle_voorbeelden_verwijderen)
-    leeg = {"email": "", "telefoon": "", "doel": "", "toelichting": "", "kvk_nummer": ""}
+    leeg = {
+        "email": "",
+        "telefoon": "",
+        "doel": "",
+        "toelichting": "",
+        "kvk_nummer": "",
+        "openbaar_noemen": False,
+        "openbaar_noemen_op": None,
+        "openbaar_noemen_bron": "",
+    }
     naam = f"Geanonimiseerde persoon {stakeholder.pk}"
     StakeholderEvent = apps.get_model("participatie", "StakeholderEvent")
     with geschiedenis.herschrijven(StakeholderEvent):
@@ -180,6 +189,13 @@ def persoon_inzage(*, stakeholder: Stakeholder) -> dict:
             "grondslag": stakeholder.get_grondslag_display(),
             "doel": stakeholder.doel,
             "bewaren_tot": stakeholder.bewaren_tot.isoformat() if stakeholder.bewaren_tot else None,
+            "mag_met_naam_in_openbare_stukken": stakeholder.openbaar_noemen,
+            "toestemming_gegeven_op": (
+                stakeholder.openbaar_noemen_op.isoformat()
+                if stakeholder.openbaar_noemen_op
+                else None
+            ),
+            "toestemming_gegeven_via": stakeholder.openbaar_noemen_bron,
             "geregistreerd_op": stakeholder.created_at.isoformat(),
         },
         "betrokkenheden": [

@@ -1,14 +1,22 @@
 """The P&C cycle over the API (config.api): contributions per moment and the reports that
-were published to the council. Who wrote or approved is left out (persons)."""
+were published to the council. Who wrote or approved is left out (persons). A
+contribution's texts come as typed (Markdown), or rendered as HTML or plain text
+(``?opmaak=``), the same way the screens and the report render them (core.rijke_tekst)."""
 
 from django.http import HttpResponseNotModified
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core import rijke_tekst
 from core.api import ETagMixin, GewijzigdSinds
 from core.security_log import log_event
 
@@ -39,12 +47,47 @@ class BijdrageSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def to_representation(self, bijdrage):
+        data = super().to_representation(bijdrage)
+        maak = OPMAKEN[self.context.get("opmaak", "markdown")]
+        if maak is not None:
+            for veld in ("bereiken", "doen", "kosten"):
+                data[veld] = str(maak(data[veld]))
+        return data
 
+
+OPMAKEN = {
+    "markdown": None,
+    "html": rijke_tekst.als_html,
+    "tekst": rijke_tekst.als_platte_tekst,
+}
+OPMAAK = OpenApiParameter(
+    "opmaak",
+    str,
+    enum=list(OPMAKEN),
+    description=(
+        "Hoe de teksten terugkomen: zoals getypt (markdown, standaard), als HTML (zoals in de "
+        "rapportage) of als platte tekst."
+    ),
+)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[OPMAAK]), retrieve=extend_schema(parameters=[OPMAAK])
+)
 class BijdrageViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = BijdrageSerializer
     queryset = Bijdrage.objects.select_related("moment").order_by("pk")
     filter_backends = [GewijzigdSinds]
     gewijzigd_veld = "updated_at"
+
+    def get_serializer_context(self):
+        opmaak = self.request.query_params.get("opmaak", "markdown")
+        if opmaak not in OPMAKEN:
+            raise serializers.ValidationError(
+                {"opmaak": [_("Kies markdown, html of tekst.")]}, code="ongeldig"
+            )
+        return super().get_serializer_context() | {"opmaak": opmaak}
 
 
 class RapportageSerializer(serializers.ModelSerializer):

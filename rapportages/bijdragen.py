@@ -10,7 +10,7 @@ from django.utils import formats
 from canvas import indicatoren as indicatoren_module
 from canvas.begroting import overzicht
 from canvas.models import Blok, Indicator, Soort
-from core.templatetags.opmaak import euro
+from core.templatetags.opmaak import euro, met_eenheid, procent
 from opgaven.models import Opgave
 
 from .models import Bijdrage, PcMoment
@@ -24,7 +24,7 @@ class Voorstel:
 
 
 def voorstel(opgave: Opgave, moment: PcMoment) -> Voorstel:
-    items = list(opgave.canvas_items.select_related("uitvoering", "eigenaar"))
+    items = list(opgave.canvas_items.select_related("uitvoering"))
     per_blok: dict[str, list] = {}
     for item in items:
         per_blok.setdefault(item.blok, []).append(item)
@@ -57,34 +57,31 @@ def _datum(datum) -> str:
     return formats.date_format(datum, "j F Y")
 
 
-def _getal(waarde) -> str:
-    return formats.number_format(waarde.normalize() if waarde == waarde.to_integral() else waarde)
-
-
 def _indicator(indicator: Indicator) -> str:
     metingen = list(indicator.metingen.all())
     oordeel = indicatoren_module.oordeel(indicator, metingen)
+    eenheid = indicator.eenheid
     streef = (
-        f"streefwaarde {_getal(indicator.streefwaarde)} {indicator.eenheid} "
+        f"streefwaarde {met_eenheid(indicator.streefwaarde, eenheid)} "
         f"op {_datum(indicator.streefdatum)}"
     )
-    eenheid = indicator.eenheid
     if not metingen:
-        nul = f"nulmeting {_getal(indicator.nulmeting)} {eenheid}"
+        nul = f"nulmeting {met_eenheid(indicator.nulmeting, eenheid)}"
         return f"{indicator.naam}: {nul}, {streef}; nog geen meting."
     laatste = max(metingen, key=lambda m: m.datum)
-    stand = f"{_getal(laatste.waarde)} {eenheid} ({_datum(laatste.datum)})"
+    stand = f"{met_eenheid(laatste.waarde, eenheid)} ({_datum(laatste.datum)})"
     return f"{indicator.naam}: {stand}, {streef}: {str(oordeel.label).lower()}."
 
 
 def _activiteit(item) -> str:
+    """The activity, how far it is and the partner organisation that carries it out. The
+    colleague who owns it is not named: a bijdrage is published (officials by function)."""
     uitvoering = getattr(item, "uitvoering", None)
     delen = []
     if uitvoering is not None:
-        delen.append(f"{uitvoering.get_status_display().lower()}, {uitvoering.voortgang}%")
-    trekker = uitvoering.partner if uitvoering is not None and uitvoering.partner else ""
-    if item.eigenaar or trekker:
-        delen.append("trekker " + " en ".join(str(t) for t in (item.eigenaar, trekker) if t))
+        delen.append(f"{uitvoering.get_status_display().lower()}, {procent(uitvoering.voortgang)}")
+        if uitvoering.partner:
+            delen.append(f"uitgevoerd door {uitvoering.partner}")
     return f"{item.tekst} ({'; '.join(delen)})" if delen else item.tekst
 
 
@@ -96,7 +93,7 @@ def _kosten(opgave: Opgave, jaar: int) -> str:
         return f"Voor {jaar} staan nog geen begrotingsregels in het canvas."
     begroting = overzicht(regels, list(opgave.financiers.all()))
     regels_tekst = [
-        f"{a.financier.naam}: {euro(a.bedrag.begroot)} ({formats.number_format(a.procent)}%)"
+        f"{a.financier.naam}: {euro(a.bedrag.begroot)} ({procent(a.procent)})"
         for a in begroting.aandelen
         if a.bedrag.begroot or a.bedrag.realisatie
     ]

@@ -22,9 +22,11 @@ from canvas.models import (
 from core.models import Huisstijl
 from core.pdf import render_pdf
 from core.pdfbron import static_css
+from core.templatetags.opmaak import met_eenheid
 from opgaven.models import Opgave
 from participatie.cijfers import met_participatiecijfers
 from participatie.models import Afspraak, Betrokkenheid, Stakeholder
+from participatie.openbaar import OpenbareBetrokkenen, openbare_betrokkenen, wie
 
 from . import wijzigingen
 from .models import Bijdrage, Motie, PcMoment, Stap
@@ -35,6 +37,7 @@ class WAntwoord:
     vraag: str
     blokken: list[tuple[str, list[str]]] = field(default_factory=list)
     tekst: str = ""  # the contribution's answer for a P&C moment, when there is one
+    begroting: Begroting | None = None  # "Wat mag het kosten?" from the canvas: its amounts
 
 
 @dataclass
@@ -42,10 +45,12 @@ class OpgaveInRapport:
     opgave: Opgave
     anker: str
     w_vragen: list[WAntwoord]
-    betrokkenheden: list[Betrokkenheid]
+    # What may be published about its stakeholders: organisations and persons who consented
+    # by name, every other person as a count (participatie.openbaar).
+    betrokkenen: OpenbareBetrokkenen
     bijdrage: Bijdrage | None = None
     begroting: Begroting | None = None
-    afspraken: list = field(default_factory=list)
+    afspraken: list[tuple[Afspraak, str]] = field(default_factory=list)  # with who, as published
     vorige: dict | None = None  # {"titel", "datum"} of the previous published report
     indicatoren: list[dict] = field(default_factory=list)  # indicator, oordeel, grafiek
     moties: list[Motie] = field(default_factory=list)
@@ -55,7 +60,7 @@ class OpgaveInRapport:
 def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
     """The opgaven with everything a report shows, in a fixed number of queries."""
     return (
-        met_participatiecijfers(opgaven.select_related("opgaveregisseur"))
+        met_participatiecijfers(opgaven.select_related("portefeuillehouder"))
         .prefetch_related(
             "gebieden",
             "financiers",
@@ -65,9 +70,7 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
             ),
             Prefetch(
                 "afspraken",
-                queryset=Afspraak.objects.select_related("belover", "ontvanger").order_by(
-                    "deadline", "pk"
-                ),
+                queryset=Afspraak.objects.select_related("belover").order_by("deadline", "pk"),
             ),
             Prefetch("moties", queryset=Motie.objects.order_by("status", "deadline", "nummer")),
             Prefetch(
@@ -85,8 +88,12 @@ def opgaven_voor_rapport(opgaven: QuerySet[Opgave]) -> QuerySet[Opgave]:
     )
 
 
-def _w_vragen(opgave: Opgave, bijdrage: Bijdrage | None = None) -> list[WAntwoord]:
-    """The contribution's answers for the moment; without one, the canvas blocks."""
+def _w_vragen(
+    opgave: Opgave, bijdrage: Bijdrage | None = None, begroting: Begroting | None = None
+) -> list[WAntwoord]:
+    """The contribution's answers for the moment; without one, the canvas blocks, where
+    "Wat mag het kosten?" gives the begroting's amounts and the block's items as the team's
+    explanation of them (one source per figure)."""
     if bijdrage is not None:
         return [
             WAntwoord(vraag=str(WVraag.BEREIKEN.label), tekst=bijdrage.bereiken),
@@ -96,10 +103,15 @@ def _w_vragen(opgave: Opgave, bijdrage: Bijdrage | None = None) -> list[WAntwoor
     per_blok: dict[str, list[str]] = {}
     for item in opgave.canvas_items.all():
         per_blok.setdefault(item.blok, []).append(item.tekst)
+    labels = {Blok.BEGROTING: "Toelichting van het team"}
     return [
         WAntwoord(
             vraag=str(vraag.label),
-            blokken=[(str(Blok(b).label), per_blok.get(b, [])) for b in W_VRAAG_BLOKKEN[vraag]],
+            blokken=[
+                (labels.get(b, str(Blok(b).label)), per_blok.get(b, []))
+                for b in W_VRAAG_BLOKKEN[vraag]
+            ],
+            begroting=begroting if vraag == WVraag.KOSTEN else None,
         )
         for vraag in WVraag
     ]
@@ -154,17 +166,18 @@ def programmarapportage(
     secties = []
     for index, opgave in enumerate(rows, start=1):
         bijdrage = bijdragen.get(opgave.pk)
+        begroting = overzicht(list(opgave.begrotingsregels.all()), list(opgave.financiers.all()))
         secties.append(
             OpgaveInRapport(
                 opgave=opgave,
                 anker=f"opgave-{opgave.pk}",
-                w_vragen=_w_vragen(opgave, bijdrage),
-                betrokkenheden=list(opgave.betrokkenheden.all()),
+                w_vragen=_w_vragen(opgave, bijdrage, begroting),
+                betrokkenen=openbare_betrokkenen(list(opgave.betrokkenheden.all())),
                 bijdrage=bijdrage,
-                begroting=overzicht(
-                    list(opgave.begrotingsregels.all()), list(opgave.financiers.all())
-                ),
-                afspraken=list(opgave.afspraken.all()),
+                begroting=begroting,
+                afspraken=[
+                    (a, wie(a.belover, gemeente=huisstijl.naam)) for a in opgave.afspraken.all()
+                ],
                 indicatoren=indicatoren.get(opgave.pk, []),
                 moties=list(opgave.moties.all()),
             )
@@ -182,6 +195,9 @@ def programmarapportage(
         "gemeente": huisstijl.naam,
         "logo": huisstijl.logo_data_uri(),
         "secties": secties,
+        # What is missing, said once under the overview instead of rows of zeros.
+        "zonder_begroting": [s.opgave.titel for s in secties if not s.begroting.jaren],
+        "zonder_bijdrage": [s.opgave.titel for s in secties if s.bijdrage is None],
         "moment": moment,
         "vaststelling": vaststelling,
         "gemaakt_op": timezone.now(),
@@ -259,11 +275,14 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
         "begroot": str(s.begroting.totaal.begroot),
         "realisatie": str(s.begroting.totaal.realisatie),
         "bijdrage_status": s.bijdrage.status if s.bijdrage else None,
+        # What the bestuurder reads before vaststellen (rapportages.vaststelling).
+        "vorige": s.vorige["titel"] if s.vorige else None,
+        "wijzigingen": s.wijzigingen,
         "indicatoren": [
             {
                 "naam": r["indicator"].naam,
                 "waarde": (
-                    f"{r['laatste'].waarde.normalize():f} {r['indicator'].eenheid}".strip()
+                    met_eenheid(r["laatste"].waarde, r["indicator"].eenheid)
                     if r["laatste"]
                     else "—"
                 ),
@@ -271,24 +290,33 @@ def _opgave_gegevens(s: OpgaveInRapport) -> dict:
             }
             for r in s.indicatoren
         ],
+        # What the report names, and no more: a person's position never leaves the app.
         "stakeholders": [
             {
                 "id": b.stakeholder.pk,
                 "naam": b.stakeholder.naam,
+                "vorm": b.stakeholder.vorm,
                 "rol": b.rol,
                 "invloed": b.invloed,
                 "belang": b.belang,
             }
-            for b in s.betrokkenheden
+            for b in s.betrokkenen.organisaties
+        ]
+        + [
+            {"id": b.stakeholder.pk, "naam": b.stakeholder.naam, "vorm": b.stakeholder.vorm}
+            for b in s.betrokkenen.genoemde_personen
         ],
+        "personen": s.betrokkenen.aantal_personen,
     }
 
 
 def _stakeholdernamen_nu(vorige: dict[int, tuple]) -> dict[int, str]:
-    """The names, as they are now, of the stakeholders in the previous reports' data (one
-    query): a person erased since is named as erased, not as in the old snapshot."""
+    """The names that may be published now of the stakeholders in the previous reports'
+    data (one query): a person erased since, or one who did not consent, is not named
+    again from an old snapshot."""
     ids = {s["id"] for _r, oud in vorige.values() for s in oud.get("stakeholders", []) if "id" in s}
-    return dict(Stakeholder.objects.filter(pk__in=ids).values_list("pk", "naam"))
+    rijen = Stakeholder.objects.filter(pk__in=ids)
+    return {s.pk: s.publieke_naam for s in rijen if s.publieke_naam}
 
 
 def _gegevens(titel: str, gemeente: str, secties: list[OpgaveInRapport]) -> dict:

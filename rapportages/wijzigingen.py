@@ -37,6 +37,8 @@ def sinds(vorige: dict | None, nu: dict, naam_nu=lambda pk: None) -> list[str]:
             zinnen.append(f"Het antwoord op '{vraag}' is gewijzigd.")
     zinnen += _indicatoren(vorige.get("indicatoren"), nu.get("indicatoren", []))
     zinnen += _stakeholders(vorige.get("stakeholders", []), nu.get("stakeholders", []), naam_nu)
+    if "personen" in vorige and vorige["personen"] != nu.get("personen"):
+        zinnen.append(f"Betrokken personen: {vorige['personen']} → {nu.get('personen')}.")
     return zinnen
 
 
@@ -53,16 +55,23 @@ def _indicatoren(vorige: list[dict] | None, nu: list[dict]) -> list[str]:
 
 
 def _stakeholders(vorige: list[dict], nu: list[dict], naam_nu) -> list[str]:
-    """Stakeholders come and go by id (snapshots from before ids were kept: by name). The
-    name of one no longer involved is its name now, if it still exists: a person erased
-    since (AVG) is not named again from an old snapshot."""
-    op_id = all("id" in s for s in vorige)
-    sleutel = (lambda s: s["id"]) if op_id else (lambda s: s["naam"])
-    oud = {sleutel(s): s["naam"] for s in vorige}
-    nieuw = {sleutel(s): s["naam"] for s in nu}
+    """Stakeholders come and go by id; ``nu`` holds only those the report may name. One no
+    longer named is named by ``naam_nu`` (its name if it may be published now), or by the
+    old snapshot's name only if that snapshot says it was an organisation: a person (or an
+    entry from before snapshots kept the form) is never named from an old snapshot. Against
+    a snapshot from before ids were kept, nothing is compared."""
+    if not all("id" in s for s in vorige):
+        return []
+    oud = {s["id"]: s for s in vorige}
+    nieuw = {s["id"]: s["naam"] for s in nu}
     zinnen = []
     if erbij := sorted(nieuw[k] for k in nieuw.keys() - oud.keys()):
         zinnen.append("Nieuwe stakeholders: " + ", ".join(erbij) + ".")
-    if weg := sorted((op_id and naam_nu(k)) or oud[k] for k in oud.keys() - nieuw.keys()):
-        zinnen.append("Niet meer betrokken: " + ", ".join(weg) + ".")
+    weg = []
+    for k in oud.keys() - nieuw.keys():
+        naam = naam_nu(k) or (oud[k]["naam"] if oud[k].get("vorm") == "organisatie" else None)
+        if naam:
+            weg.append(naam)
+    if weg:
+        zinnen.append("Niet meer betrokken: " + ", ".join(sorted(weg)) + ".")
     return zinnen

@@ -130,6 +130,30 @@ def test_personal_data_never_appears_in_any_answer(users, opgave, koppelingen, c
             assert woord not in tekst, (lijst, woord)
 
 
+def test_a_contribution_comes_as_typed_as_html_or_as_plain_text(users, opgave, koppelingen):
+    """The same Markdown the report renders, by choice; never executed markup."""
+    moment = PcMoment.objects.create(
+        soort=MomentSoort.BEGROTING, jaar=2027, deadline=timezone.localdate()
+    )
+    getypt = "Beleidsdoelen\n- Elke kern een **plek**\n- <script>alert(1)</script>"
+    Bijdrage.opslaan(
+        moment=moment, opgave=opgave, versie=0, user=users["regisseur"], bereiken=getypt
+    )
+    lezen = api(koppelingen["lezen"])
+
+    def bereiken(opmaak: str):
+        antwoord = lezen.get("/api/v1/bijdragen/", {"opmaak": opmaak} if opmaak else {})
+        assert antwoord.status_code == 200, antwoord.content
+        return antwoord.json()["results"][0]["bereiken"]
+
+    assert bereiken("") == bereiken("markdown") == getypt
+    html = bereiken("html")
+    assert "<ul>" in html and "<strong>plek</strong>" in html and "<script" not in html
+    assert bereiken("tekst") == "Beleidsdoelen\n• Elke kern een plek"
+    fout = lezen.get("/api/v1/bijdragen/", {"opmaak": "pdf"})
+    assert fout.status_code == 400 and fout.json() == {"opmaak": ["Kies markdown, html of tekst."]}
+
+
 def test_the_schema_documents_every_endpoint_and_every_field(users, koppelingen, cijfers, opgave):
     schema = api(None).get(url("schema"), {"format": "json"})
     assert schema.status_code == 200
@@ -277,7 +301,7 @@ def test_a_measurement_written_through_the_api_is_in_history_page_and_report(
     assert '<td class="utrecht-table__cell">GGD</td>' in html
     rapport = programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Volgende rapportage")
     [gegevens] = rapport.gegevens["opgaven"]
-    assert gegevens["indicatoren"][0]["waarde"] == "42 %"
+    assert gegevens["indicatoren"][0]["waarde"] == "42\u00a0%"
     assert gegevens["realisatie"] == "250.50"
 
 

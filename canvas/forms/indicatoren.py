@@ -62,12 +62,24 @@ class IndicatorForm(NLDSFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = items
 
+    def clean_eenheid(self):
+        """A unit says what is counted: "5 kernen" reads, "5 aantal" does not."""
+        eenheid = self.cleaned_data["eenheid"].strip()
+        if eenheid.lower() in NIETSZEGGENDE_EENHEDEN:
+            raise forms.ValidationError(
+                _("Noem wat er geteld wordt, bijvoorbeeld kernen, deelnemers of %.")
+            )
+        return eenheid
+
     def clean(self):
         cleaned = super().clean()
         begin, eind = cleaned.get("nulmeting_datum"), cleaned.get("streefdatum")
         if begin and eind and eind <= begin:
             self.add_error("streefdatum", _("De streefdatum ligt na de datum van de nulmeting."))
         return cleaned
+
+
+NIETSZEGGENDE_EENHEDEN = {"aantal", "aantallen", "getal", "stuks", "#", "n"}
 
 
 def _indicator_veld():

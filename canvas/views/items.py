@@ -1,6 +1,8 @@
 """The canvas page and its items: add, edit in place (with a version check), reorder,
 remove; an item's own page with owner, status and comments; the canvas on the hub."""
 
+from functools import cache, partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,7 +18,7 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from .. import herkomst
+from .. import begroting, herkomst
 from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
 from ..indicatoren import oordeel
 from ..models import Blok, CanvasItem, Indicator, Reactie, in_zones
@@ -60,6 +62,11 @@ def _blok_context(
     return {
         "opgave": opgave,
         "blok": {"code": code, "label": Blok(code).label},
+        # The amounts in "Wat het kost" come from the begroting, read only when the block
+        # is drawn; its items are the team's explanation next to them.
+        "begroting": (
+            cache(partial(begroting.van_opgave, opgave)) if code == Blok.BEGROTING else None
+        ),
         "items": items,
         "kan_bewerken": kan_bewerken,
         "bewerken": bewerken,

@@ -1,12 +1,13 @@
 """Dutch formats that do not depend on USE_THOUSAND_SEPARATOR, and the data table."""
 
-import re
 from decimal import Decimal
 
 from django import template
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+
+from core import rijke_tekst
 
 register = template.Library()
 
@@ -19,24 +20,55 @@ def euro(bedrag) -> str:
     return f"€\u00a0{floatformat(Decimal(bedrag), '2g')}"
 
 
-# A run of 40 characters without a space, which no column of a PDF can hold.
-_LANG_WOORD = re.compile(r"\S{40,}")
-ZACHTE_BREEK = "\u200b"  # zero-width space: a place a line may break, invisible in text
+@register.filter
+def euro_kort(bedrag) -> str:
+    """€ 660.000: whole euros, for an axis or a summary."""
+    if bedrag is None or bedrag == "":
+        return ""
+    return f"€\u00a0{floatformat(Decimal(bedrag), '0g')}"
+
+
+@register.filter
+def getal(waarde) -> str:
+    """1.234,5: a number in Dutch, rounded to at most two decimals and without trailing
+    zeros (46,5; 48; 1.200); empty for None. The one formatter for numbers in every output."""
+    if waarde is None or waarde == "":
+        return ""
+    bedrag = Decimal(str(waarde)).quantize(Decimal("0.01"))
+    decimalen = max(0, -bedrag.normalize().as_tuple().exponent)
+    return floatformat(bedrag, f"{decimalen}g")
+
+
+@register.filter
+def procent(waarde) -> str:
+    """48,5 % (a no-break space before the sign, as Dutch style guides write it)."""
+    tekst = getal(waarde)
+    return f"{tekst}\u00a0%" if tekst else ""
+
+
+@register.filter
+def met_eenheid(waarde, eenheid: str) -> str:
+    """5 kernen, 46,5 %, 7,2 rapportcijfer: a measured value with its unit, in Dutch."""
+    tekst = getal(waarde)
+    if not tekst or not eenheid:
+        return tekst
+    return f"{tekst}\u00a0{eenheid}"
 
 
 @register.filter
 def breekbaar(tekst) -> str:
-    """The text with a possible line break every 20 characters inside very long words.
-
-    For PDFs: WeasyPrint breaks a word that does not fit a column character by character,
-    which takes minutes for a few thousand characters without a space (a pasted link, a
-    hostile canvas item); with break opportunities it takes milliseconds.
-    """
+    """The text with break opportunities inside very long words, for PDFs
+    (core.rijke_tekst.breekbaar)."""
     if not tekst:
         return tekst
-    return _LANG_WOORD.sub(
-        lambda m: ZACHTE_BREEK.join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), str(tekst)
-    )
+    return rijke_tekst.breekbaar(str(tekst))
+
+
+@register.filter
+def markdown(tekst) -> str:
+    """Text typed with a little Markdown as clean HTML, the same on every page and in every
+    PDF (core.rijke_tekst)."""
+    return rijke_tekst.als_html(str(tekst or ""))
 
 
 @register.simple_block_tag

@@ -42,8 +42,8 @@ CANVAS = {
             "Dorpsbudget per kern voor eigen initiatieven.",
         ],
         Blok.BEGROTING: [
-            "Gemeente: € 1.200.000 (programma Leefbaarheid) over 4 jaar.",
-            "Provincie Limburg-Maas: € 400.000 subsidie vitale dorpen.",
+            "De gemeente draagt het grootste deel uit programma 3; de Regio Deal betaalt de dorpshuizen mee.",
+            "De provincie vult aan uit het Leefbaarheidsfonds zolang de kernen zelf meebetalen.",
         ],
     },
     "Dementievriendelijke gemeente": {
@@ -57,8 +57,7 @@ CANVAS = {
             "Training 'herkennen en helpen' voor 60 winkeliers.",
         ],
         Blok.BEGROTING: [
-            "Gemeente: € 250.000 (programma Zorg en welzijn).",
-            "Zorgkantoor: € 120.000 voor casemanagement.",
+            "Het zorgkantoor betaalt het casemanagement; de gemeente de trainingen en de thematafel.",
         ],
     },
     "Eenzaamheid onder ouderen": {
@@ -67,7 +66,7 @@ CANVAS = {
             "Huisbezoeken aan alle 80-jarigen door vrijwilligers.",
             "Vervoer naar ontmoetingsplekken met de buurtbus.",
         ],
-        Blok.BEGROTING: ["Gemeente: € 180.000 per jaar.", "Fonds Ouderen Maasdal: € 40.000."],
+        Blok.BEGROTING: ["Het Fonds Ouderen Maasdal betaalt de vrijwilligersvergoedingen mee."],
     },
     "Woningtekort voor starters en senioren": {
         Blok.BELEIDSDOELEN: ["600 woningen erbij tot 2030, waarvan 40% betaalbaar."],
@@ -76,8 +75,8 @@ CANVAS = {
             "Knarrenhof-initiatief in Broekhoven ondersteunen.",
         ],
         Blok.BEGROTING: [
-            "Gemeente: € 2.000.000 grondexploitatie.",
-            "Rijk: € 900.000 Woningbouwimpuls.",
+            "De grondexploitatie staat apart in de begroting; hier alleen wat de opgave zelf kost.",
+            "De Woningbouwimpuls van het Rijk is toegekend voor de eerste 200 woningen.",
         ],
     },
     "Energietransitie in de wijken": {
@@ -86,7 +85,7 @@ CANVAS = {
             "Energiecoaches aan huis.",
             "Wijkwarmteplan met bewonerscoöperatie.",
         ],
-        Blok.BEGROTING: ["Rijk: € 1.500.000 Programma Aardgasvrije Wijken."],
+        Blok.BEGROTING: ["Het Programma Aardgasvrije Wijken van het Rijk draagt de wijkaanpak."],
     },
     "Mobiliteit in de kleine kernen": {
         Blok.BELEIDSDOELEN: ["Elke kern is zes dagen per week bereikbaar zonder eigen auto."],
@@ -127,7 +126,7 @@ STANDAARD_ITEMS = {
     Blok.ACTIVITEITEN: "Thematafel '{titel}' elk kwartaal, op een plek waar de opgave tastbaar is.",
     Blok.COMMUNICATIE: "Nieuwsbrief en bijeenkomsten in de kernen; terugkoppeling op alle inbreng.",
     Blok.ORGANISATIE: "Opgaveteam met medewerkers uit verschillende afdelingen en partners.",
-    Blok.BEGROTING: "Gemeente: € 75.000 per jaar uit het programma Maatschappelijke opgaven.",
+    Blok.BEGROTING: "De gemeente betaalt uit het programma Maatschappelijke opgaven; partners dragen bij in menskracht en geld.",
     Blok.PARTICIPATIE: "Inwoners coproduceren de aanpak; dorpsraden adviseren over de uitvoering.",
     Blok.SAMENWERKING: "Samenwerkingsovereenkomst met de belangrijkste partners.",
 }
@@ -182,19 +181,21 @@ def canvasgesprek(opgave: Opgave, users) -> None:
         Reactie.objects.get_or_create(item=dorpsbudget, auteur=users[auteur], tekst=tekst)
 
 
-def indicatoren(opgave: Opgave) -> None:
-    """One goal on track, one effect behind: the judgement shows both ways."""
+def indicatoren(opgave: Opgave, *, later: bool = True) -> None:
+    """One goal on track, one effect behind: the judgement shows both ways. The autumn's
+    measurements come ``later``."""
     items = {i.tekst[:20]: i for i in opgave.canvas_items.all()}
     d = datetime.date
-    for item, naam, eenheid, bron, nul, streef, metingen in [
+    for item, naam, eenheid, bron, nul, streef, metingen, najaar in [
         (
             items["Elke kern heeft in 2"],
             "Kernen met een ontmoetingsplek",
-            "aantal",
+            "kernen",
             Bron.EIGEN,
             (Decimal(3), d(2025, 1, 1)),
             (Decimal(8), d(2028, 12, 31)),
             [(d(2025, 7, 1), Decimal(4)), (d(2026, 1, 1), Decimal(5))],
+            [(d(2026, 9, 1), Decimal(6))],
         ),
         (
             items["Minder inwoners voel"],
@@ -204,6 +205,7 @@ def indicatoren(opgave: Opgave) -> None:
             (Decimal(48), d(2022, 10, 1)),
             (Decimal(40), d(2028, 10, 1)),
             [(d(2024, 10, 1), Decimal("46.5"))],
+            [(d(2026, 10, 1), Decimal("44.8"))],
         ),
     ]:
         indicator = upsert(
@@ -219,7 +221,7 @@ def indicatoren(opgave: Opgave) -> None:
             item=item,
             naam=naam,
         )
-        for datum, waarde in metingen:
+        for datum, waarde in metingen + (najaar if later else []):
             upsert(Meting, {"waarde": waarde}, indicator=indicator, datum=datum)
 
 
@@ -260,8 +262,9 @@ def realisatieplan(opgave: Opgave, users) -> None:
             upsert(Mijlpaal, {"datum": datum, "behaald": behaald}, activiteit=activiteit, naam=naam)
 
 
-def begroting(opgave: Opgave) -> None:
-    """A budget shared by the municipality, a housing association, the province and the state."""
+def begroting(opgave: Opgave, *, later: bool) -> None:
+    """A budget shared by the municipality, a housing association, the province and the
+    state; the 2027 lines and the rest of what 2026 spent come ``later`` (the second report)."""
     financiers = [
         upsert(
             Financier,
@@ -288,19 +291,25 @@ def begroting(opgave: Opgave) -> None:
         (2027, 1, 1): ("30000.00", "0.00"),
     }
     for (jaar, a, f), (begroot, realisatie) in bedragen.items():
-        upsert(
-            Begrotingsregel,
-            {"opgave": opgave, "begroot": Decimal(begroot), "realisatie": Decimal(realisatie)},
+        if jaar == 2027 and not later:
+            continue
+        eerst = (Decimal(realisatie) * Decimal("0.4")).quantize(Decimal("0.01"))
+        regel, _nieuw = Begrotingsregel.objects.get_or_create(
             jaar=jaar,
             activiteit=activiteiten[a],
             financier=financiers[f],
+            defaults={"opgave": opgave, "begroot": Decimal(begroot), "realisatie": eerst},
         )
+        if later and regel.realisatie < Decimal(realisatie):
+            regel.realisatie = Decimal(realisatie)
+            regel.save(update_fields=["realisatie", "updated_at"])
 
 
-def vitale_kernen(opgave: Opgave, users) -> None:
-    """The canvas in depth, for one opgave."""
-    effectketen(opgave)
-    begroting(opgave)
-    canvasgesprek(opgave, users)
-    indicatoren(opgave)
-    realisatieplan(opgave, users)
+def vitale_kernen(opgave: Opgave, users, *, later: bool = True) -> None:
+    """The canvas in depth, for one opgave; ``later`` what happened after the spring."""
+    if not later:
+        effectketen(opgave)
+        canvasgesprek(opgave, users)
+        realisatieplan(opgave, users)
+    begroting(opgave, later=later)
+    indicatoren(opgave, later=later)

@@ -4,7 +4,8 @@ import datetime
 
 from accounts.models import User
 from opgaven.models import Opgave
-from rapportages import bijdragen, services
+from rapportages import bijdragen as bijdragen_module
+from rapportages import services
 from rapportages.models import (
     Bijdrage,
     BijdrageStatus,
@@ -19,8 +20,8 @@ from rapportages.models import (
 from . import upsert
 
 
-def pc_kalender(opgave: Opgave, users) -> None:
-    """Two years of P&C moments; Vitale kernen wrote for two of them."""
+def pc_kalender() -> dict:
+    """Two years of P&C moments, by (soort, jaar)."""
     d = datetime.date
     momenten = {}
     for jaar in (2026, 2027):
@@ -34,39 +35,46 @@ def pc_kalender(opgave: Opgave, users) -> None:
             momenten[(soort, moment_jaar)] = upsert(
                 PcMoment, {"deadline": deadline}, soort=soort, jaar=moment_jaar
             )
+    return momenten
+
+
+# Opgaven whose team has not yet written for the begroting 2027: what vaststellen warns of.
+NOG_NIET_GESCHREVEN = {
+    "Klimaatadaptatie en wateroverlast",
+    "Veilige woonwijken en ondermijning",
+    "Toekomst van het buitengebied",
+}
+
+
+def bijdragen(moment: PcMoment, opgaven, users, *, bestuurlijk: bool = True) -> None:
+    """The contributions of ``opgaven`` to ``moment``, drafted from their canvas as the form
+    offers them, with ambtelijk and (``bestuurlijk``) the wethouder's akkoord."""
     moment_op = datetime.datetime(2026, 9, 10, 14, 0, tzinfo=datetime.UTC)
-    ambtelijk = {"ambtelijk_akkoord_door": users["regisseur"], "ambtelijk_akkoord_op": moment_op}
-    for sleutel, status, akkoord in [
-        (
-            (MomentSoort.BEGROTING, 2027),
-            BijdrageStatus.BESTUURLIJK_AKKOORD,
-            ambtelijk
-            | {
-                "bestuurlijk_akkoord_door": users["bestuurder"],
-                "bestuurlijk_akkoord_op": moment_op,
-            },
-        ),
-        ((MomentSoort.BERAP2, 2026), BijdrageStatus.AMBTELIJK_AKKOORD, ambtelijk),
-    ]:
-        moment = momenten[sleutel]
+    akkoord = {"ambtelijk_akkoord_door": users["regisseur"], "ambtelijk_akkoord_op": moment_op}
+    status = BijdrageStatus.AMBTELIJK_AKKOORD
+    if bestuurlijk:
+        akkoord |= {
+            "bestuurlijk_akkoord_door": users["bestuurder"],
+            "bestuurlijk_akkoord_op": moment_op,
+        }
+        status = BijdrageStatus.BESTUURLIJK_AKKOORD
+    for opgave in opgaven:
         if not Bijdrage.objects.filter(moment=moment, opgave=opgave).exists():
-            tekst = vars(bijdragen.voorstel(opgave, moment))
             Bijdrage.objects.create(
                 moment=moment,
                 opgave=opgave,
                 status=status,
                 bijgewerkt_door=users["regisseur"],
                 **akkoord,
-                **tekst,
+                **vars(bijdragen_module.voorstel(opgave, moment)),
             )
 
 
-def gepubliceerde_rapportage() -> str:
-    """The begroting 2027 report for all opgaven, vastgesteld by the bestuurder and
+def gepubliceerde_rapportage(moment: PcMoment) -> str:
+    """The report for ``moment`` of all opgaven, vastgesteld by the bestuurder and
     published, made here and now (the worker may not run yet); once."""
-    moment = PcMoment.objects.get(soort=MomentSoort.BEGROTING, jaar=2027)
     if Rapportage.objects.filter(moment=moment, gepubliceerd_op__isnull=False).exists():
-        return "De gepubliceerde rapportage was er al."
+        return f"De gepubliceerde rapportage voor {moment} was er al."
     rapportage = services.rapportage_aanvragen(
         opgave=None, user=User.objects.get(username="beheerder"), moment=moment
     )

@@ -55,10 +55,14 @@ class StakeholderForm(NLDSFormMixin, forms.ModelForm):
             "grondslag",
             "doel",
             "bewaren_tot",
+            "openbaar_noemen",
+            "openbaar_noemen_op",
+            "openbaar_noemen_bron",
         ]
         widgets = {
             "toelichting": forms.Textarea(attrs={"rows": 3}),
             "bewaren_tot": DATUM,
+            "openbaar_noemen_op": DATUM,
             "vorm": forms.RadioSelect,
         }
         error_messages = {
@@ -96,8 +100,22 @@ class StakeholderForm(NLDSFormMixin, forms.ModelForm):
                     self.add_error(veld, melding)
             if cleaned.get("kvk_nummer"):
                 self.add_error("kvk_nummer", _("Een persoon heeft geen KvK-nummer."))
-        elif cleaned.get("organisatie"):
-            self.add_error("organisatie", _("Alleen een persoon hoort bij een organisatie."))
+            if cleaned.get("openbaar_noemen"):
+                for veld, melding in [
+                    ("openbaar_noemen_op", _("Geef aan wanneer de persoon toestemming gaf.")),
+                    ("openbaar_noemen_bron", _("Beschrijf hoe de persoon toestemming gaf.")),
+                ]:
+                    if not cleaned.get(veld):
+                        self.add_error(veld, melding)
+            else:
+                # Without consent nothing about it is kept: withdrawing it clears both.
+                cleaned["openbaar_noemen_op"], cleaned["openbaar_noemen_bron"] = None, ""
+        else:
+            if cleaned.get("organisatie"):
+                self.add_error("organisatie", _("Alleen een persoon hoort bij een organisatie."))
+            # An organisation is always named; consent is a person's.
+            cleaned["openbaar_noemen"] = False
+            cleaned["openbaar_noemen_op"], cleaned["openbaar_noemen_bron"] = None, ""
         if not self.errors and not cleaned.get("dubbel_bevestigd"):
             self.dubbelen = list(
                 Stakeholder.objects.mogelijke_dubbelen(

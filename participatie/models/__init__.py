@@ -25,7 +25,6 @@ from .register import Grondslag, Stakeholder, StakeholderQuerySet, StakeholderSo
 from .signalen import Signaal, SignaalStatus
 from .sprints import Opgavesprint
 from .thematafels import (
-    VERSLAG_TAGS,
     Actiepunt,
     ActiepuntStatus,
     Bijeenkomst,
@@ -33,12 +32,9 @@ from .thematafels import (
     InbrengSoort,
     Terugkoppeling,
     Thematafel,
-    opmaak_verslag,
-    schoon_html,
 )
 
 __all__ = [
-    "VERSLAG_TAGS",
     "Actiepunt",
     "ActiepuntStatus",
     "Afspraak",
@@ -71,6 +67,4 @@ __all__ = [
     "Thematafel",
     "Vervolgactie",
     "Vorm",
-    "opmaak_verslag",
-    "schoon_html",
 ]

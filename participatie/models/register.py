@@ -176,6 +176,24 @@ class Stakeholder(TimeStampedModel):
         help_text=_("Waarvoor hebben we deze gegevens nodig?"),
     )
     bewaren_tot = models.DateField(_("bewaartermijn tot"), null=True, blank=True)
+    # What is published (the council report, the reading room, the terugkoppeling) names a
+    # person only with their recorded consent; an organisation is always named.
+    openbaar_noemen = models.BooleanField(
+        _("mag met naam in openbare stukken"),
+        default=False,
+        help_text=_(
+            "Alleen met toestemming van de persoon zelf: de rapportage aan de raad, de "
+            "leeskamer en de terugkoppeling noemen dan de naam (nooit invloed, belang, "
+            "houding of trede)."
+        ),
+    )
+    openbaar_noemen_op = models.DateField(_("toestemming gegeven op"), null=True, blank=True)
+    openbaar_noemen_bron = models.CharField(
+        _("hoe de toestemming is gegeven"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: e-mail van 3 maart 2026, of het aanmeldformulier."),
+    )
     geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     objects = StakeholderQuerySet.as_manager()
@@ -215,6 +233,12 @@ class Stakeholder(TimeStampedModel):
                 ),
                 name="stakeholder_persoon_avg",
             ),
+            # Consent to be named in public is recorded with its date and how it was given.
+            models.CheckConstraint(
+                condition=models.Q(openbaar_noemen=False)
+                | (models.Q(openbaar_noemen_op__isnull=False) & ~models.Q(openbaar_noemen_bron="")),
+                name="stakeholder_openbaar_noemen_vastgelegd",
+            ),
             models.CheckConstraint(
                 condition=models.Q(kvk_nummer="") | models.Q(kvk_nummer__regex=r"^[0-9]{8}$"),
                 name="stakeholder_kvk_8_cijfers",
@@ -227,3 +251,13 @@ class Stakeholder(TimeStampedModel):
     @property
     def is_persoon(self) -> bool:
         return self.vorm == Vorm.PERSOON
+
+    @property
+    def publieke_naam(self) -> str:
+        """The name what is published may use: an organisation's always, a person's only
+        with their recorded consent (AVG); otherwise empty, and the person is counted."""
+        if not self.is_persoon:
+            return self.naam
+        if self.openbaar_noemen and self.geanonimiseerd_op is None:
+            return self.naam
+        return ""

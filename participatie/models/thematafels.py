@@ -1,20 +1,16 @@
 """Thematafels with their bijeenkomsten, the inbreng raised there and the actiepunten."""
 
-import re
-
-import markdown
-import nh3
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from canvas.models import Blok, CanvasItem
 from core.models import TimeStampedModel, gevolgd
+from core.rijke_tekst import als_html
 from opgaven.models import Opgave
 
 from .register import Stakeholder
@@ -142,36 +138,7 @@ class Bijeenkomst(TimeStampedModel):
 
     @property
     def verslag_html(self) -> str:
-        return opmaak_verslag(self.verslag)
-
-
-VERSLAG_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
-
-
-# A verslag written before Markdown: sanitised HTML, starting with one of its tags.
-_HTML = re.compile(r"\s*<(p|ul|ol|h[1-6]|strong|em|a|br|blockquote)[\s>/]", re.IGNORECASE)
-
-
-def opmaak_verslag(tekst: str) -> SafeString:
-    """A verslag as HTML: Markdown as typed, or the sanitised HTML of an earlier one;
-    cleaned by nh3 either way (Markdown lets raw HTML through)."""
-    if not _HTML.match(tekst):
-        tekst = markdown.markdown(tekst, extensions=["sane_lists"])
-    return schoon_html(tekst)
-
-
-def schoon_html(html: str) -> SafeString:
-    """Rich text a user typed, reduced to harmless markup: no scripts, styles or handlers."""
-    # nh3 has just removed everything that could execute.
-    return mark_safe(
-        nh3.clean(
-            html,
-            tags=VERSLAG_TAGS,
-            attributes={"a": {"href"}},
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer nofollow",
-        )
-    )
+        return als_html(self.verslag)
 
 
 class InbrengSoort(models.TextChoices):

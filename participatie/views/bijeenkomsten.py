@@ -17,6 +17,7 @@ from core import bijlagen
 from core.forms import BijlageForm
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
+from core.rijke_tekst import als_html
 
 from .. import services
 from ..forms.thematafels import (
@@ -34,7 +35,6 @@ from ..models import (
     BijeenkomstBijlage,
     Inbreng,
     Terugkoppeling,
-    opmaak_verslag,
 )
 from .thematafels import bijeenkomst_for
 
@@ -208,7 +208,7 @@ def verslag(request: HtmxHttpRequest, pk: int):
     if "voorbeeld" in request.POST:
         bijeenkomst = _to_change(request, pk)
         form = VerslagForm(request.POST, instance=Bijeenkomst(pk=pk))
-        voorbeeld = opmaak_verslag(form["verslag"].value() or "")
+        voorbeeld = als_html(form["verslag"].value() or "")
         return _section(request, bijeenkomst, "verslag", verslag=form, voorbeeld=voorbeeld)
     return _model_form(
         request, pk, "verslag", VerslagForm, "verslag", _("Het verslag is opgeslagen.")

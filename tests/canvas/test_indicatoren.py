@@ -175,7 +175,7 @@ def test_indicator_form_checks_item_and_dates(users, opgave, andere_opgave):
     data = {
         "indicator-item": doel.pk,
         "indicator-naam": "Kernen met een ontmoetingsplek",
-        "indicator-eenheid": "aantal",
+        "indicator-eenheid": "kernen",
         "indicator-bron": Bron.EIGEN,
         "indicator-nulmeting": "3",
         "indicator-nulmeting_datum": "2025-01-01",
@@ -189,6 +189,10 @@ def test_indicator_form_checks_item_and_dates(users, opgave, andere_opgave):
     response = client.post(url, data | {"indicator-streefdatum": "2024-12-31"})
     assert response.status_code == 422
     assert "De streefdatum ligt na de datum van de nulmeting." in response.content.decode()
+    # "5 aantal" says nothing: the unit names what is counted.
+    response = client.post(url, data | {"indicator-eenheid": " Aantal "})
+    assert response.status_code == 422
+    assert "Noem wat er geteld wordt" in response.content.decode()
     assert Indicator.objects.count() == 0
     assert client.post(url, data | {"indicator-nulmeting": "3,5"}).status_code == 302
     assert Indicator.objects.get().nulmeting == Decimal("3.50")

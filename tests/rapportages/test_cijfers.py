@@ -20,10 +20,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import Rol
+from canvas.documenten import canvas_bron
 from canvas.indicatoren import Oordeel
 from demo.seed.gevarieerd import maak_opgaven
 from opgaven.models import Opgave
 from participatie.models import AfspraakStatus
+from rapportages.models import PcMoment
 from rapportages.renderers import programmarapportage
 from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
@@ -80,11 +82,13 @@ def _uit_pdf(sectie: str) -> dict:
         vlak,
     )
     begroting = _alinea(sectie, "Begroting", "Participatie")
-    totaal = re.search(rf"^\s*Totaal\s+{EURO}\s+{EURO}\s+100%", begroting, re.M)
+    totaal = re.search(rf"^\s*Totaal\s+{EURO}\s+{EURO}\s+100\s?%", begroting, re.M)
     afspraken = _alinea(sectie, "Afspraken", "Moties en toezeggingen")
     return {
         "participatie": tuple(int(g) for g in deelname.groups()),
         "totaal": totaal.groups() if totaal else ("0,00", "0,00"),
+        # "Wat mag het kosten?" from the canvas: the begroting's amounts, not the team's text.
+        "kosten": _kosten(vlak),
         "jaren": {
             int(m[0]): (m[1], m[2])
             for m in re.findall(rf"^\s*Totaal (\d{{4}})\s+{EURO}\s+{EURO}", begroting, re.M)
@@ -94,15 +98,26 @@ def _uit_pdf(sectie: str) -> dict:
     }
 
 
+def _kosten(tekst: str) -> tuple:
+    """(begroot, gerealiseerd) as a text says them ("begroot € 1,00, gerealiseerd € 0,50"),
+    ("0,00", "0,00") when it says there are no amounts yet."""
+    m = re.search(rf"[Bb]egroot {EURO}, gerealiseerd {EURO}", tekst.replace("\u00a0", " "))
+    if m:
+        return m.groups()
+    assert re.search(r"nog geen bedragen", tekst, re.I), tekst[:300]
+    return ("0,00", "0,00")
+
+
 def _overzichtsrij(overzicht: str, opgave: Opgave) -> tuple:
     """(sessies, inbreng, teruggekoppeld, begroot, realisatie) from the opgave's row."""
     regels = overzicht.splitlines()
     for i, regel in enumerate(regels):
         if regel.lstrip().startswith(f"{opgave.rang}. "):
             rij = " ".join(" ".join(regels[i : i + 3]).split())
-            m = re.search(rf"(\d+) (\d+) \((\d+)\) {EURO} {EURO}", rij)
+            # An opgave without a begroting shows "—" (said once under the table).
+            m = re.search(rf"(\d+) (\d+) \((\d+)\) (?:{EURO} {EURO}|— —)", rij)
             assert m, rij
-            return (int(m[1]), int(m[2]), int(m[3]), m[4], m[5])
+            return (int(m[1]), int(m[2]), int(m[3]), m[4] or "0,00", m[5] or "0,00")
     raise AssertionError(f"geen rij voor plaats {opgave.rang}")
 
 
@@ -126,13 +141,21 @@ def _uit_schermen(client, opgave: Opgave) -> dict:
         cel = re.search(rf'data-testid="{testid}">(.*?)</{einde}>', begroting, re.S)[1]
         return tuple(re.findall(EURO, _tekst(cel)))
 
+    canvas = client.get(reverse("canvas:canvas-detail", args=[opgave.pk])).content.decode()
+    blok = re.search(r'data-testid="canvas-begroting">(.*?)</div>', canvas, re.S)[1]
+    a3 = _tekst(canvas_bron(opgave=opgave).html)
     indicatoren = client.get(reverse("canvas:indicatoren", args=[opgave.pk])).content.decode()
     contact = client.get(reverse("participatie:contact", args=[opgave.pk])).content.decode()
     afspraken = contact.split('id="afspraken"', 1)[1].split("</section>", 1)[0]
     rijen = re.findall(r"<tr class=\"utrecht-table__row[^\"]*\">(.*?)</tr>", afspraken, re.S)
+    totaal = bedragen("totaal-begroot") + bedragen("totaal-realisatie")
+    # The canvas block "Wat het kost" and the A3 say the begroting's totals.
+    assert _kosten(_tekst(blok)) == totaal, (opgave.titel, _tekst(blok), totaal)
+    assert _kosten(a3.split("Wat het kost", 1)[1]) == totaal, (opgave.titel, a3)
     return {
         "participatie": tuple(int(g) for g in getallen.groups()),
-        "totaal": bedragen("totaal-begroot") + bedragen("totaal-realisatie"),
+        "totaal": totaal,
+        "kosten": totaal,
         "jaren": {
             int(jaar): bedragen(f"jaartotaal-{jaar}", "td")
             for jaar in re.findall(r'data-testid="jaartotaal-(\d{4})"', begroting)
@@ -186,6 +209,11 @@ def test_a_hundred_varied_opgaven_the_report_says_what_the_screens_say(tmp_path)
     _niets_over_de_rand(rapport.pdf, tmp_path)
 
 
+# An English decimal ("46.5 %"): a dot with one or two digits after it. A Dutch thousands
+# separator has three ("1.200"), a Dutch decimal a comma.
+ENGELS_DECIMAAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
+
+
 @pytest.mark.django_db
 def test_the_demo_report_says_what_the_screens_say(tmp_path):
     call_command("demodata")
@@ -193,3 +221,15 @@ def test_the_demo_report_says_what_the_screens_say(tmp_path):
     rapport = programmarapportage(Opgave.objects.all(), titel="Demo")
     _vergelijk(opgaven, rapport.pdf, tmp_path)
     _niets_over_de_rand(rapport.pdf, tmp_path)
+    # The report for the begroting 2027 prints the contributions: Markdown rendered (no raw
+    # "- " list lines), every number Dutch, every opgave with figures (no rows of zeros).
+    moment = PcMoment.objects.get(soort="begroting", jaar=2027)
+    tekst = "\n".join(
+        _pagina_teksten(
+            programmarapportage(Opgave.objects.all(), titel="B", moment=moment).pdf, tmp_path
+        )
+    )
+    assert not re.findall(r"^\s*- ", tekst, re.M)
+    assert "•" in tekst
+    assert ENGELS_DECIMAAL.findall(tekst) == []
+    assert "Nog zonder begroting" not in tekst and "€ 0,00 € 0,00" not in " ".join(tekst.split())

@@ -106,7 +106,7 @@ def test_report_shows_indicators_with_their_judgement(opgave, tmp_path):
     indicator = Indicator.objects.create(
         item=doel,
         naam="Kernen met een ontmoetingsplek",
-        eenheid="aantal",
+        eenheid="kernen",
         bron=Bron.EIGEN,
         nulmeting=Decimal(3),
         nulmeting_datum=datetime.date(2025, 1, 1),

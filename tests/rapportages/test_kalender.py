@@ -73,7 +73,7 @@ def test_draft_comes_from_canvas_indicators_and_budget(opgave, moment):
     som = Begrotingsregel.objects.filter(opgave=opgave, jaar=2027).aggregate(s=Sum("begroot"))["s"]
     assert som == Decimal("2234.56")
     assert "Begroot 2027: €\u00a02.234,56" in voorstel.kosten
-    assert "Gemeente: €\u00a01.234,56 (55,2%)" in voorstel.kosten
+    assert "Gemeente: €\u00a01.234,56 (55,2\u00a0%)" in voorstel.kosten
     leeg = bijdragen.voorstel(OpgaveFactory(), moment)
     assert leeg.kosten == "Voor 2027 staan nog geen begrotingsregels in het canvas."
 

@@ -20,14 +20,16 @@ def test_sentences_for_each_change():
         "begroot": "100.00",
         "realisatie": "0.00",
         "w_vragen": {"Wat willen we bereiken?": "A"},
-        "stakeholders": [{"naam": "Dorpsraad"}],
+        "stakeholders": [{"id": 1, "naam": "Dorpsraad", "vorm": "organisatie"}],
+        "personen": 3,
     }
     nieuw = oud | {
         "fase": "concretiseren",
         "voortgang": "risico",
         "begroot": "1100.50",
         "w_vragen": {"Wat willen we bereiken?": "B"},
-        "stakeholders": [{"naam": "Woonstichting"}],
+        "stakeholders": [{"id": 2, "naam": "Woonstichting", "vorm": "organisatie"}],
+        "personen": 5,
     }
     assert wijzigingen.sinds(None, nieuw) == []
     assert wijzigingen.sinds(oud, oud) == []
@@ -38,19 +40,28 @@ def test_sentences_for_each_change():
         "Het antwoord op 'Wat willen we bereiken?' is gewijzigd.",
         "Nieuwe stakeholders: Woonstichting.",
         "Niet meer betrokken: Dorpsraad.",
+        "Betrokken personen: 3 → 5.",
     ]
 
 
-def test_stakeholders_are_followed_by_id_and_named_as_they_are_now():
-    """A person erased since the published report (AVG) is not named from its snapshot."""
-    oud = {"stakeholders": [{"id": 1, "naam": "Anna Coenen"}, {"id": 2, "naam": "Piet Bos"}]}
-    nu = {"stakeholders": [{"id": 1, "naam": "Geanonimiseerde persoon 1"}]}
-    namen = {2: "Geanonimiseerde persoon 2"}
-    assert wijzigingen.sinds(oud, nu, namen.get) == [
-        "Niet meer betrokken: Geanonimiseerde persoon 2."
+def test_stakeholders_are_followed_by_id_and_named_only_as_they_may_be_published_now():
+    """A person in an older snapshot (from before only public names were kept, or one who
+    withdrew consent) is never named from it; an organisation gone from the register is."""
+    oud = {
+        "stakeholders": [
+            {"id": 1, "naam": "Anna Coenen"},  # an older snapshot: no form kept
+            {"id": 2, "naam": "Piet Bos", "vorm": "persoon"},
+            {"id": 3, "naam": "Dorpsraad Oost", "vorm": "organisatie"},
+            {"id": 4, "naam": "Buurtkamer", "vorm": "organisatie"},
+        ]
+    }
+    nu = {"stakeholders": []}
+    # Who may be named now: the Buurtkamer under its new name, and nobody else.
+    assert wijzigingen.sinds(oud, nu, {4: "Buurtkamer Oost"}.get) == [
+        "Niet meer betrokken: Buurtkamer Oost, Dorpsraad Oost."
     ]
-    # Gone from the register altogether: the snapshot's name is all there is.
-    assert wijzigingen.sinds(oud, nu) == ["Niet meer betrokken: Piet Bos."]
+    # A snapshot from before ids were kept is not compared at all.
+    assert wijzigingen.sinds({"stakeholders": [{"naam": "Anna Coenen"}]}, nu) == []
 
 
 def _tekst(pdf: bytes) -> str:
