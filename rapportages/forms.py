@@ -70,6 +70,11 @@ class ZoekForm(NLDSFormMixin, forms.Form):
 
     q = forms.CharField(label=_("Zoek in de rapportages"), max_length=200, required=False)
 
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["q"].label = label
+
 
 class MotieForm(NLDSFormMixin, forms.ModelForm):
     """A motie, amendement or toezegging as the griffie registered it; its stand is the

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol, User
+from core.models import Huisstijl
 from core.security_log import log_event
 from opgaven.models import Opgave
 
-from . import exports, jobs, meldingen
+from . import exports, jobs, leeskamer, meldingen
 from .models import Document, Export, PcMoment, Rapportage, Status
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def rapportage_render(*, rapportage_id: int) -> None:
     # claimed again meanwhile, say after an erasure) leaves the row to the newer one. Whoever
     # sees it done also finds the melding for the requester (one transaction).
     with transaction.atomic():
-        Rapportage.objects.filter(
+        gewonnen = Rapportage.objects.filter(
             pk=rapportage_id, status=Status.BEZIG, gestart_op=rapportage.gestart_op
         ).update(
             status=Status.KLAAR,
@@ -98,6 +99,8 @@ def rapportage_render(*, rapportage_id: int) -> None:
             gepubliceerd_op=nu if vaststelling else None,
         )
         rapportage.refresh_from_db()
+        if gewonnen:
+            leeskamer.opslaan(rapportage)
         meldingen.rapportage_melden(rapportage)
     if vaststelling:
         log_event("publiceren", user=rapportage.vastgesteld_door, obj=f"rapportage:{rapportage_id}")
@@ -145,12 +148,13 @@ def pdf_download(request, gemaakt: Rapportage | Document, *, kenmerk: str) -> Fi
     """A PDF a worker made (a report, a canvas or terugkoppeling document) as a download,
     in the security log as ``kenmerk`` (the web pages and the API)."""
     log_event("download", request=request, obj=kenmerk)
-    return FileResponse(
-        gemaakt.bestand.open("rb"),
-        as_attachment=True,
-        filename=gemaakt.bestandsnaam,
-        content_type="application/pdf",
+    naam = (
+        gemaakt.downloadnaam(Huisstijl.huidige().naam)
+        if isinstance(gemaakt, Rapportage)
+        else gemaakt.bestandsnaam
     )
+    bestand = gemaakt.bestand.open("rb")
+    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
 
 
 @transaction.atomic

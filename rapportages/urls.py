@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/download/", rapportages.rapportage_download, name="rapportage-download"),
     path("<int:pk>/lezen/", rapportages.rapportage_lezen, name="rapportage-lezen"),
     path(
+        "<int:pk>/lezen/<slug:anker>/",
+        rapportages.rapportage_lezen_deel,
+        name="rapportage-lezen-deel",
+    ),
+    path(
         "<int:pk>/vaststellen/", rapportages.rapportage_vaststellen, name="rapportage-vaststellen"
     ),
     # kalender

@@ -1,5 +1,6 @@
 """Per opgave the line of its published reports: fase, voortgang, budget and indicators as
-the council read them each time, drawn as small multiples in the reading room (#16).
+the council read them each time, drawn as small multiples in the reading room, with a
+euro axis and the reports along the bottom, and a table with the same figures.
 
 Built from the data kept with each published report (``Rapportage.gegevens``), so it shows
 what was reported, not what the opgave says today.
@@ -14,7 +15,9 @@ from .models import Rapportage
 from .wijzigingen import label
 
 MAX_RAPPORTEN = 12
-BREEDTE, HOOGTE, MARGE = 260, 80, 10
+# The chart's box (SVG units): room on the left for the euro axis, below for the reports.
+BREEDTE, HOOGTE = 320, 130
+LINKS, RECHTS, BOVEN, ONDER = 78, 12, 10, 34
 
 
 @dataclass
@@ -36,6 +39,8 @@ class Verloop:
     begroot_lijn: str = ""  # SVG polyline points
     realisatie_lijn: str = ""
     punten: list[tuple[float, float, float]] = field(default_factory=list)  # x, y begr., y real.
+    y_as: list[tuple[float, Decimal]] = field(default_factory=list)  # y, amount
+    x_as: list[tuple[float, str, str]] = field(default_factory=list)  # x, label, text-anchor
 
     @property
     def anker(self) -> str:
@@ -93,16 +98,37 @@ def verloop(rapportage: Rapportage) -> list[Verloop]:
     return lijnen
 
 
+def _rond_omhoog(bedrag: Decimal) -> Decimal:
+    """A round top for the axis: 1, 2, 2.5 or 5 times a power of ten, at least ``bedrag``."""
+    if bedrag <= 0:
+        return Decimal(1000)
+    macht = Decimal(10) ** (len(str(int(bedrag))) - 1)
+    for stap in (1, 2, Decimal("2.5"), 5, 10):
+        if bedrag <= stap * macht:
+            return stap * macht
+    return 10 * macht
+
+
+def _kort(stand: Stand) -> str:
+    """A report along the axis: its P&C moment ("Begroting 2027") or its date."""
+    titel = stand.titel.removeprefix("Programmarapportage ").split(" · ")[0]
+    return titel if any(c.isdigit() for c in titel) else f"{stand.datum:%d-%m-%Y}"
+
+
 def _teken(lijn: Verloop) -> Verloop:
-    """Budget (begroot) and realisatie over the reports, on one scale from zero."""
+    """Budget (begroot) and realisatie over the reports, on one scale from zero, with the
+    euro axis (zero, half, top) and the first and last report named along the bottom."""
     n = len(lijn.standen)
-    hoogste = max([s.begroot for s in lijn.standen] + [s.realisatie for s in lijn.standen] + [1])
+    top = _rond_omhoog(
+        max([s.begroot for s in lijn.standen] + [s.realisatie for s in lijn.standen])
+    )
+    breedte, hoogte = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - ONDER
 
     def x(i):
-        return MARGE + (BREEDTE - 2 * MARGE) * (i / (n - 1) if n > 1 else 0.5)
+        return LINKS + breedte * (i / (n - 1) if n > 1 else 0.5)
 
     def y(bedrag):
-        return HOOGTE - MARGE - float(bedrag / hoogste) * (HOOGTE - 2 * MARGE)
+        return BOVEN + hoogte - float(bedrag / top) * hoogte
 
     lijn.punten = [
         (round(x(i), 1), round(y(s.begroot), 1), round(y(s.realisatie), 1))
@@ -110,4 +136,12 @@ def _teken(lijn: Verloop) -> Verloop:
     ]
     lijn.begroot_lijn = " ".join(f"{px},{pb}" for px, pb, _pr in lijn.punten)
     lijn.realisatie_lijn = " ".join(f"{px},{pr}" for px, _pb, pr in lijn.punten)
+    lijn.y_as = [(round(y(b), 1), b) for b in (Decimal(0), top / 2, top)]
+    if n == 1:
+        lijn.x_as = [(round(x(0), 1), _kort(lijn.standen[0]), "middle")]
+    elif n > 1:
+        lijn.x_as = [
+            (round(x(0), 1), _kort(lijn.standen[0]), "start"),
+            (round(x(n - 1), 1), _kort(lijn.standen[-1]), "end"),
+        ]
     return lijn

@@ -40,6 +40,7 @@ from participatie.models import (
     Persona,
     Vervolgactie,
 )
+from rapportages import leeskamer
 from rapportages.models import (
     Bijdrage,
     BijdrageBijlage,
@@ -225,8 +226,13 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
         voortgang=1,
         status=Status.KLAAR,
         bestand="rapportages/test-permissions.pdf",
-        html="<p>Het rapport</p>",
+        html=(
+            '<section class="overzicht" id="overzicht"><h2>Overzicht</h2></section>'
+            f'<section class="opgave" id="opgave-{opgave.pk}"><h2 class="opgave__titel">O</h2>'
+            "</section>"
+        ),
     )
+    leeskamer.opslaan(o.klaar)
     o.export = Export.objects.create(
         soort="opgaven",
         formaat="csv",
@@ -684,10 +690,18 @@ MATRIX = {
     "rapportages:rapportage-detail": (lambda o: [o.rapportage.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
     "rapportages:rapportage-download": (lambda o: [o.klaar.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
     "rapportages:rapportage-lezen": (lambda o: [o.klaar.pk], [("get", {}, EIGEN_RAPPORTAGE)]),
+    "rapportages:rapportage-lezen-deel": (
+        lambda o: [o.klaar.pk, f"opgave-{o.opgave.pk}"],
+        [("get", {}, EIGEN_RAPPORTAGE)],
+    ),
     # vaststellen: the portefeuillehouder of the opgave (here refused on the checksum)
     "rapportages:rapportage-vaststellen": (
         lambda o: [o.klaar.pk],
-        [("post", {}, rij(404, teamlid=403, regisseur=403, beheerder=403, bestuurder=302))],
+        [
+            # First what she is about to fix, then the decision.
+            ("get", {}, rij(404, teamlid=403, regisseur=403, beheerder=403, bestuurder=200)),
+            ("post", {}, rij(404, teamlid=403, regisseur=403, beheerder=403, bestuurder=302)),
+        ],
     ),
     "rapportages:kalender": (lambda o: [], [("get", {}, LEZEN)]),
     "rapportages:pcmoment-create": (lambda o: [], [("hx-post", {}, BEHEER_INVOER)]),

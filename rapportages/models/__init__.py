@@ -6,7 +6,7 @@ from .export import Export, ExportQuerySet
 from .job import MAX_POGINGEN, Job, Status
 from .kalender import GEEN_BIJDRAGE, STAPPEN, Bijdrage, BijdrageStatus, MomentSoort, PcMoment
 from .motie import Motie, MotieQuerySet, MotieSoort, MotieStatus
-from .rapportage import Rapportage, RapportageQuerySet, Stap, titel
+from .rapportage import Rapportage, RapportageDeel, RapportageQuerySet, Stap, titel
 
 __all__ = [
     "GEEN_BIJDRAGE",
@@ -28,6 +28,7 @@ __all__ = [
     "MotieStatus",
     "PcMoment",
     "Rapportage",
+    "RapportageDeel",
     "RapportageQuerySet",
     "Stap",
     "Status",

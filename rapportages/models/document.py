@@ -131,6 +131,7 @@ class Document(Job):
 
     @property
     def bestandsnaam(self) -> str:
+        """The file's name in storage, and as saved (the document names no one)."""
         if self.soort == self.Soort.TERUGKOPPELING:
             return f"terugkoppeling-{self.thematafel_id}.pdf"
         versie = f"-versie-{self.versie_id}" if self.versie_id else ""

@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.db.models import Func, Value
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Rol
@@ -175,19 +175,23 @@ class Rapportage(Job):
         return reverse("rapportages:rapportage-detail", args=[self.pk])
 
     @property
-    def stap_seconden(self) -> int:
-        """How long the current step has been running, in whole seconds."""
-        if self.stap_sinds is None:
-            return 0
-        return max(0, int((timezone.now() - self.stap_sinds).total_seconds()))
-
-    @property
     def titel(self) -> str:
         return titel(opgave=self.opgave, moment=self.moment)
 
     @property
     def bestandsnaam(self) -> str:
+        """The file's name in storage: unique, and the same for the concept and the
+        definitive version that replaces it."""
         return f"programmarapportage-{self.pk}.pdf"
+
+    def downloadnaam(self, gemeente: str) -> str:
+        """What the file is called when saved: programmarapportage-begroting-2027-gemeente-
+        maasdal.pdf (one opgave's title after the moment; "concept" until vastgesteld)."""
+        delen = ["programmarapportage"]
+        delen += [str(self.moment)] if self.moment_id else []
+        delen += [self.opgave.titel] if self.opgave_id else []
+        delen += [gemeente] + ([] if self.vastgesteld_op else ["concept"])
+        return slugify(" ".join(delen))[:150].strip("-") + ".pdf"
 
 
 def titel(*, opgave: Opgave | None, moment: PcMoment | None) -> str:
@@ -196,3 +200,28 @@ def titel(*, opgave: Opgave | None, moment: PcMoment | None) -> str:
     if moment is None:
         return f"Programmarapportage {onderwerp}"
     return f"Programmarapportage {moment} · {onderwerp}"
+
+
+class RapportageDeel(models.Model):
+    """One page of the reading room: a report's overview, or one opgave's section of it.
+    Cut from the report's HTML when it was made (``rapportages.leeskamer``), and searched."""
+
+    rapportage = models.ForeignKey(
+        Rapportage, verbose_name=_("rapportage"), on_delete=models.CASCADE, related_name="delen"
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    anker = models.CharField(_("anker"), max_length=40)  # "overzicht" or "opgave-12"
+    titel = models.CharField(_("titel"), max_length=300)
+    html = models.TextField(_("HTML"))
+    tekst = models.TextField(_("tekst"))  # without tags: what the search reads
+
+    class Meta:
+        verbose_name = _("deel van een rapportage")
+        verbose_name_plural = _("delen van rapportages")
+        ordering = ["rapportage", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["rapportage", "anker"], name="rapportagedeel_uniek")
+        ]
+
+    def __str__(self):
+        return self.titel

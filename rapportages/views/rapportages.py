@@ -6,17 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from pghistory.models import Events
 
 from core.geschiedenis import beschrijf
+from core.htmx import section_response
 from core.http import HtmxHttpRequest, pk_of_404, require_perm
 from core.security_log import log_event
 from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from .. import services, verloop
+from .. import leeskamer, services, vaststelling, verloop
 from ..forms import ZoekForm
 from ..models import Export, PcMoment, Rapportage, Status
 
@@ -51,11 +52,15 @@ def volgende_deadline_context(request, opgave: Opgave, **_) -> dict | None:
 def rapportage_list(request: HtmxHttpRequest):
     zoek = ZoekForm(request.GET or None)
     tekst = zoek.cleaned_data["q"] if zoek.is_valid() else ""
-    rapportages = (
+    rapportages = list(
         Rapportage.objects.visible_to(request.user)
         .zoek(tekst)
-        .select_related("opgave", "aangevraagd_door")[:100]
+        .select_related("opgave", "moment", "vastgesteld_door")[:100]
     )
+    # Where each found report says it: the page and a passage, the hits marked.
+    treffers = leeskamer.treffers([r.pk for r in rapportages], tekst) if tekst else {}
+    for rapportage in rapportages:
+        rapportage.treffers = treffers.get(rapportage.pk, [])
     return render(
         request,
         "rapportages/rapportages/rapportage_list.html",
@@ -90,7 +95,9 @@ def rapportage_create(request: HtmxHttpRequest):
 
 def _rapportage_for(request, pk: int) -> Rapportage:
     rapportage = get_object_or_404(
-        Rapportage.objects.visible_to(request.user).select_related("opgave", "vastgesteld_door"),
+        Rapportage.objects.visible_to(request.user).select_related(
+            "opgave", "moment", "vastgesteld_door"
+        ),
         pk=pk,
     )
     require_perm(request, "rapportages.view_rapportage", rapportage)
@@ -103,58 +110,107 @@ def rapportage_detail(request: HtmxHttpRequest, pk: int):
     """The report and its progress (htmx polls the status part until it is done)."""
     rapportage = _rapportage_for(request, pk)
     template = "rapportages/rapportages/rapportage_detail.html"
-    if request.htmx:
-        template += "#rapportage-status"
     kan_vaststellen = (
         rapportage.status == Status.KLAAR
         and not rapportage.vastgesteld_op
         and request.user.has_perm("rapportages.vaststellen_rapportage", rapportage)
     )
     context = {"rapportage": rapportage, "kan_vaststellen": kan_vaststellen}
-    if not request.htmx:
-        events = Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id")
-        context["geschiedenis"] = beschrijf(events, lezer=request.user)
+    if request.htmx and not rapportage.is_afgelopen:
+        return render(request, f"{template}#rapportage-status", context)
+    events = Events.objects.tracks(rapportage).order_by("-pgh_created_at", "-pgh_id")
+    context["geschiedenis"] = beschrijf(events, lezer=request.user)
+    if request.htmx:  # the last poll: the status, and the history with what the job did
+        return section_response(
+            request,
+            template=template,
+            section="rapportage-status",
+            context=lambda: context,
+            url=rapportage.get_absolute_url(),
+            also=["rapportage-geschiedenis"],
+        )
     return render(request, template, context)
+
+
+def _leesbaar(request, pk: int) -> Rapportage:
+    """A report whose reading room exists: made, for this reader (a raadslid: published)."""
+    rapportage = _rapportage_for(request, pk)
+    if rapportage.status != Status.KLAAR or not rapportage.html:
+        raise Http404
+    return rapportage
+
+
+def _zoekterm(request) -> str:
+    zoek = ZoekForm(request.GET or None)
+    return zoek.cleaned_data["q"].strip() if zoek.is_valid() else ""
 
 
 @login_required
 @require_GET
 def rapportage_lezen(request: HtmxHttpRequest, pk: int):
-    """The report in the browser, after its cover: the same content and figures as the PDF
-    (rendered together from the same data); for a raadslid, only published ones."""
-    rapportage = _rapportage_for(request, pk)
-    if rapportage.status != Status.KLAAR or not rapportage.html:
-        raise Http404
-    return render(
-        request,
-        "rapportages/rapportages/rapportage_lezen.html",
-        {"rapportage": rapportage, "verloop": verloop.verloop(rapportage)},
-    )
+    """The report in the browser: its overview and moties, the contents with a page per
+    opgave, the verloop of every opgave, and search in this report. The same content and
+    figures as the PDF (rendered together from the same data)."""
+    rapportage = _leesbaar(request, pk)
+    delen = list(rapportage.delen.all())
+    overzicht = next((d for d in delen if d.anker == leeskamer.OVERZICHT), None)
+    tekst = _zoekterm(request)
+    treffers = leeskamer.treffers([rapportage.pk], tekst) if tekst else {}
+    context = {
+        "rapportage": rapportage,
+        "overzicht": leeskamer.gemarkeerd(overzicht, tekst) if overzicht else "",
+        "opgaven": [d for d in delen if d.anker != leeskamer.OVERZICHT],
+        "verloop": verloop.verloop(rapportage),
+        "zoek": ZoekForm(request.GET or None, label=_("Zoek in deze rapportage")),
+        "gezocht": tekst,
+        "treffers": treffers.get(rapportage.pk, []),
+    }
+    return render(request, "rapportages/rapportages/rapportage_lezen.html", context)
 
 
 @login_required
-@require_POST
+@require_GET
+def rapportage_lezen_deel(request: HtmxHttpRequest, pk: int, anker: str):
+    """One opgave's page of the report, with its verloop; ?q= marks what was searched."""
+    rapportage = _leesbaar(request, pk)
+    delen = list(rapportage.delen.defer("html", "tekst"))
+    index = next((i for i, d in enumerate(delen) if d.anker == anker), None)
+    if index is None or anker == leeskamer.OVERZICHT:
+        raise Http404
+    deel = rapportage.delen.get(pk=delen[index].pk)
+    tekst = _zoekterm(request)
+    context = {
+        "rapportage": rapportage,
+        "deel": deel,
+        "html": leeskamer.gemarkeerd(deel, tekst),
+        "gezocht": tekst,
+        "vorige": delen[index - 1] if index > 1 else None,
+        "volgende": delen[index + 1] if index + 1 < len(delen) else None,
+        "verloop": [v for v in verloop.verloop(rapportage) if v.anker == anker],
+    }
+    return render(request, "rapportages/rapportages/rapportage_deel.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def rapportage_vaststellen(request: HtmxHttpRequest, pk: int):
-    """The bestuurder vaststelt the concept they read; the definitive version is made and
-    published for the council."""
+    """Vaststellen as a decision: the bestuurder first reads what they are about to fix
+    (contributions present and missing, opgaven without figures, what changed since the last
+    published report), then confirms; the definitive version is made and published."""
     rapportage = _rapportage_for(request, pk)
     require_perm(request, "rapportages.vaststellen_rapportage", rapportage)
     if rapportage.status != Status.KLAAR or rapportage.vastgesteld_op:
         messages.error(request, _("Alleen een concept dat klaar is kan worden vastgesteld."))
         return redirect(rapportage)
+    if request.method == "GET":
+        context = {"rapportage": rapportage, "samenvatting": vaststelling.samenvatting(rapportage)}
+        return render(request, "rapportages/rapportages/rapportage_vaststellen.html", context)
     try:
         services.rapportage_vaststellen(rapportage=rapportage, user=request.user)
     except services.IntegriteitsFout:
         fout = _("Het bestand komt niet overeen met het controlegetal; niet vastgesteld.")
         messages.error(request, fout)
-    else:
-        messages.success(
-            request,
-            _(
-                "De rapportage is vastgesteld. De definitieve versie wordt gemaakt en daarna "
-                "gepubliceerd voor de raad."
-            ),
-        )
+    # What happens next is said once, by the report's status on its page.
     return redirect(rapportage)
 
 

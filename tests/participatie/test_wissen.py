@@ -71,7 +71,8 @@ def _sporen(tekst: str) -> list[str]:
 
 
 def _database_treffers(behalve_rapportage: int) -> dict[str, list[str]]:
-    """Every row of every table as text, searched; the published report's row excepted."""
+    """Every row of every table as text, searched; the published report's row and its pages
+    in the reading room excepted (an archive record, docs/privacy.md)."""
     treffers = {}
     with connection.cursor() as cursor:
         cursor.execute(
@@ -79,7 +80,10 @@ def _database_treffers(behalve_rapportage: int) -> dict[str, list[str]]:
             "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
         )
         for (tabel,) in cursor.fetchall():
-            uitgezonderd = " AND t.id <> %s" if tabel == "rapportages_rapportage" else ""
+            uitgezonderd = {
+                "rapportages_rapportage": " AND t.id <> %s",
+                "rapportages_rapportagedeel": " AND t.rapportage_id <> %s",
+            }.get(tabel, "")
             for spoor in SPOREN:
                 cursor.execute(  # the table names come from the catalogue, not from input
                     f'SELECT count(*) FROM "{tabel}" t WHERE t::text ILIKE %s{uitgezonderd}',  # noqa: S608

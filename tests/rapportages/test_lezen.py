@@ -138,8 +138,10 @@ def test_each_opgave_shows_its_line_over_the_published_reports(users, opgave, an
     assert "€\u00a0999,00" not in verloop
     tabel = verloop.split("<tbody", 1)[1].split("</tbody>", 1)[0]
     assert tabel.index("Verkennen") < tabel.index("Formuleren")  # oldest first
-    assert f'href="#opgave-{opgave.pk}"' in verloop
-    assert "in 2 rapportages" in verloop and "in 1 rapportage<" in verloop
+    assert f'/lezen/opgave-{opgave.pk}/"' in verloop  # each opgave has a page of its own
+    assert "in 2 rapportages, in euro" in verloop and "in 1 rapportage, in euro<" in verloop
+    # Its axes: euros from zero to a round top, the reports along the bottom.
+    assert ">€\u00a00<" in verloop and ">€\u00a0250.000<" in verloop
     # SVG coordinates are numbers with a point, whatever the page's language.
     assert all(re.fullmatch(r"\d+\.\d", c) for c in re.findall(r'c[xy]="([^"]*)"', verloop))
     assert re.search(r'points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"', verloop)
