@@ -42,7 +42,9 @@ class Indicator(TimeStampedModel):
     )
     naam = models.CharField(_("naam"), max_length=200)
     eenheid = models.CharField(
-        _("eenheid"), max_length=50, help_text=_("Wat er geteld wordt: bijvoorbeeld %, kernen, deelnemers of rapportcijfer.")
+        _("eenheid"),
+        max_length=50,
+        help_text=_("Wat er geteld wordt: bijvoorbeeld %, kernen, deelnemers of rapportcijfer."),
     )
     bron = models.CharField(_("bron"), max_length=10, choices=Bron)
     bron_toelichting = models.CharField(

@@ -221,6 +221,12 @@ def test_the_demo_report_says_what_the_screens_say(tmp_path):
     rapport = programmarapportage(Opgave.objects.all(), titel="Demo")
     _vergelijk(opgaven, rapport.pdf, tmp_path)
     _niets_over_de_rand(rapport.pdf, tmp_path)
+    # Every one-word column heading fits its column whole ("Invloe-d", "Stem-men" did not).
+    paginas = "\n".join(_pagina_teksten(rapport.pdf, tmp_path))
+    koppen = {_tekst(k) for k in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', rapport.html)}
+    woorden = sorted(k for k in koppen if k and " " not in k)
+    assert len(woorden) >= 8, woorden
+    assert [k for k in woorden if not re.search(rf"(?<!\S){re.escape(k)}(?!\S)", paginas)] == []
     # The report for the begroting 2027 prints the contributions: Markdown rendered (no raw
     # "- " list lines), every number Dutch, every opgave with figures (no rows of zeros).
     moment = PcMoment.objects.get(soort="begroting", jaar=2027)
