@@ -29,6 +29,7 @@ class Stand:
     begroot: Decimal
     realisatie: Decimal
     indicatoren: dict[str, str] = field(default_factory=dict)
+    moment: str = ""  # the P&C moment it was made for, if any
 
 
 @dataclass
@@ -92,6 +93,7 @@ def verloop(rapportage: Rapportage) -> list[Verloop]:
                     begroot=_bedrag(oud.get("begroot")),
                     realisatie=_bedrag(oud.get("realisatie")),
                     indicatoren={i["naam"]: i["waarde"] for i in oud.get("indicatoren", [])},
+                    moment=str(rapport.moment) if rapport.moment_id else "",
                 )
             )
         lijnen.append(_teken(Verloop(opgave["id"], opgave["titel"], standen)))
@@ -110,9 +112,11 @@ def _rond_omhoog(bedrag: Decimal) -> Decimal:
 
 
 def _kort(stand: Stand) -> str:
-    """A report along the axis: its P&C moment ("Begroting 2027") or its date."""
-    titel = stand.titel.removeprefix("Programmarapportage ").split(" · ")[0]
-    return titel if any(c.isdigit() for c in titel) else f"{stand.datum:%d-%m-%Y}"
+    """A report along the axis: its P&C moment ("Begroting 2027"), else the day it was
+    published; a concept (not published) is "dit concept"."""
+    if stand.moment:
+        return stand.moment
+    return f"{stand.datum:%d-%m-%Y}" if stand.datum else "dit concept"
 
 
 def _teken(lijn: Verloop) -> Verloop:

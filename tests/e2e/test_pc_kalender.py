@@ -143,3 +143,11 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     page.get_by_text("Als tabel").click()
     expect(page.get_by_role("region", name="Vitale kernen per rapportage")).to_be_visible()
     assert_accessible(page)
+
+    # On a phone (320 CSS px, WCAG 1.4.10): the page reflows, wide tables scroll in their
+    # own region, the page itself never scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 700})
+    lezen = page.url.split("/lezen/")[0] + "/lezen/"
+    for url in (page.url, lezen, rapport_url, f"{base}/rapportages/?q=ontmoetingsplekken"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url

@@ -123,4 +123,4 @@ def test_report_shows_indicators_with_their_judgement(opgave, tmp_path):
     )
     # halfway the line is at 5.5; 4 is behind
     assert "Kernen met een ontmoetingsplek: achter op koers" in text
-    assert "laatste meting 4 aantal (1 januari 2027)" in text
+    assert "laatste meting 4 kernen (1 januari 2027)" in text

@@ -47,17 +47,22 @@ def test_the_browser_page_holds_the_figures_of_the_pdf(users, opgave, tmp_path):
     bedragen = {b for b in _getallen(pdf) if "," in b}
     assert {"123.456,78", "2.345,60"} <= bedragen <= _getallen(leesbaar)
 
-    # The regisseur reads the concept; a raadslid sees nothing until it is published.
+    # The regisseur reads the concept: the overview, and the opgave on a page of its own with
+    # its verloop (the concept closes the line); a raadslid sees nothing until it is published.
     url = reverse("rapportages:rapportage-lezen", args=[rapportage.pk])
     pagina = client_for(users["regisseur"]).get(url).content.decode()
-    assert "€\u00a0123.456,78" in pagina and "nog niet vastgesteld" in pagina
+    assert "nog niet vastgesteld" in pagina
+    deel = reverse("rapportages:rapportage-lezen-deel", args=[rapportage.pk, f"opgave-{opgave.pk}"])
+    pagina = client_for(users["regisseur"]).get(deel).content.decode()
+    assert "€\u00a0123.456,78" in pagina and ">dit concept</text>" in pagina
     assert client_for(users["raadslid"]).get(url).status_code == 404
+    assert client_for(users["raadslid"]).get(deel).status_code == 404
     Rapportage.objects.filter(pk=rapportage.pk).update(
         vastgesteld_op=rapportage.voltooid_op,
         vastgesteld_door=users["bestuurder"],
         gepubliceerd_op=rapportage.voltooid_op,
     )
-    pagina = client_for(users["raadslid"]).get(url).content.decode()
+    pagina = client_for(users["raadslid"]).get(deel).content.decode()
     assert "Vastgesteld door" in pagina and "€\u00a0123.456,78" in pagina
     assert Opgave.objects.get(pk=opgave.pk).titel.split()[0] in pagina
     rapportage.bestand.delete(save=False)
@@ -147,3 +152,20 @@ def test_each_opgave_shows_its_line_over_the_published_reports(users, opgave, an
     assert re.search(r'points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"', verloop)
     assert "Eenzaamheid 75+: — → 48 %" in html.unescape(verloop)  # not measured before
     assert oudste.pk and laatste.pk
+
+
+def test_a_concept_of_all_opgaven_without_a_moment_is_read_with_its_verloop(
+    users, opgave, andere_opgave
+):
+    """Its line ends in "dit concept": it has neither a P&C moment nor a publication date
+    (that gave a 500)."""
+    rapportage = services.rapportage_aanvragen(opgave=None, user=users["beheerder"])
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    pagina = client_for(users["beheerder"]).get(
+        reverse("rapportages:rapportage-lezen", args=[rapportage.pk])
+    )
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert html.count(">dit concept</text>") == 2
+    assert f"/lezen/opgave-{andere_opgave.pk}/" in html
+    Rapportage.objects.get(pk=rapportage.pk).bestand.delete(save=False)
