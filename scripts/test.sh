@@ -17,5 +17,7 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-# The slowest tests at the end of the log: where CI time goes.
-exec .venv/bin/pytest --durations=25 "$@"
+# In parallel, one process per core (at most four): each has its own test database, Redis
+# database, folders and browser (config/settings/test.py). The slowest tests at the end of
+# the log: where CI time goes.
+exec .venv/bin/pytest -n auto --maxprocesses=4 --dist worksteal --durations=25 "$@"

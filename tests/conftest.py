@@ -4,6 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.test import Client
 
@@ -15,6 +16,12 @@ from tests.opgaven.factories import OpgaveFactory
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
 # same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests: in CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) the same examples every run,
+# so a red run can be repeated; elsewhere new examples each run. A failure prints how to
+# reproduce it either way.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 

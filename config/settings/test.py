@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("OPGAVENREGIE_DEMODATA", "true")
@@ -10,13 +11,25 @@ os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("OPGAVENREGIE_URL", "http://testserver")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
-os.environ.setdefault(
-    "OPGAVENREGIE_VAR_DIR",
-    str(__import__("pathlib").Path(__file__).resolve().parents[2] / "var" / "test"),
-)
+_VAR_TEST = Path(__file__).resolve().parents[2] / "var" / "test"
+os.environ.setdefault("OPGAVENREGIE_VAR_DIR", str(_VAR_TEST))
 
-from .base import *  # noqa: F403
-from .base import MAIL_IN_BESTANDEN, VAR_DIR
+# pytest-xdist runs the suite in several processes (gw0, gw1, ...). Each gets a folder of
+# its own (the file broker, logs) and a Redis database of its own (the broker's queue, the
+# API's rate limit), so no process sees, takes or purges another's jobs; its own test
+# database is pytest-django's doing (test_<name>_gw0). A worker process a test starts
+# inherits the environment, already adjusted (OPGAVENREGIE_TESTPROCES says so).
+_proces = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _proces and os.environ.get("OPGAVENREGIE_TESTPROCES") != _proces:
+    os.environ["OPGAVENREGIE_TESTPROCES"] = _proces
+    os.environ["OPGAVENREGIE_VAR_DIR"] = str(_VAR_TEST / _proces)
+    if os.environ.get("REDIS_URL"):
+        _url = urlsplit(os.environ["REDIS_URL"])
+        _db = int(_url.path.strip("/") or 0) + 1 + int(_proces.removeprefix("gw"))
+        os.environ["REDIS_URL"] = urlunsplit(_url._replace(path=f"/{_db}"))
+
+from .base import *  # noqa: E402, F403
+from .base import MAIL_IN_BESTANDEN, VAR_DIR  # noqa: E402
 
 MAILERS = MAIL_IN_BESTANDEN
 

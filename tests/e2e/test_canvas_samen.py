@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from canvas.models import Blok, CanvasItem
 from tests.conftest import assert_accessible, bewaak_console, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ def _item(tekst: str) -> CanvasItem:
 
 
 def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context_args, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     item = _item("Dorpsbudget per kern")
     anders = _item("Opgavesprints per kern")
@@ -87,7 +87,7 @@ def _volgorde() -> list[str]:
 
 
 def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "teamlid")
     sprints, budget = _item("Opgavesprints per kern"), _item("Dorpsbudget per kern")
@@ -145,7 +145,7 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
 
 
 def test_indicator_measured_from_a_csv_comes_on_track(page, live_server, tmp_path):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     effect = _item("Minder inwoners voel")
@@ -182,7 +182,7 @@ def test_indicator_measured_from_a_csv_comes_on_track(page, live_server, tmp_pat
 
 
 def test_realisatieplan_timeline_and_planning_an_activity(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "teamlid")
     budget = _item("Dorpsbudget per kern")

@@ -3,17 +3,17 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.goto(f"{base}/opgaven/")
@@ -46,7 +46,7 @@ def test_regisseur_freezes_two_versions_and_sees_what_changed(page, live_server)
 
 
 def test_effect_chain_names_loose_ends_and_takes_a_link(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.goto(f"{base}/opgaven/")
@@ -65,7 +65,7 @@ def test_effect_chain_names_loose_ends_and_takes_a_link(page, live_server):
 
 
 def test_budget_is_shared_and_totalled_in_euros(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.goto(f"{base}/opgaven/")

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from opgaven.models import AgendaWijziging, Opgave
 from tests.conftest import assert_accessible
+from tests.demo_kopie import demodata
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def login(page, base, username):
 
 
 def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
 
     # The beheerder adds a domein and a kern.
@@ -198,7 +198,7 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
 
 
 def test_medewerker_reads_the_samenhang(page, live_server):
-    call_command("demodata")
+    demodata()
     login(page, live_server.url, "medewerker")
     expect(page.get_by_role("heading", level=1)).to_have_text("Welkom, Mila")
     assert_accessible(page)

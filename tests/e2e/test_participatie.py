@@ -6,11 +6,11 @@ import subprocess
 
 import icalendar
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def _uitloggen(page):
 def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     page, live_server, celery_worker_thread, tmp_path
 ):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.goto(f"{base}/opgaven/")
@@ -242,7 +242,7 @@ def test_a_second_change_after_following_a_link_to_the_same_section_breaks_no_cs
     settles class, width and height only; the application itself sets no inline style."""
     from participatie.models import Actiepunt
 
-    call_command("demodata")
+    demodata()
     punt = Actiepunt.objects.select_related("bijeenkomst").first()
     url = f"{live_server.url}{punt.bijeenkomst.get_absolute_url()}#actiepunten"
     login(page, live_server.url, "regisseur")
@@ -265,7 +265,7 @@ def test_a_failed_change_says_so_next_to_the_form(page, live_server, verwachte_c
     and the next change that works takes it away."""
     from participatie.models import Actiepunt
 
-    call_command("demodata")
+    demodata()
     punt = Actiepunt.objects.select_related("bijeenkomst", "eigenaar").order_by("pk").first()
     bijeenkomst = punt.bijeenkomst
     ander = bijeenkomst.actiepunten.create(

@@ -7,11 +7,11 @@ import re
 import subprocess
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from rapportages.models import Bijdrage
 from tests.conftest import assert_accessible
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     page, live_server, celery_worker_thread, tmp_path
 ):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.get_by_role("link", name="Rapportages", exact=True).click()

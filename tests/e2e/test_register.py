@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_register_organisation_and_person_and_shield_contact_details(
     page, live_server, celery_worker_thread, tmp_path
 ):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
     page.get_by_role("navigation").get_by_role("link", name="Stakeholders").click()

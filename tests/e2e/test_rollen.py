@@ -5,18 +5,18 @@ switches them off again while they are logged in."""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from opgaven.models import Opgave
 from tests.conftest import assert_accessible, bewaak_console
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_partner_works_on_the_canvas_of_their_opgave_and_sees_nothing_else(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "partner")
     expect(page.get_by_role("heading", level=1)).to_have_text("Welkom, Priya")
@@ -56,7 +56,7 @@ def test_partner_works_on_the_canvas_of_their_opgave_and_sees_nothing_else(page,
 def test_beheerder_invites_a_partner_who_sets_a_password_and_is_switched_off(
     page, browser, live_server, postbus
 ):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "beheerder")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Gebruikers").click()

@@ -4,10 +4,10 @@ staying keeps the session, not answering ends it and the login page says why."""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, bewaak_console
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_the_page_warns_before_the_session_ends(page, live_server, settings):
     settings.SESSION_IDLE_SECONDS = 8  # the question comes two seconds before the end
-    call_command("demodata")
+    demodata()
     fouten = bewaak_console(page.context)
     login(page, live_server.url, "medewerker")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
@@ -38,7 +38,7 @@ def test_staying_signed_in_without_a_connection_says_so(
     page, live_server, settings, verwachte_consolefouten
 ):
     settings.SESSION_IDLE_SECONDS = 8
-    call_command("demodata")
+    demodata()
     login(page, live_server.url, "medewerker")
     vraag = page.get_by_role("dialog", name="Blijft u ingelogd?")
     expect(vraag).to_be_visible(timeout=10_000)

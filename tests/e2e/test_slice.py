@@ -4,11 +4,11 @@ import re
 import subprocess
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests import hostile
 from tests.conftest import assert_accessible, toont_fout
+from tests.demo_kopie import demodata
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def login(page, base_url, username):
 
 
 def test_regisseur_walks_the_slice_to_a_pdf(page, live_server, celery_worker_thread, tmp_path):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "regisseur")
 

@@ -4,11 +4,11 @@ keeps the recovery codes, and signs in with a recovery code (once) and with the 
 import time
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.accounts.test_tweede_stap import _code
 from tests.conftest import assert_accessible, bewaak_console, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_beheerder_sets_up_the_second_step_and_signs_in_with_it(page, live_server, settings):
     settings.MFA_REQUIRED_ROLES = ["beheerder"]
-    call_command("demodata")
+    demodata()
     fouten = bewaak_console(page.context)
     base = live_server.url
     login(page, base, "beheerder")

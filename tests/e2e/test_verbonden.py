@@ -6,11 +6,11 @@ import re
 
 import icalendar
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from opgaven.models import Opgave
 from tests.conftest import assert_accessible, bewaak_console, toont_fout
+from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -21,7 +21,7 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 def test_regisseur_reads_meldingen_subscribes_a_calendar_and_attaches_a_document(
     page, live_server, tmp_path
 ):
-    call_command("demodata")  # its morning search finds the regisseur's late afspraak
+    demodata()  # its morning search finds the regisseur's late afspraak
     fouten = bewaak_console(page.context)
     base = live_server.url
     login(page, base, "regisseur")
@@ -86,7 +86,7 @@ def test_regisseur_reads_meldingen_subscribes_a_calendar_and_attaches_a_document
 
 
 def test_beheerder_makes_a_koppeling_whose_token_opens_the_api(page, live_server):
-    call_command("demodata")
+    demodata()
     base = live_server.url
     login(page, base, "beheerder")
     page.goto(f"{base}/opgaven/beheer/referentielijsten/")

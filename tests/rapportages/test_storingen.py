@@ -16,12 +16,12 @@ from pathlib import Path
 import pypdf
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from accounts.models import User
 from config.celery import app
 from rapportages import services
 from rapportages.models import Rapportage, Status
+from tests.demo_kopie import demodata
 from tests.werker import (
     ROOT,
     database_env,
@@ -48,7 +48,7 @@ def worker_proces():
 
 
 def test_killing_the_rendering_worker_still_yields_exactly_one_report(worker_proces):
-    call_command("demodata")  # fourteen opgaven: a render takes long enough to interrupt
+    demodata()  # fourteen opgaven: a render takes long enough to interrupt
     beheerder = User.objects.get(username="beheerder")
     rapportage = services.rapportage_aanvragen(opgave=None, user=beheerder)
 
@@ -174,7 +174,7 @@ def test_a_job_survives_the_whole_worker_being_killed(broker):
         app.control.purge()
     eerste = tweede = None
     try:
-        call_command("demodata")
+        demodata()
         beheerder = User.objects.get(username="beheerder")
         eerste = start_worker(**env)
         rapportage = services.rapportage_aanvragen(opgave=None, user=beheerder)
