@@ -1,4 +1,4 @@
-"""Colleagues at once: gunicorn with the production settings, a mixed scenario (#17).
+"""Colleagues at once: gunicorn with the production settings, a mixed scenario.
 
 Usage (after ``make install``; DATABASE_URL pointing at a database with demo or scale data):
     .venv/bin/python bench/load.py [--users 50] [--duration 60] [--workers 2] [--threads 4]

@@ -1,4 +1,4 @@
-"""The searchable stakeholder choice in Chromium, against the scale data set (#19).
+"""The searchable stakeholder choice in Chromium, against the scale data set.
 
 Usage (DATABASE_URL pointing at the scale data: ``manage.py schaaldata``, 100,000
 stakeholders):

@@ -1,5 +1,5 @@
 """Reports at once: how many council reports a Celery worker finishes per minute with one,
-two or four processes (``--concurrency``), with the production settings (#17).
+two or four processes (``--concurrency``), with the production settings.
 
 Usage (after ``make install``; a database with demo or scale data, and a Redis server):
     DATABASE_URL=postgres://.../dev REDIS_URL=redis://127.0.0.1:6379/5 \\

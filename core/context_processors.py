@@ -7,7 +7,7 @@ from .models import Huisstijl
 def gemeente(request):
     # Read once per request, and only when a template shows it: a page renders its
     # sections (and other apps' parts) one by one, and each render runs the context
-    # processors (#17: five reads per hub); an htmx answer (a canvas block) shows none.
+    # processors (five reads per hub); an htmx answer (a canvas block) shows none.
     if not hasattr(request, "_huisstijl"):
         request._huisstijl = SimpleLazyObject(Huisstijl.huidige)
     huisstijl = request._huisstijl

@@ -1,5 +1,5 @@
 """Prepared statements for the few read queries PostgreSQL spends longer planning than
-running (#17; docs/performance.md, "Planning time").
+running (docs/performance.md, "Planning time").
 
 Django binds parameters on the client and prepares nothing. The settings give psycopg a
 threshold no query reaches by itself (``prepare_threshold`` sys.maxsize), so only a query

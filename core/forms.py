@@ -95,7 +95,7 @@ class Zoekkeuze(forms.Widget):
     """A searchable choice: a text box with the WAI-ARIA combobox pattern. Typing asks the
     server for up to 20 matches (htmx, ``url_name``), the arrows and Enter or a click pick
     one (static/js/zoekkeuze.js), and a hidden field carries the choice. For choices among
-    thousands, where a select would send all of them with every page (#17)."""
+    thousands, where a select would send all of them with every page."""
 
     template_name = "components/zoekkeuze.html"
 
@@ -135,7 +135,7 @@ class Zoekkeuze(forms.Widget):
 class ZoekkeuzeMeer(Zoekkeuze):
     """Several searchable choices: those chosen as ticked checkboxes (untick to drop one),
     the search box to add another (static/js/zoekkeuze.js ticks a new box). For a choice of
-    opgaven among thousands, where a select or checkboxes sent all of them (#17)."""
+    opgaven among thousands, where a select or checkboxes sent all of them."""
 
     template_name = "components/zoekkeuze_meer.html"
 

@@ -10,7 +10,7 @@ def gevolgd(*trackers, **kwargs):
     """``pghistory.track`` plus the index every reading of history needs: an object's
     events in order (pgh_obj, pgh_id). Without it, finding the event before an event (to
     say what changed) walked the table backwards from the newest row: 11 ms per event on
-    the scale data, 3.4 s of a start page (#17)."""
+    the scale data, 3.4 s of a start page."""
 
     def decorator(model):
         index = models.Index(fields=["pgh_obj", "pgh_id"], name=f"{model.__name__.lower()}_evt_obj")

@@ -53,7 +53,7 @@ def geschiedenis_van(
     """The latest changes to these opgaven and everything that points at them, newest first,
     as far as ``user`` may read them.
 
-    In two steps, so the cost follows ``limit`` and not the size of the history (#17):
+    In two steps, so the cost follows ``limit`` and not the size of the history:
     which events are the latest (per event table through its index on the opgave, one
     UNION query), then pghistory's description (with what changed) of only those."""
     titels = {str(o.pk): o.titel for o in opgaven}
@@ -95,7 +95,7 @@ def _laatste(pks: list[int], modellen: list, limit: int) -> list[tuple[str, int]
 def _laatste_sql(modellen: tuple) -> tuple[str, list[tuple[str, int]]]:
     """The UNION behind ``_laatste``, built once: per event table the latest events through
     its index on the opgave (the ORM took 18 ms to compile the same query each time). A
-    prepared statement: PostgreSQL took 7-8 ms to plan it, twice its running time (#17)."""
+    prepared statement: PostgreSQL took 7-8 ms to plan it, twice its running time."""
     delen, kolommen = [], []
     for model in modellen:
         velden = [connection.ops.quote_name(kolom) for kolom in _opgave_kolommen(model)]

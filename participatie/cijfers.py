@@ -7,7 +7,7 @@ started (InbrengForm), so every piece of inbreng belongs to a held session.
 
 Sessions and action points are reached through the opgave's thematafels as their ids in
 the link table (``_tafels``), not by joining the thematafels themselves: PostgreSQL spent
-5 ms planning the hub's one query of these figures, eight times what running it took (#17).
+5 ms planning the hub's one query of these figures, eight times what running it took.
 """
 
 from django.db.models import OuterRef, QuerySet

@@ -1,4 +1,4 @@
-"""Backup and restore: the drill (#18). Demo data with a published report, a backup, then
+"""Backup and restore: the drill. Demo data with a published report, a backup, then
 everything dropped (every table, every file), the restore, and every table's row count
 and content and every file identical; the frozen reports still match their checksums."""
 

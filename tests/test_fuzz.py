@@ -1,4 +1,4 @@
-"""Random input to every form in the URL conf never gives a 500 (#15, "every bad value gets a
+"""Random input to every form in the URL conf never gives a 500 ("every bad value gets a
 Dutch message"). Hypothesis picks a route that takes a POST (from the permission matrix,
 which knows every route and how to build its arguments), a user who may post there, and
 values for the field names of every form in the app: strings, numbers, dates (also far

@@ -1,4 +1,4 @@
-"""No page sends a whole table (#17): a select of every colleague, organisation or opgave
+"""No page sends a whole table: a select of every colleague, organisation or opgave
 grows with the municipality (at scale 358, 10,000 and 3,014 of them: forms of 0.2 to
 3.8 MB), as does a table of every opgave (the P&C moment page: 1.4 MB). With more of each
 than a list may hold, every page of the role matrix, and every form a page opens on demand

@@ -148,7 +148,7 @@ def test_every_upload_refuses_hostile_files_fast_small_and_in_dutch(
     duur = time.monotonic() - begin
     piek = _rss()["VmHWM"] - voor
     print(f"{endpoint} {bestand}: {response.status_code} in {duur:.2f} s, +{piek / MB:.0f} MB")
-    # Seconds, not minutes: the unbounded reads took minutes and gigabytes (#15). A deep
+    # Seconds, not minutes: the unbounded reads took minutes and gigabytes. A deep
     # XML row took 2.2 s once on this 2-core machine under a full test run.
     assert duur < 4, f"{duur:.1f} s"
     assert piek < PLAFOND, f"+{piek / MB:.0f} MB"

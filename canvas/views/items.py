@@ -37,7 +37,7 @@ def _item_for(request, pk: int) -> CanvasItem:
 def _te_bewerken(request, pk: int, *, details: bool = False) -> CanvasItem:
     """The item with its opgave, for the check before a write; with its ``details`` where
     the answer shows them before anything is written (the editor). A write reads them once,
-    after it (a text save read them twice, a quarter of its time at scale, #17)."""
+    after it (a text save read them twice, a quarter of its time at scale)."""
     if details:
         item = _item_for(request, pk)
     else:

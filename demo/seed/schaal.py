@@ -1,5 +1,5 @@
 """The scale data set (``manage.py schaaldata``): a province's worth of opgaven and
-stakeholders on top of the demo, reproducible from a seed, for bench/ (#17).
+stakeholders on top of the demo, reproducible from a seed, for bench/.
 
 Built with bulk inserts: the history triggers still fire (they live in the database), and
 afterwards every event written by this run is spread over the two years before now, in

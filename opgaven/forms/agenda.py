@@ -20,7 +20,7 @@ from ..models import (
 
 class PersoonFilter(django_filters.ModelChoiceFilter):
     """A colleague, searched as you type (core.forms.Zoekkeuze), not a select listing every
-    regisseur or team member with every page (#17: 356 options, 17 kB of the agenda at
+    regisseur or team member with every page (356 options, 17 kB of the agenda at
     scale)."""
 
     field_class = ZoekkeuzeField
@@ -83,7 +83,7 @@ class AgendaFilter(django_filters.FilterSet):
         return queryset.zoek(value)
 
     # Many-to-many filters as subqueries: a join would repeat opgaven, and the DISTINCT
-    # that undoes it sorts the whole agenda before the page is taken (#17).
+    # that undoes it sorts the whole agenda before the page is taken.
     def met_domein(self, queryset, name, value):
         return queryset.filter(
             pk__in=Opgave.domeinen.through.objects.filter(domein=value).values("opgave")

@@ -24,7 +24,7 @@ from ..models import (
 def persoon_keuze(*, rollen=(), url_name="opgaven:persoon-zoeken", **kwargs) -> ZoekkeuzeField:
     """A searchable choice of a colleague who can own work (staff and partners), by name or
     login; only ``rollen`` when given, in the choice and in the search alike. A select
-    listed all of them (358 at scale) with every page that had one (#17)."""
+    listed all of them (358 at scale) with every page that had one."""
     mensen = User.objects.ambtelijk()
     queryset = mensen.filter(rol__in=rollen) if rollen else mensen
     veld = ZoekkeuzeField(queryset, url_name=url_name, zoek_op="username", **kwargs)

@@ -68,7 +68,7 @@ class OpgaveQuerySet(models.QuerySet):
         """The opgaven ``user`` directs or is on the team of (without duplicates).
 
         Two index lookups joined by UNION ALL: an OR over the opgaven joined to every team
-        membership read both tables whole. At 3,000 opgaven (#17), on every page a partner
+        membership read both tables whole. At 3,000 opgaven, on every page a partner
         opens and on the start page: this condition alone 6.5 -> 0.3 ms, the start page's
         query of these opgaven 7.05 -> 1.06 ms."""
         regisseert = Opgave.objects.filter(opgaveregisseur=user).values("pk")
@@ -101,7 +101,7 @@ class OpgaveQuerySet(models.QuerySet):
         """Everyone who directs an opgave or is on a team (of any), with ``regisseert`` and
         ``teamlid_van``: the first ``toon`` of these opgaven, in this queryset's order, and
         ``regisseert_aantal`` and ``teamlid_aantal``: how many of these in all. At scale
-        someone is on forty teams; listing them all made 2,000 links a page (#17)."""
+        someone is on forty teams; listing them all made 2,000 links a page."""
         getoond = self.only("titel", "opgaveregisseur")[:toon]
         return (
             User.objects.filter(is_active=True)
@@ -142,7 +142,7 @@ def zoekvector():
     """The opgave's Dutch search text, weighted by field (title A, bedoeling B, the rest C).
 
     The GIN index ``opgave_zoekvector`` is built on exactly this expression, so the agenda
-    search reads the index instead of computing the vector per row (#17). An expression
+    search reads the index instead of computing the vector per row. An expression
     index rather than a generated column: Django's system check connects to the database
     for a GeneratedField, and ``check --deploy`` must run without one."""
     return (
@@ -239,7 +239,7 @@ class Opgave(TimeStampedModel):
         indexes = [
             GinIndex(zoekvector(), name="opgave_zoekvector"),
             # The beleidsagenda's order (op_agenda): its first page reads twenty rows of
-            # the index, not all opgaven sorted (4.2 -> 0.2 ms at 3,000, #17).
+            # the index, not all opgaven sorted (4.2 -> 0.2 ms at 3,000).
             models.Index(fields=["rang", "titel", "id"], name="opgave_agenda_volgorde"),
         ]
         constraints = [

@@ -11,7 +11,7 @@ from core.http import HtmxHttpRequest, require_perm
 from ..models import Gebied, Opgave
 
 TOON = 25  # the agenda, filtered on the gebied, has them all
-# What the list shows (the regisseur's name as str(user) reads it), not the long texts (#17).
+# What the list shows (the regisseur's name as str(user) reads it), not the long texts.
 LIJST_VELDEN = ["titel", "fase", "voortgang", "rang"]
 LIJST_VELDEN += [f"opgaveregisseur__{veld}" for veld in ("first_name", "last_name", "username")]
 

@@ -37,7 +37,7 @@ def teams_context(request, persoon: User, form=None) -> dict | None:
 def teams_per_persoon(personen: list[User]) -> dict[int, str]:
     """The Gebruikers list's column: per person the titles of their first opgaven and how
     many more (one query of two columns). At scale someone is on fifty teams: all titles
-    made the list 82 kB and whole opgaven 13 ms of reading (#17); their page has them all."""
+    made the list 82 kB and whole opgaven 13 ms of reading; their page has them all."""
     leden = Teamlidmaatschap.objects.filter(user__in=personen).order_by("user_id", "opgave__titel")
     teams: dict[int, list[str]] = {}
     for pk, titel in leden.values_list("user_id", "opgave__titel"):

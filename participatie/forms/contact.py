@@ -55,7 +55,7 @@ class ContactmomentForm(NLDSFormMixin, forms.ModelForm):
         )
         self.fields["datum"].initial = timezone.localdate
         # Who spoke for the municipality: the opgave's regisseur and team (every colleague
-        # made 357 checkboxes at scale, #17).
+        # made 357 checkboxes at scale).
         self.fields["deelnemers"].queryset = User.objects.ambtelijk().filter(
             Q(pk=opgave.opgaveregisseur_id) | Q(pk__in=opgave.teamleden.values("pk"))
         )

@@ -15,7 +15,7 @@ from ..models import (
 
 def organisatie_keuze(**kwargs) -> ZoekkeuzeField:
     """A searchable choice of an organisation in the register: it holds up to 100,000
-    stakeholders, and a select of its organisations made the form 3.7 MB (#17)."""
+    stakeholders, and a select of its organisations made the form 3.7 MB."""
     veld = ZoekkeuzeField(
         queryset=Stakeholder.objects.filter(vorm=Vorm.ORGANISATIE, geanonimiseerd_op__isnull=True),
         url_name="participatie:stakeholder-zoeken",

@@ -215,7 +215,7 @@ class InbrengForm(NLDSFormMixin, forms.ModelForm):
         veld.error_messages["invalid_choice"] = NIET_VAN_DEZE_OPGAVE
 
     def clean(self):
-        """#16: inbreng on a session dated days ahead counted nowhere ("0 bijeenkomsten
+        """Found in use: inbreng on a session dated days ahead counted nowhere ("0 bijeenkomsten
         gehouden"); it is recorded from the start of the session."""
         bijeenkomst = self.instance.bijeenkomst
         if bijeenkomst.begint_op > timezone.now():

@@ -57,7 +57,7 @@ class StakeholderQuerySet(models.QuerySet):
 
     def register(self, user, filters: dict) -> "StakeholderQuerySet":
         """The register's rows in name order, with ``aantal_opgaven``: a count per row shown,
-        not a GROUP BY over the whole register before the page is taken (#17)."""
+        not a GROUP BY over the whole register before the page is taken."""
         per_stakeholder = Betrokkenheid.objects.filter(stakeholder=models.OuterRef("pk"))
         return (
             self.filter(geanonimiseerd_op__isnull=True)
@@ -74,7 +74,7 @@ class StakeholderQuerySet(models.QuerySet):
 
         One aggregate over the betrokkenheden, joined to the names once. Counting again per
         stakeholder in a correlated subquery, and grouping a second time for the number of
-        pages, took 78 ms at 100,000 stakeholders (#17). A stakeholder is in an opgave once
+        pages, took 78 ms at 100,000 stakeholders. A stakeholder is in an opgave once
         (betrokkenheid_uniek_per_opgave): no DISTINCT."""
         binnen, params = opgaven.order_by().values("pk").query.sql_with_params()
         betrokkenheden, stakeholders = Betrokkenheid._meta.db_table, self.model._meta.db_table
@@ -97,7 +97,7 @@ class StakeholderQuerySet(models.QuerySet):
 
         Counted over the betrokkenheden alone, names read for the rows shown: grouping the
         stakeholders themselves read all ~2,200 of a gebied's 231 opgaven to show fifteen
-        (12 ms at the scale data, #17). One betrokkenheid per stakeholder and opgave
+        (12 ms at the scale data). One betrokkenheid per stakeholder and opgave
         (betrokkenheid_uniek_per_opgave): no DISTINCT."""
         top = (
             Betrokkenheid.objects.filter(opgave__in=opgaven.values("pk"))
@@ -203,10 +203,10 @@ class Stakeholder(TimeStampedModel):
         verbose_name_plural = _("stakeholders")
         ordering = ["naam"]
         indexes = [
-            # The register's first page walks this index in order and stops after 50 (#17).
+            # The register's first page walks this index in order and stops after 50.
             models.Index(fields=["naam"], name="stakeholder_naam"),
             # The register's search (naam__icontains: UPPER(naam) LIKE '%...%') and the
-            # pickers read this trigram index instead of scanning every name (#17).
+            # pickers read this trigram index instead of scanning every name.
             GinIndex(OpClass(Upper("naam"), name="gin_trgm_ops"), name="stakeholder_naam_trgm"),
         ]
         constraints = [

@@ -73,7 +73,7 @@ def _rijen(inbreng: list[Inbreng], opgaven, kan_bewerken: bool, fout_bij, open_p
 def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, verwerken="", **forms) -> dict:
     """The session page's context. What a section may not show is read or built when a
     template asks for it (a callable, called once): an action point's new status read the
-    page's inbreng, opgaven, attendance and documents for its one section (#17)."""
+    page's inbreng, opgaven, attendance and documents for its one section."""
     thematafel = bijeenkomst.thematafel
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
     # Who may change the thematafel may bring inbreng too (the rules say so): one query less.
@@ -313,7 +313,7 @@ def actiepunt_create(request: HtmxHttpRequest, pk: int):
 def eigenaar_zoeken(request: HtmxHttpRequest, pk: int):
     """Matches for an action point's owner (core.forms.Zoekkeuze): who may add action points
     to this session looks among the people who can take one on (a select of all of them
-    sent 358 names, 17 kB, with the page at scale; #17)."""
+    sent 358 names, 17 kB, with the page at scale)."""
     _to_add(request, pk)
     return persoon_opties(request)
 

@@ -113,7 +113,7 @@ def _lijsten(user, alle_acties: bool) -> dict:
 
 
 # Per list: its page parameter, and only the columns it shows (a session's verslag and a
-# thematafel's description are long texts, read for every row of three lists of fifty; #17).
+# thematafel's description are long texts, read for every row of three lists of fifty).
 _LIJSTEN = {
     "komend": ("komend", ("begint_op", "locatie", "thematafel__thema")),
     "actiepunten": (

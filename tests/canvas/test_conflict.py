@@ -120,7 +120,7 @@ def test_concurrent_writers_lose_nothing():
 
 def test_a_save_reads_the_items_details_once(users, opgave):
     """Before the write only the item and its opgave are read (for the check); the details
-    shown (editor, owner, comment count) once, for the answer (#17)."""
+    shown (editor, owner, comment count) once, for the answer."""
     item = CanvasItemFactory(opgave=opgave, tekst="Begin")
     client = client_for(users["regisseur"])
     with CaptureQueriesContext(connection) as queries:

@@ -121,7 +121,7 @@ def test_csv_import_reads_dutch_files_and_is_idempotent(users, opgave):
         (b"01-07-2024;NaN\n", "Regel 1: 'NaN' is geen getal"),
         (b"01-07-2024;99999999999\n", "is geen getal"),
         (b'datum;waarde\n=HYPERLINK("x");1\n', "Regel 2: '=HYPERLINK(\"x\")' is geen datum"),
-        # Issue #15.6: each of these was a 500 or was saved.
+        # Found by a probe: each of these was a 500 or was saved.
         (b"15-03-2025;1e9999999999999\n", "Regel 1: '1e9999999999999' is geen getal"),
         (b"15-03-2025;" + b"1" * 200_000, "Dit CSV-bestand kan niet worden gelezen."),
         (b"\x00\x01\x02PK\x00binary", "Dit is geen tekstbestand."),

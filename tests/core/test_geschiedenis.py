@@ -1,4 +1,4 @@
-"""The record of changes cannot be rewritten (#15.8): a trigger refuses UPDATE and DELETE
+"""The record of changes cannot be rewritten: a trigger refuses UPDATE and DELETE
 on every event table, except inside the one erasure path; every event records the address
 the change came from."""
 
@@ -65,7 +65,7 @@ def test_a_change_records_the_address_it_came_from(users, opgave, settings):
 
 
 def test_every_event_table_has_the_index_history_reads_by():
-    """#17: the event before an event (what changed) was found by walking the table back
+    """At scale: the event before an event (what changed) was found by walking the table back
     from its newest row: 11 ms per event at scale. Every event model is declared with
     core.models.gevolgd, which adds (pgh_obj, pgh_id)."""
     zonder = [
@@ -105,7 +105,7 @@ def test_the_bounded_history_lists_what_pghistory_lists(users, opgave, andere_op
 
 
 def test_the_history_runs_as_a_prepared_statement_and_nothing_else_does(users, opgave):
-    """#17: planning the UNION over the event tables took twice as long as running it; it
+    """At scale: planning the UNION over the event tables took twice as long as running it; it
     is a prepared statement now (core.db.voorbereid). Its answer stays the same once
     PostgreSQL plans it generically (after five runs), and no other query is prepared."""
     from django.db import connection

@@ -44,7 +44,7 @@ def test_beheerder_sets_name_logo_and_theme(users):
         ("logo.png", b"<svg onload=alert(1)></svg>", "geen geldige PNG- of JPEG-afbeelding"),
         ("logo.png", b"GIF89a" + b"\x00" * 20, "geen geldige PNG- of JPEG-afbeelding"),
         ("groot.png", b"\x89PNG" + b"\x00" * (600 * 1024), "te groot"),
-        # A few kB that claim 100 million pixels: every PDF would unpack them (#15).
+        # A few kB that claim 100 million pixels: every PDF would unpack them.
         ("breed.png", _png((50_000, 2_000)), "hoogstens 4000 bij 4000 pixels"),
     ],
 )
@@ -93,7 +93,7 @@ def test_report_cover_carries_name_and_logo(users, opgave, tmp_path):
 
 
 def test_the_branding_is_read_once_per_page_however_many_parts_it_renders(users, opgave):
-    """#17: the hub renders its sections one by one, and each render read the branding."""
+    """At scale: the hub renders its sections one by one, and each render read the branding."""
     client = client_for(users["regisseur"])
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(opgave.get_absolute_url()).status_code == 200

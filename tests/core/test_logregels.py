@@ -1,4 +1,4 @@
-"""Logs an operator can use (#18): JSON lines with the request id, the id in the response
+"""Logs an operator can use: JSON lines with the request id, the id in the response
 and on the error page, and optional Sentry without personal data."""
 
 import gzip

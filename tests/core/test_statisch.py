@@ -1,4 +1,4 @@
-"""Static files: from the front-end packages only the files the app uses (#18)."""
+"""Static files: from the front-end packages only the files the app uses."""
 
 from django.contrib.staticfiles import finders
 from django.core.management import call_command

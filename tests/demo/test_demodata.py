@@ -56,7 +56,7 @@ def test_demodata_refuses_in_production(settings):
 
 @pytest.mark.django_db
 def test_the_demo_can_hold_a_published_report_for_the_council():
-    """#16: a raadslid on a fresh `make run` found "Er zijn nog geen rapportages"."""
+    """Found in use: a raadslid on a fresh `make run` found "Er zijn nog geen rapportages"."""
     from django.urls import reverse
 
     from rapportages.models import Rapportage

@@ -1,4 +1,4 @@
-"""``manage.py schaaldata``: the scale data set for bench/ (#17), generated small here."""
+"""``manage.py schaaldata``: the scale data set for bench/, generated small here."""
 
 import datetime
 

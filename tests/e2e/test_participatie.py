@@ -47,7 +47,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     assert_accessible(page)
     page.get_by_label("Thema").fill("Samen oud worden in Oosterhout")
     page.get_by_label("Doel").fill("Ontdekken wat ouderen nodig hebben om in hun kern te blijven.")
-    # Several opgaven: the one at hand is ticked, another is added by search (#17).
+    # Several opgaven: the one at hand is ticked, another is added by search.
     expect(page.get_by_role("checkbox", name="Vitale kernen")).to_be_checked()
     opgaven = page.get_by_role("combobox", name="Opgaven")
     opgaven.press_sequentially("eenzaam")

@@ -61,7 +61,7 @@ def test_register_organisation_and_person_and_shield_contact_details(
     ).click()
     section = page.locator("#betrokkenheden")
     section.locator("summary", has_text="Stakeholder toevoegen").click()
-    # A searchable choice (#17): type, arrow down, Enter.
+    # A searchable choice: type, arrow down, Enter.
     keuze = section.get_by_role("combobox", name="Bestaande stakeholder")
     keuze.press_sequentially("noor sm")
     expect(section.get_by_role("option", name="Noor Smeets")).to_be_visible()

@@ -143,7 +143,7 @@ def test_dutch_full_text_search(users, zoekterm, gevonden):
 
 
 def test_the_agenda_search_reads_the_index(users):
-    """#17: 'eenzaam' took 3.2 s on 3,000 opgaven: the vector was computed per row in a
+    """At scale: 'eenzaam' took 3.2 s on 3,000 opgaven: the vector was computed per row in a
     sequential scan, and a DISTINCT sorted the whole agenda. Now the search reads the GIN
     index on the weighted vector and the many-to-many filters are subqueries (no DISTINCT)."""
     from opgaven.forms.agenda import AgendaFilter
@@ -162,7 +162,7 @@ def test_the_agenda_search_reads_the_index(users):
 
 
 def test_the_agendas_first_page_reads_the_index_in_its_order(users):
-    """#17: the first page sorted all 3,000 opgaven to show twenty (4.2 ms); the index on
+    """At scale: the first page sorted all 3,000 opgaven to show twenty (4.2 ms); the index on
     the agenda's order (rank, title, id) hands them over in order."""
     OpgaveFactory.create_batch(3)
     plan = plan_met_indexen(Opgave.objects.op_agenda()[:20])
@@ -239,7 +239,7 @@ def test_agenda_pages_keep_the_filters(users):
 
 
 def test_people_are_searched_not_listed_and_a_typed_name_is_looked_up(users):
-    """#17: the filters by regisseur and team member listed every one of them with each
+    """At scale: the filters by regisseur and team member listed every one of them with each
     page (356 options at scale); now they are searchable choices."""
     from tests.accounts.factories import UserFactory
 

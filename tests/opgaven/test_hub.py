@@ -484,7 +484,7 @@ def test_the_history_speaks_in_words_and_filters_by_kind(users, opgave):
 
 
 def test_a_closed_form_comes_on_demand_not_with_the_page(users, opgave):
-    """#17: the hub's forms (phase, progress, priority, samenhang) were rendered with every
+    """At scale: the hub's forms (phase, progress, priority, samenhang) were rendered with every
     page, closed; now opening one asks for the page with ?formulier= (htmx takes the form
     from it; without JavaScript the link in its place goes there)."""
     client = client_for(users["regisseur"])

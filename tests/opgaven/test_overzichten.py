@@ -79,7 +79,7 @@ def test_who_works_on_what_finds_people_by_organisation(users, opgave, andere_op
 
 
 def test_the_overviews_show_fifty_at_a_time(users):
-    """#17: at 3,000 opgaven the samenhang page was 5.7 MB and took 2 s; who works on what
+    """At scale: at 3,000 opgaven the samenhang page was 5.7 MB and took 2 s; who works on what
     listed every colleague. Fifty rows a page, the search kept across pages."""
     from opgaven.models import Opgave
     from tests.accounts.factories import UserFactory

@@ -139,7 +139,7 @@ def test_inbreng_is_recorded_with_blocks_and_votes(users, sessie, opgave):
 
 
 def test_inbreng_on_a_session_that_has_not_started_is_refused(users, sessie):
-    """#16: inbreng on a session dated ahead was accepted and then counted nowhere."""
+    """Found in use: inbreng on a session dated ahead was accepted and then counted nowhere."""
     response = _post(
         client_for(users["teamlid"]),
         "inbreng-create",
@@ -283,7 +283,7 @@ def test_action_points_are_added_and_closed(users, sessie):
 
 
 def test_an_action_points_status_reads_only_its_section(users, sessie):
-    """#17: the answer to a new status (htmx) read the whole page's inbreng, attendance and
+    """At scale: the answer to a new status (htmx) read the whole page's inbreng, attendance and
     documents, none of which it shows."""
     InbrengFactory(bijeenkomst=sessie)
     punt = ActiepuntFactory(bijeenkomst=sessie)
@@ -299,7 +299,7 @@ def test_an_action_points_status_reads_only_its_section(users, sessie):
 
 
 def test_the_owner_of_an_action_point_is_searched_not_listed(users, sessie):
-    """#17: the session page sent every colleague (358 at scale, 17 kB) as options of the
+    """At scale: the session page sent every colleague (358 at scale, 17 kB) as options of the
     owner's select. Now a search box; a name typed in full without JavaScript is found."""
     client = client_for(users["regisseur"])
     pagina = client.get(sessie.get_absolute_url()).content.decode()

@@ -52,7 +52,7 @@ def test_a_session_is_held_once_started_or_once_something_was_recorded(users, op
 
 def test_figures_count_each_opgaves_own_thematafels_a_shared_one_for_both(opgave, andere_opgave):
     """Sessions, inbreng and action points reach an opgave through its thematafels (the
-    link table, #17): a thematafel of two opgaven counts for both, another one for its own."""
+    link table): a thematafel of two opgaven counts for both, another one for its own."""
     gisteren = timezone.now() - datetime.timedelta(days=1)
     gedeeld = BijeenkomstFactory(
         thematafel=ThematafelFactory(opgaven=[opgave, andere_opgave]), begint_op=gisteren

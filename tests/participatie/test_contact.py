@@ -65,7 +65,7 @@ def test_contact_with_follow_up_is_recorded(users, opgave, betrokken):
 
 
 def test_colleagues_are_searched_and_the_team_speaks_for_the_municipality(users, opgave):
-    """#17: the contact page listed every colleague three times (two owner selects and the
+    """At scale: the contact page listed every colleague three times (two owner selects and the
     participants' checkboxes, 118 kB at scale). Owners are searched; the participants are
     the regisseur and the team."""
     buiten = users["teamlid_ander"]  # on another opgave's team
@@ -241,7 +241,7 @@ def test_contact_page_queries_do_not_grow(users, opgave, betrokken):
 
 @pytest.mark.parametrize("deadline", ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
 def test_a_deadline_outside_1900_2100_is_a_typing_error(users, opgave, deadline):
-    """#15.6: 0001-01-01 and 9999-12-31 were accepted as deadlines (every date field of
+    """Found by a probe: 0001-01-01 and 9999-12-31 were accepted as deadlines (every date field of
     every form has the bounds, core.forms.NLDSFormMixin)."""
     response = _afspraak(client_for(users["teamlid"]), opgave, **{"afspraak-deadline": deadline})
     assert response.status_code == 422

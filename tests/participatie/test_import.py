@@ -220,7 +220,7 @@ BOMMEN = {
 
 @pytest.mark.parametrize("soort", BOMMEN)
 def test_a_hostile_workbook_is_answered_fast_and_small(users, soort):
-    """Issue #15.1: a 4.8 KB sheet claiming A1:XFD1048576 took 3.9 GB; a zip bomb 560 MB."""
+    """Found by a probe: a 4.8 KB sheet claiming A1:XFD1048576 took 3.9 GB; a zip bomb 560 MB."""
     import time
     import tracemalloc
 
@@ -262,7 +262,7 @@ def test_a_kept_preview_is_private_and_expires(users, settings):
 
 
 def test_the_preview_does_not_tell_whose_e_mail_address_it_is(users, opgave):
-    """Issue #15.5: the preview named an address as a person's to whom contact details are
+    """Found by a probe: the preview named an address as a person's to whom contact details are
     hidden; now only who may see them reads "zelfde e-mailadres"."""
     from tests.participatie.factories import BetrokkenheidFactory, PersoonFactory
 

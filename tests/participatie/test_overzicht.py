@@ -71,7 +71,7 @@ def test_each_list_pages_on_its_own_and_says_how_much_waits(users, tafel):
 
 
 def test_the_overview_reads_its_rows_in_the_same_queries_however_many(users, tafel):
-    """Its lists read only the columns they show (#17); one left out would be read again
+    """Its lists read only the columns they show; one left out would be read again
     for every row. One row in each list, then six: the same number of queries."""
     client = client_for(users["regisseur"])
     url = reverse("participatie:overzicht") + "?actiepunten=alle"

@@ -216,7 +216,7 @@ def test_delete_removes_only_the_betrokkenheid(users, opgave):
 
 
 def test_the_stakeholder_choice_is_searched_not_listed(users, opgave):
-    """#17: the hub sent all 100,000 stakeholders as options of a select (6.4 MB). Now the
+    """At scale: the hub sent all 100,000 stakeholders as options of a select (6.4 MB). Now the
     form has a search box; the server answers with at most 20 matches."""
     for i in range(25):
         StakeholderFactory(naam=f"Dorpsraad Peize {i:02d}")

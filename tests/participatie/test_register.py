@@ -59,7 +59,7 @@ def test_regisseur_registers_an_organisation_and_a_person(users):
 
 
 def test_the_organisation_of_a_person_is_searched_not_listed(users):
-    """#17: the form listed every organisation of the register (3.7 MB at scale); now a
+    """At scale: the form listed every organisation of the register (3.7 MB at scale); now a
     search box that finds organisations only, and a name typed in full is looked up."""
     StakeholderFactory(naam="Woonstichting Lindewaard", vorm="organisatie")
     PersoonFactory(
@@ -235,7 +235,8 @@ def test_register_queries_do_not_grow(users, opgave):
 
 
 def test_a_duplicate_warning_names_no_one_the_user_may_not_see(users, persoon_in_opgave):
-    """Issue #15.5: the warning told a teamlid of another opgave whose e-mail address this is."""
+    """Found by a probe: the warning told a teamlid of another opgave whose e-mail address
+    this is."""
     client = client_for(users["teamlid_ander"])
     response = client.post(
         reverse("participatie:stakeholder-create"),
@@ -249,7 +250,7 @@ def test_a_duplicate_warning_names_no_one_the_user_may_not_see(users, persoon_in
 
 
 def test_the_registers_first_page_counts_only_the_rows_it_shows(users):
-    """#17: the list grouped all 100,000 stakeholders with their betrokkenheden before it
+    """At scale: the list grouped all 100,000 stakeholders with their betrokkenheden before it
     sorted and took 50. Now the count is a subplan per row shown: no aggregate stands
     between the LIMIT and the table (a name index lets the planner read in order)."""
     from participatie.models import Stakeholder
@@ -261,7 +262,7 @@ def test_the_registers_first_page_counts_only_the_rows_it_shows(users):
 
 
 def test_the_registers_name_search_reads_the_trigram_index(users):
-    """#17: a part of a name ('%eek%') cannot use a b-tree index; the search read all
+    """At scale: a part of a name ('%eek%') cannot use a b-tree index; the search read all
     100,000 names. A trigram index on UPPER(naam) serves naam__icontains."""
     from participatie.models import Stakeholder
 

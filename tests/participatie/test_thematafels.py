@@ -59,7 +59,7 @@ def test_thematafel_cannot_be_hung_on_an_opgave_the_user_does_not_run(users, opg
 
 
 def test_the_opgaven_of_a_thematafel_are_searched_not_listed(users, opgave, andere_opgave):
-    """#17: the form listed every opgave a beheerder may change as checkboxes (3,014 at
+    """At scale: the form listed every opgave a beheerder may change as checkboxes (3,014 at
     scale, 481 kB). Now the chosen ones are ticked and others are added by search."""
     andere_opgave.titel = "Eenzaamheid in Maasdal"
     andere_opgave.save()

@@ -1,4 +1,4 @@
-"""What the council reads is what the screens show, figure by figure (#16).
+"""What the council reads is what the screens show, figure by figure.
 
 A report of varied data (held, planned and moved sessions; inbreng with and without
 terugkoppeling; budgets over several years and financiers; indicators with and without

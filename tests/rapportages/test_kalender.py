@@ -209,7 +209,7 @@ def test_moment_page_queries_do_not_grow(users, moment):
 
 
 def test_the_moment_page_shows_the_stand_and_fifty_opgaven_a_page(users, moment):
-    """#17: the page listed every opgave (3,014 rows, 1.3 MB at scale). Now the stand per
+    """At scale: the page listed every opgave (3,014 rows, 1.3 MB at scale). Now the stand per
     status, a filter on it, and fifty a page."""
     for i in range(51):
         OpgaveFactory(titel=f"Opgave {i:02d}", rang=i + 1)

@@ -1,4 +1,4 @@
-"""Moties en toezeggingen (#16): the griffie's list read from csv (all or nothing, every
+"""Moties en toezeggingen: the griffie's list read from csv (all or nothing, every
 bad line named), the stand the team reports (afgedaan only with an explanation), shown
 to raadsleden and in the programme report."""
 
@@ -173,7 +173,7 @@ def test_the_list_costs_the_same_queries_for_3_or_30_moties(users, opgave, ander
 def test_the_opgaven_of_a_motie_are_searched_and_a_title_typed_in_full_is_added(
     users, opgave, andere_opgave
 ):
-    """#17: the form was a select of every opgave (3,014 at scale, 187 kB)."""
+    """At scale: the form was a select of every opgave (3,014 at scale, 187 kB)."""
     client = client_for(users["beheerder"])
     url = reverse("rapportages:motie-create")
     formulier = client.get(url).text

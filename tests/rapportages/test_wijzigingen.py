@@ -73,7 +73,7 @@ def test_report_names_changes_since_the_published_one(users, opgave):
     from opgaven.models import Opgave
 
     eerste = programmarapportage(Opgave.objects.filter(pk=opgave.pk), titel="Voorjaar")
-    # #16: a draft said "de eerste vastgestelde rapportage" while nothing was vastgesteld.
+    # Found in use: a draft said "de eerste vastgestelde rapportage" while nothing was vastgesteld.
     assert "Deze opgave is nog niet eerder aan de raad gerapporteerd." in _tekst(eerste.pdf)
     Rapportage.objects.create(
         opgave=opgave,
@@ -104,7 +104,7 @@ def test_report_names_changes_since_the_published_one(users, opgave):
 
 
 def test_opgaven_appear_in_beleidsagenda_order_with_their_priority(users, opgave, andere_opgave):
-    """#16: the report listed opgaven alphabetically, not as the council ranked them."""
+    """Found in use: the report listed opgaven alphabetically, not as the council ranked them."""
     from opgaven.models import Opgave
 
     Opgave.objects.filter(pk=opgave.pk).update(titel="Aaa eerst op naam", rang=2)

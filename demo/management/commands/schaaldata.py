@@ -1,4 +1,4 @@
-"""``manage.py schaaldata``: the scale data set for bench/ (#17) on top of the demo.
+"""``manage.py schaaldata``: the scale data set for bench/ on top of the demo.
 
 Refused where demodata is refused (it brings the demo logins), and refused a second time
 for the same seed: the set is generated once, reproducibly, not added to.
