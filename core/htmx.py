@@ -23,6 +23,8 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django_htmx.http import trigger_client_event
 
+from .http import HtmxHttpRequest
+
 
 def section_response(
     request: HttpRequest,
@@ -55,21 +57,20 @@ def section_response(
     return render(request, template, context(), status=status)
 
 
-def pagina_naar(request: HttpRequest, doel: str) -> HttpResponse:
+def pagina_naar(request: HtmxHttpRequest, doel: str) -> HttpResponse:
     """Send the whole page to ``doel`` (the login, the second step), with ?next= the page the
     user was on. An htmx request asked for a part of a page: it gets HX-Redirect, and the
     page it came from (HX-Current-URL) as the way back."""
-    htmx = request.headers.get("HX-Request") == "true"
     terug = request.get_full_path()
-    if htmx and request.headers.get("HX-Current-URL"):
+    if request.htmx and request.htmx.current_url:
         try:
-            huidige = urlsplit(request.headers["HX-Current-URL"])
+            huidige = urlsplit(request.htmx.current_url)
         except ValueError:  # "http://[x": not an address; the request's own path, then
             huidige = urlsplit(terug)
         terug = huidige.path + (f"?{huidige.query}" if huidige.query else "")
     url = f"{doel}?{urlencode({'next': terug})}"
-    if htmx:
-        response = HttpResponse(status=204)
+    if request.htmx:
+        response = HttpResponse(status=204)  # nothing to swap; htmx follows HX-Redirect
         response["HX-Redirect"] = url
         return response
     return redirect(url)

@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from pghistory.middleware import HistoryMiddleware
 
@@ -45,6 +46,27 @@ class VerzoekIdMiddleware:
         finally:
             VERZOEK_ID.reset(token)
         response["X-Request-ID"] = kenmerk
+        return response
+
+
+class KoppenMiddleware:
+    """Headers every answer carries.
+
+    - ``Vary: HX-Request``: most pages answer htmx with a part and a browser with the whole
+      page, at the same URL; without it a cache or the back button can show the part as
+      the page (the htmx documentation asks for it).
+    - ``Permissions-Policy``: the app uses no camera, microphone, location, payment or USB,
+      and neither may anything that gets into a page."""
+
+    BELEID = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_vary_headers(response, ["HX-Request"])
+        response.setdefault("Permissions-Policy", self.BELEID)
         return response
 
 
@@ -96,7 +118,7 @@ class HtmxMessagesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            getattr(request, "htmx", False)
+            request.htmx
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
             and "HX-Redirect" not in response

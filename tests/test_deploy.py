@@ -50,7 +50,7 @@ def test_pages_send_csp_and_frame_headers(client):
 
 
 def test_compose_file_validates_and_every_service_is_checked(tmp_path):
-    """docker-compose (Debian's package) reads the file as compose will; then what #18
+    """docker-compose (Debian's package) reads the file as compose will; then what operations
     asks of it: migrations once before the rest, gunicorn as PID 1, a healthcheck per
     long-running service, base images pinned by version."""
     import shutil
@@ -103,6 +103,10 @@ def test_production_settings_under_gunicorn_answer_with_health_headers_and_stati
     assert login.status_code == 200
     assert "frame-ancestors 'none'" in login.headers["Content-Security-Policy"]
     assert login.headers["Strict-Transport-Security"].startswith("max-age=")
+    # What runs the site is not told (a probe found "Server: gunicorn"); no camera and the
+    # like for anything in a page.
+    assert "Server" not in login.headers and "gunicorn" not in str(login.headers).lower()
+    assert "microphone=()" in login.headers["Permissions-Policy"]
     css = re.search(r'href="(/static/vendor/utrecht/index\.[0-9a-f]{12}\.css)"', login.text)
     assert css, "the page links the hashed stylesheet"
     statisch = requests.get(basis + css.group(1), timeout=10, headers=HTTPS)

@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "core.middleware.VerzoekIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # request.htmx for every middleware below (the session's end, the second step), and
+    # Vary: HX-Request and the Permissions-Policy on every answer.
+    "django_htmx.middleware.HtmxMiddleware",
+    "core.middleware.KoppenMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,7 +73,6 @@ MIDDLEWARE = [
     "accounts.mfa.TweedeStapMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.HtmxMessagesMiddleware",
     "core.middleware.GeschiedenisMiddleware",
 ]
@@ -109,7 +112,7 @@ else:
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DJANGO_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # No JIT compilation: the union over the history's event tables is costed high enough to
-# trigger it, and compiling took 9.7 s of a 13.4 s start page at scale (#17). Short
+# trigger it, and compiling took 9.7 s of a 13.4 s start page at scale. Short
 # queries like these gain nothing from it.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # Prepared statements only where asked for (core.db.voorbereid): psycopg prepares a query
