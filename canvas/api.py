@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from core.api import ETagMixin, GewijzigdSinds
+from core.api import ETagMixin, GewijzigdSinds, Verwijzing
 from core.invoer import alleen_cijfers
 
 from .models import Begrotingsregel, Indicator, Meting
@@ -60,6 +60,8 @@ class IndicatorViewSet(ETagMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class MetingSerializer(serializers.ModelSerializer):
+    indicator = Verwijzing(queryset=Indicator.objects.all())
+
     class Meta:
         model = Meting
         fields = ["id", "indicator", "datum", "waarde", "toelichting", "updated_at"]

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.relations import PrimaryKeyRelatedField
+
+from core.invoer import alleen_cijfers
 
 
 class Pagina(PageNumberPagination):
@@ -78,3 +81,22 @@ class ETagMixin:
             response["ETag"] = etag
             return get_conditional_response(request, etag=etag, response=response)
         return response
+
+
+class Verwijzing(PrimaryKeyRelatedField):
+    """A reference to a row by its id, which must be a whole number a database id can be:
+    ``1e999`` (infinity in JSON), ``true`` or ``"abc"`` is a 400 with a Dutch message, not a
+    500 (an OverflowError in the database lookup)."""
+
+    default_error_messages = {
+        "does_not_exist": _("Er is geen rij met id {pk_value}."),
+        "incorrect_type": _("Geef een id: een geheel getal."),
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        tekst = str(data)
+        if not alleen_cijfers(tekst) or len(tekst) > 18:  # bigint holds 18 digits safely
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(int(tekst))

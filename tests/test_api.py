@@ -106,6 +106,21 @@ def test_a_read_token_reads_but_never_writes(users, koppelingen, cijfers):
     assert schrijven.delete(url("opgave-detail", cijfers["regel"].opgave_id)).status_code == 405
 
 
+def test_a_reference_that_is_no_id_is_a_400_not_a_500(users, koppelingen, cijfers):
+    """Found by a probe: ``"indicator": 1e999`` (infinity in JSON) overflowed the database
+    lookup (a 500)."""
+    schrijven = api(koppelingen["schrijven"])
+    for waarde in ("1e999", "true", '"abc"', '"²"', "-1", "1.5", "99999999999999999999"):
+        body = f'{{"indicator": {waarde}, "datum": "2026-01-01", "waarde": 44}}'
+        antwoord = schrijven.post(url("meting-list"), body, content_type="application/json")
+        assert antwoord.status_code == 400, (waarde, antwoord.status_code)
+        assert antwoord.json()["indicator"] == ["Geef een id: een geheel getal."], waarde
+    body = '{"indicator": 987654, "datum": "2026-01-01", "waarde": 44}'
+    antwoord = schrijven.post(url("meting-list"), body, content_type="application/json")
+    assert antwoord.json()["indicator"] == ["Er is geen rij met id 987654."]
+    assert Meting.objects.count() == 1
+
+
 def test_personal_data_never_appears_in_any_answer(users, opgave, koppelingen, cijfers):
     opgave.portefeuillehouder = users["bestuurder"]
     opgave.bestuurlijk_opdrachtgever = "Wethouder Geheimnaam"

@@ -1,9 +1,11 @@
 import pghistory
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import gevolgd
@@ -192,6 +194,17 @@ class User(AbstractUser):
             )
         self.is_active = False
         self.save(update_fields=["is_active"])
+        self.sessies_beeindigen()
+
+    def sessies_beeindigen(self) -> None:
+        """End every open session of this account for good (switched on again, it signs in
+        anew). Sessions live at most SESSION_MAX_HOURS, so the open ones are few to read."""
+        eigen = [
+            sessie.pk
+            for sessie in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+            if sessie.get_decoded().get("_auth_user_id") == str(self.pk)
+        ]
+        Session.objects.filter(pk__in=eigen).delete()
 
     def activeren(self) -> None:
         self.is_active = True

@@ -74,11 +74,16 @@ def test_an_htmx_request_after_the_end_sends_the_page_to_the_login(users, settin
     assert response["HX-Redirect"] == f"{login}?next={quote(geschiedenis, safe='')}"
 
 
-def test_deactivation_ends_an_open_session(users):
-    client = client_for(users["teamlid"])
+def test_deactivation_ends_an_open_session_for_good(users):
+    """Found by a probe: the session was only suspended and came back when the account was
+    switched on again."""
+    client, ander = client_for(users["teamlid"]), client_for(users["regisseur"])
     assert client.get(reverse("home")).status_code == 200
     users["teamlid"].deactiveren(door=users["beheerder"])
     assert client.get(reverse("home")).status_code == 302
+    users["teamlid"].activeren()
+    assert client.get(reverse("home")).status_code == 302  # signing in again is needed
+    assert ander.get(reverse("home")).status_code == 200  # another's session is untouched
 
 
 def test_a_new_password_ends_the_other_sessions(users):
