@@ -7,9 +7,13 @@ so a task that runs twice (redelivery after a lost worker) cannot finish a job t
 
 import os
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from celery import current_app
+from django.conf import settings
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -41,6 +45,32 @@ def claim(model, pk: int) -> bool:
             status=Status.MISLUKT, foutmelding=FOUT_ALGEMEEN, voltooid_op=timezone.now()
         )
     return bool(claimed)
+
+
+@contextmanager
+def hartslag(model, pk: int):
+    """While the block runs, the job's ``hartslag`` is renewed every JOB_HARTSLAG seconds,
+    from a thread of its own (the layout of a large PDF is one step of half a minute that
+    reports nothing). When the whole worker dies, the heartbeat stops with it, and the
+    sweeper (vastgelopen_jobs_opnieuw_aanbieden) offers the job again."""
+    stop = threading.Event()
+
+    def kloppen():
+        try:
+            while True:
+                model.objects.filter(pk=pk).update(hartslag=timezone.now())
+                if stop.wait(settings.JOB_HARTSLAG):
+                    return
+        finally:
+            connection.close()  # this thread's own connection
+
+    draad = threading.Thread(target=kloppen, name=f"hartslag-{model.__name__}-{pk}", daemon=True)
+    draad.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        draad.join(timeout=10)
 
 
 def voortgang(model, pk: int, gedaan: int, totaal: int) -> None:

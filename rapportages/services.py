@@ -319,12 +319,19 @@ def vastgelopen_jobs_opnieuw_aanbieden(
     bezig_ouder_dan: datetime.timedelta = BEZIG_TE_LANG,
 ) -> int:
     """Dispatch again the jobs still waiting in the queue (say, the broker was down when
-    they were created) and reports, exports and documents whose worker vanished mid-job.
-    Running a job twice is safe: the task claims its row first, and gives up after three
-    attempts."""
-    grens = timezone.now() - ouder_dan
+    they were created) and reports, exports and documents whose worker vanished mid-job
+    (their heartbeat stopped). Running a job twice is safe: the task claims its row first,
+    and gives up after three attempts."""
+    nu = timezone.now()
+    grens = nu - ouder_dan
     aantal = 0
-    verweesd = models.Q(status=Status.BEZIG, gestart_op__lt=timezone.now() - bezig_ouder_dan)
+    # A worker that died took the job's heartbeat with it; one from before heartbeats (or
+    # whose first beat never came) counts from its start.
+    stil = nu - datetime.timedelta(seconds=settings.JOB_HARTSLAG_STIL)
+    verweesd = models.Q(status=Status.BEZIG) & (
+        models.Q(hartslag__lt=stil)
+        | models.Q(hartslag__isnull=True, gestart_op__lt=nu - bezig_ouder_dan)
+    )
     wacht = models.Q(status=Status.WACHTRIJ, created_at__lt=grens)
     for job in [
         *Rapportage.objects.filter(wacht | verweesd),

@@ -4,8 +4,8 @@ from celery import Task, shared_task
 from celery.exceptions import TimeLimitExceeded
 from django.db import close_old_connections
 
-from . import documenten, meldingen, services
-from .models import Document
+from . import documenten, jobs, meldingen, services
+from .models import Document, Export, Rapportage
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,8 @@ def render_rapportage(rapportage_id: int) -> None:
     logger.info("render_rapportage %s", rapportage_id)
     close_old_connections()
     try:
-        services.rapportage_render(rapportage_id=rapportage_id)
+        with jobs.hartslag(Rapportage, rapportage_id):
+            services.rapportage_render(rapportage_id=rapportage_id)
     finally:
         close_old_connections()
 
@@ -39,7 +40,8 @@ def render_export(export_id: int) -> None:
     logger.info("render_export %s", export_id)
     close_old_connections()
     try:
-        services.export_maken(export_id=export_id)
+        with jobs.hartslag(Export, export_id):
+            services.export_maken(export_id=export_id)
     finally:
         close_old_connections()
 
@@ -65,7 +67,8 @@ def render_document(document_id: int) -> None:
     logger.info("render_document %s", document_id)
     close_old_connections()
     try:
-        documenten.document_maken(document_id=document_id)
+        with jobs.hartslag(Document, document_id):
+            documenten.document_maken(document_id=document_id)
     finally:
         close_old_connections()
 
@@ -78,8 +81,10 @@ def bestanden_opruimen() -> None:
 
 @shared_task(ignore_result=True)
 def jobs_opnieuw_aanbieden() -> None:
-    """Every minute: jobs stuck in the queue are dispatched again."""
-    logger.info("jobs_opnieuw_aanbieden: %s", services.vastgelopen_jobs_opnieuw_aanbieden())
+    """Every JOBS_NAKIJKEN seconds: jobs stuck in the queue, or whose worker died (their
+    heartbeat stopped), are dispatched again."""
+    if aantal := services.vastgelopen_jobs_opnieuw_aanbieden():  # quiet when there is none
+        logger.info("jobs_opnieuw_aanbieden: %s", aantal)
 
 
 @shared_task(ignore_result=True)

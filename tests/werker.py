@@ -44,9 +44,12 @@ def wacht(voorwaarde, seconden: float, wat: str):
     raise AssertionError(f"Niet gebeurd binnen {seconden} s: {wat}")
 
 
-def start_worker(**env_extra) -> subprocess.Popen:
+def start_worker(*, beat: bool = False, **env_extra) -> subprocess.Popen:
+    """A worker process on the test database and the test's media folder; with ``beat``,
+    running the beat schedule too (the sweeper), as ``make run`` does."""
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | database_env()
     env["DJANGO_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the test's own folder
+    schema = ["-B", "--schedule", str(Path(settings.MEDIA_ROOT).parent / "beat")] if beat else []
     return subprocess.Popen(
         [
             sys.executable,
@@ -61,6 +64,7 @@ def start_worker(**env_extra) -> subprocess.Popen:
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            *schema,
         ],
         cwd=ROOT,
         env=env | env_extra,

@@ -54,8 +54,19 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600_000  # KiB
 
+# A running job renews its heartbeat every JOB_HARTSLAG seconds; one silent for
+# JOB_HARTSLAG_STIL lost its worker (killed, out of memory, the host went down) and the
+# sweeper, every JOBS_NAKIJKEN seconds, offers it again: a report is picked up again within
+# a minute, not after the twelve minutes that no job may take.
+JOB_HARTSLAG = float(env("JOB_HARTSLAG", "5"))
+JOB_HARTSLAG_STIL = float(env("JOB_HARTSLAG_STIL", "20"))
+JOBS_NAKIJKEN = float(env("JOBS_NAKIJKEN", "15"))
+
 CELERY_BEAT_SCHEDULE = {
-    "jobs-opnieuw-aanbieden": {"task": "rapportages.tasks.jobs_opnieuw_aanbieden", "schedule": 60},
+    "jobs-opnieuw-aanbieden": {
+        "task": "rapportages.tasks.jobs_opnieuw_aanbieden",
+        "schedule": JOBS_NAKIJKEN,
+    },
     "bestanden-opruimen": {
         "task": "rapportages.tasks.bestanden_opruimen",
         "schedule": 6 * 60 * 60,

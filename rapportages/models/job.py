@@ -25,6 +25,9 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
     gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
     voltooid_op = models.DateTimeField(_("voltooid op"), null=True, blank=True)
+    # Renewed every few seconds while a worker has the job (rapportages.jobs.hartslag): a
+    # job whose heartbeat stopped lost its worker and is offered again within a minute.
+    hartslag = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
 
     class Meta:
         abstract = True

@@ -143,7 +143,7 @@ def test_sweeper_dispatches_jobs_stuck_in_the_queue(celery_worker_thread, users,
 
 def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, users, opgave):
     """'Bezig' for longer than any job may take: its worker is gone; do it again. Reports,
-    exports and documents alike (#15.7: a stuck export stayed 'bezig' for ever)."""
+    exports and documents alike (a stuck export stayed 'bezig' for ever)."""
     import datetime
 
     from django.utils import timezone
@@ -167,8 +167,26 @@ def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, 
     Rapportage.objects.filter(pk=bezig.pk).update(
         status=Status.BEZIG, pogingen=1, gestart_op=timezone.now()
     )
+    # By the heartbeat: one that stopped half a minute ago lost its worker; one that beat
+    # just now is at work, however long ago it started.
+    stil = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
+    levend = Rapportage.objects.create(
+        opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
+    )
+    Rapportage.objects.filter(pk=stil.pk).update(
+        status=Status.BEZIG,
+        pogingen=1,
+        gestart_op=timezone.now(),
+        hartslag=timezone.now() - datetime.timedelta(seconds=30),
+    )
+    Rapportage.objects.filter(pk=levend.pk).update(
+        status=Status.BEZIG, pogingen=1, gestart_op=lang_geleden, hartslag=timezone.now()
+    )
 
-    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 3
+    assert services.vastgelopen_jobs_opnieuw_aanbieden() == 4
+    assert _wait_until_done(stil).status == Status.KLAAR
+    levend.refresh_from_db()
+    assert levend.status == Status.BEZIG
 
     verweesd = _wait_until_done(verweesd)
     assert (verweesd.status, verweesd.pogingen) == (Status.KLAAR, 2)
@@ -194,7 +212,7 @@ def test_every_task_the_code_sends_or_schedules_is_registered():
 
 
 def test_the_report_names_each_step_of_the_job(users, opgave):
-    """#16: progress sat on '15 van 15 opgaven verwerkt' for half a minute of layout."""
+    """Found in use: progress sat on '15 van 15 opgaven verwerkt' for half a minute of layout."""
     import datetime
 
     from django.utils import timezone
