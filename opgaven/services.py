@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.meldingen import melden
 from accounts.models import Meldingsoort
+from core.security_log import log_event
 
 from .models import (
     AgendaWijziging,
@@ -168,6 +169,37 @@ def prioriteit_besluiten(*, opgave: Opgave, prioriteit: str, motivering: str, us
         )
         voorstel.besloten_door, voorstel.besloten_op = user, timezone.now()
         voorstel.save()
+
+
+# Team membership: one place for each change, whichever page it was made on (the opgave's
+# team page or a person's page in Beheer), with the same log line and melding. ``request``
+# only gives the security log its address and path.
+
+
+@transaction.atomic
+def teamlid_toevoegen(*, lid: Teamlidmaatschap, door, request=None) -> Teamlidmaatschap:
+    """Someone joins an opgave's team: saved, in the security log, and told."""
+    lid.save()
+    log_event("team_toevoegen", request=request, user=door, obj=lid.logkenmerk)
+    team_melden(lid, door=door, toegevoegd=True)
+    return lid
+
+
+@transaction.atomic
+def teamlid_verwijderen(*, lid: Teamlidmaatschap, door, request=None) -> None:
+    """Someone leaves an opgave's team: removed, in the security log, and told."""
+    bewaard = lid.pk
+    lid.delete()
+    lid.pk = bewaard  # the log and the melding name the membership that was
+    log_event("team_verwijderen", request=request, user=door, obj=lid.logkenmerk)
+    team_melden(lid, door=door, toegevoegd=False)
+
+
+def teamlid_rol_wijzigen(*, lid: Teamlidmaatschap, rol: str, door, request=None) -> None:
+    """A member's role in the team changes; in the security log."""
+    Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
+    lid.rol = rol
+    log_event("team_rol", request=request, user=door, obj=lid.logkenmerk)
 
 
 def team_melden(lid: Teamlidmaatschap, *, door, toegevoegd: bool) -> None:

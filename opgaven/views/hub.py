@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core import secties
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, form_data, require_perm
-from core.security_log import log_event
 
 from .. import services
 from ..access import opgave_for, opgave_to_change
@@ -258,9 +257,7 @@ def team(request: HtmxHttpRequest, pk: int):
     form = TeamlidForm(request.POST, opgave=opgave)
     if not form.is_valid():
         return _section(request, pk, "team", status=422, team_form=form)
-    lid = form.save()
-    log_event("team_toevoegen", request=request, obj=lid.logkenmerk)
-    services.team_melden(lid, door=request.user, toegevoegd=True)
+    services.teamlid_toevoegen(lid=form.save(commit=False), door=request.user, request=request)
     return _section(request, pk, "team")
 
 
@@ -275,9 +272,7 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
     lid = _teamlid_for(request, pk, lid_pk)
     rol = request.POST.get("rol")
     if rol in TeamRol.values:
-        Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
-        lid.rol = rol
-        log_event("team_rol", request=request, obj=lid.logkenmerk)
+        services.teamlid_rol_wijzigen(lid=lid, rol=rol, door=request.user, request=request)
     return _section(request, pk, "team", status=200 if rol in TeamRol.values else 422)
 
 
@@ -285,11 +280,7 @@ def teamlid_rol(request: HtmxHttpRequest, pk: int, lid_pk: int):
 @require_POST
 def teamlid_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     lid = _teamlid_for(request, pk, lid_pk)
-    bewaard = lid.pk
-    lid.delete()
-    lid.pk = bewaard  # the log and the melding name the membership that was
-    log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
-    services.team_melden(lid, door=request.user, toegevoegd=False)
+    services.teamlid_verwijderen(lid=lid, door=request.user, request=request)
     return _section(request, pk, "team")
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from accounts.models import Rol, User
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
-from core.security_log import log_event
 
+from .. import services
 from ..forms.teams import PersoonTeamForm
 from ..models import Teamlidmaatschap
 
@@ -78,8 +78,7 @@ def persoon_team_create(request: HtmxHttpRequest, pk: int):
     form = PersoonTeamForm(request.POST, persoon=persoon)
     if persoon.rol == Rol.RAADSLID or not persoon.is_active or not form.is_valid():
         return _sectie(request, persoon, status=422, form=form)
-    lid = form.save()
-    log_event("team_toevoegen", request=request, obj=lid.logkenmerk)
+    services.teamlid_toevoegen(lid=form.save(commit=False), door=request.user, request=request)
     return _sectie(request, persoon)
 
 
@@ -88,6 +87,5 @@ def persoon_team_create(request: HtmxHttpRequest, pk: int):
 def persoon_team_delete(request: HtmxHttpRequest, pk: int, lid_pk: int):
     persoon = _persoon_for(request, pk)
     lid = get_object_or_404(Teamlidmaatschap, user=persoon, pk=lid_pk)
-    lid.delete()
-    log_event("team_verwijderen", request=request, obj=lid.logkenmerk)
+    services.teamlid_verwijderen(lid=lid, door=request.user, request=request)
     return _sectie(request, persoon)

@@ -15,7 +15,7 @@ from participatie.models import Afspraak, Contactmoment, Signaal, Vervolgactie
 from rapportages import meldingen as rapportage_meldingen
 from rapportages.models import Bijdrage, BijdrageStatus, MomentSoort, PcMoment, Rapportage, Status
 from tests.accounts.factories import UserFactory
-from tests.conftest import client_for
+from tests.conftest import beveiligingslog, client_for
 from tests.participatie.factories import (
     ActiepuntFactory,
     InbrengFactory,
@@ -52,6 +52,27 @@ def test_team_added_and_removed_tells_the_person_once_with_a_link_to_the_team(us
     assert Melding.objects.filter(ontvanger=nieuw, tekst__contains="uit het team").count() == 1
     # Adding oneself tells nobody; no one else was told anything.
     assert Melding.objects.exclude(ontvanger=nieuw).count() == 0
+
+
+def test_team_changes_from_a_persons_page_tell_and_log_as_from_the_team_page(
+    users, opgave, caplog
+):
+    """The beheerder puts someone on a team from their page in Beheer: the same service as
+    the opgave's team page (before, this path sent no melding)."""
+    nieuw = UserFactory(username="via_beheer", rol=Rol.TEAMLID)
+    beheerder = client_for(users["beheerder"])
+    url = reverse("opgaven:persoon-team-create", args=[nieuw.pk])
+    data = {"team-opgave": opgave.pk, "team-rol": "adviseur"}
+    assert beheerder.post(url, data, headers={"HX-Request": "true"}).status_code == 200
+    assert van(nieuw) == [(Meldingsoort.TEAM, reverse("opgaven:opgave-team", args=[opgave.pk]))]
+    lid = opgave.teamlidmaatschap_set.get(user=nieuw)
+    weg = reverse("opgaven:persoon-team-delete", args=[nieuw.pk, lid.pk])
+    assert beheerder.post(weg, headers={"HX-Request": "true"}).status_code == 200
+    assert Melding.objects.filter(ontvanger=nieuw, tekst__contains="uit het team").count() == 1
+    acties = [(e["action"], e["object"], e["user"]) for e in beveiligingslog(caplog)]
+    kenmerk = lid.logkenmerk
+    assert ("team_toevoegen", kenmerk, "beheerder") in acties
+    assert ("team_verwijderen", kenmerk, "beheerder") in acties
 
 
 def test_a_signal_tells_the_regisseur_and_forwarding_tells_the_next(users, opgave, andere_opgave):
