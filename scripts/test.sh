@@ -16,6 +16,7 @@ if ((${#missing[@]})); then
 fi
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 # In parallel, one process per core (at most four): each has its own test database, Redis
 # database, folders and browser (config/settings/test.py). The slowest tests at the end of

@@ -54,9 +54,7 @@ def test_team_added_and_removed_tells_the_person_once_with_a_link_to_the_team(us
     assert Melding.objects.exclude(ontvanger=nieuw).count() == 0
 
 
-def test_team_changes_from_a_persons_page_tell_and_log_as_from_the_team_page(
-    users, opgave, caplog
-):
+def test_team_changes_from_a_persons_page_tell_and_log_as_from_the_team_page(users, opgave, caplog):
     """The beheerder puts someone on a team from their page in Beheer: the same service as
     the opgave's team page (before, this path sent no melding)."""
     nieuw = UserFactory(username="via_beheer", rol=Rol.TEAMLID)

@@ -170,9 +170,7 @@ def test_sweeper_offers_again_a_job_whose_worker_vanished(celery_worker_thread, 
     # By the heartbeat: one that stopped half a minute ago lost its worker; one that beat
     # just now is at work, however long ago it started.
     stil = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
-    levend = Rapportage.objects.create(
-        opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1
-    )
+    levend = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"], totaal=1)
     Rapportage.objects.filter(pk=stil.pk).update(
         status=Status.BEZIG,
         pogingen=1,
