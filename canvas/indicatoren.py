@@ -3,9 +3,7 @@
 Plain functions over loaded rows (no queries), so pages stay cheap and tests stay simple.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException
 
@@ -13,8 +11,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.forms import nl_getal, redelijke_datum
-from core.tekstbestand import OnleesbaarBestand, decodeer
+from core.forms import nl_getal
+from core.tekstbestand import OnleesbaarBestand, lees_datum, lees_regels
 
 
 class Oordeel(models.TextChoices):
@@ -120,9 +118,6 @@ def grafiek(indicator, metingen) -> Grafiek:
 # --- CSV import ------------------------------------------------------------------------------
 
 MAX_REGELS = 2000
-DATUMFORMATEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
-
-
 @dataclass
 class Inlezing:
     rijen: list[tuple[datetime.date, Decimal, str]]
@@ -136,20 +131,14 @@ def lees_csv(inhoud: bytes) -> Inlezing:
     with its line number, and the caller saves nothing unless there are none.
     """
     try:
-        tekst = decodeer(inhoud)
+        regels = lees_regels(inhoud)
     except OnleesbaarBestand as fout:
         return Inlezing(rijen=[], fouten=[str(fout)])
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    try:
-        regels = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
-    except csv.Error:  # a field beyond csv's size limit, a broken quote
-        return Inlezing(rijen=[], fouten=[_("Dit CSV-bestand kan niet worden gelezen.")])
     rijen, fouten, gezien = [], [], {}
     for nummer, rij in enumerate(regels, start=1):
         if not any(cel.strip() for cel in rij):
             continue
-        if nummer == 1 and _datum(rij[0]) is None and not rij[0].strip()[:1].isdigit():
+        if nummer == 1 and lees_datum(rij[0]) is None and not rij[0].strip()[:1].isdigit():
             continue  # a header line
         if len(rijen) + len(fouten) >= MAX_REGELS:
             fouten.append(_("Meer dan %(max)d regels: splits het bestand.") % {"max": MAX_REGELS})
@@ -160,7 +149,7 @@ def lees_csv(inhoud: bytes) -> Inlezing:
                 % {"n": nummer}
             )
             continue
-        datum, waarde = _datum(rij[0]), _waarde(rij[1])
+        datum, waarde = lees_datum(rij[0]), _waarde(rij[1])
         if datum is None:
             fouten.append(
                 _("Regel %(n)d: '%(tekst)s' is geen datum (bijvoorbeeld 15-03-2026).")
@@ -182,17 +171,6 @@ def lees_csv(inhoud: bytes) -> Inlezing:
     if not rijen and not fouten:
         fouten.append(_("Het bestand bevat geen metingen."))
     return Inlezing(rijen=rijen, fouten=fouten)
-
-
-def _datum(tekst: str) -> datetime.date | None:
-    for formaat in DATUMFORMATEN:
-        try:
-            datum = datetime.datetime.strptime(tekst.strip(), formaat).date()
-        except ValueError:
-            continue
-        if redelijke_datum(datum):
-            return datum
-    return None
 
 
 def _waarde(tekst: str) -> Decimal | None:

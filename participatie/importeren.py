@@ -4,7 +4,6 @@ Rows are checked against what is already in the register (and earlier rows in th
 file) in memory, so a 10,000-row file costs a handful of queries, not one per row.
 """
 
-import csv
 import datetime
 import io
 import os
@@ -19,9 +18,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.forms import redelijke_datum
 from core.invoer import alleen_cijfers
-from core.tekstbestand import OnleesbaarBestand, decodeer
+from core.tekstbestand import OnleesbaarBestand, lees_datum, lees_regels
 
 from .models import Grondslag, Stakeholder, StakeholderSoort, Vorm
 
@@ -64,14 +62,16 @@ def lees(naam: str, inhoud: bytes) -> list[Rij]:
     elif naam.lower().endswith(".csv"):
         rijen = _lees_csv(inhoud)
     else:
-        raise ImportFout("Alleen .csv- en .xlsx-bestanden kunnen worden ingelezen.")
+        raise ImportFout(_("Alleen .csv- en .xlsx-bestanden kunnen worden ingelezen."))
     if not rijen:
-        raise ImportFout("Het bestand is leeg.")
+        raise ImportFout(_("Het bestand is leeg."))
     kop = [str(k or "").strip().lower() for k in rijen[0]]
     if "naam" not in kop:
-        raise ImportFout("De eerste rij moet kolomnamen bevatten, waaronder 'naam'.")
+        raise ImportFout(_("De eerste rij moet kolomnamen bevatten, waaronder 'naam'."))
     if len(rijen) - 1 > MAX_RIJEN:
-        raise ImportFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen; splits het op.")
+        raise ImportFout(
+            _("Het bestand heeft meer dan %(max)s rijen; splits het op.") % {"max": MAX_RIJEN}
+        )
     result = []
     for nummer, waarden in enumerate(rijen[1:], start=2):
         rij = {k: _tekst(v) for k, v in zip(kop, waarden, strict=False) if k in KOLOMMEN}
@@ -92,17 +92,9 @@ def _tekst(waarde) -> str:
 
 def _lees_csv(inhoud: bytes) -> list[list[str]]:
     try:
-        tekst = decodeer(inhoud)
+        return lees_regels(inhoud)
     except OnleesbaarBestand as fout:
         raise ImportFout(str(fout)) from fout
-    # The delimiter is whichever of ; , and tab the header uses most: Dutch Excel writes ';'.
-    # (csv.Sniffer guesses wrong on data with commas inside quoted fields.)
-    kop = tekst.split("\n", 1)[0]
-    scheiding = max(";,\t", key=kop.count)
-    try:
-        return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
-    except csv.Error as error:  # e.g. a field beyond csv's size limit
-        raise ImportFout("Dit CSV-bestand kan niet worden gelezen.") from error
 
 
 def _lees_xlsx(inhoud: bytes) -> list[list]:
@@ -113,7 +105,7 @@ def _lees_xlsx(inhoud: bytes) -> list[list]:
         # data_only=False: a formula is imported as the text that was typed, never evaluated.
         werkboek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
     except Exception as error:
-        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
+        raise ImportFout(_("Dit is geen leesbaar Excel-bestand (.xlsx).")) from error
     try:
         # Bounded, whatever dimension the sheet claims (openpyxl pads every row to it).
         blad = werkboek.worksheets[0]
@@ -125,7 +117,7 @@ def _lees_xlsx(inhoud: bytes) -> list[list]:
     except ImportFout:
         raise
     except Exception as error:
-        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
+        raise ImportFout(_("Dit is geen leesbaar Excel-bestand (.xlsx).")) from error
     finally:
         werkboek.close()
     while rijen and not any(v not in (None, "") for v in rijen[-1]):
@@ -159,11 +151,13 @@ def _controleer_zip(inhoud: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
             delen = archief.infolist()
     except (zipfile.BadZipFile, ValueError) as error:
-        raise ImportFout("Dit is geen leesbaar Excel-bestand (.xlsx).") from error
+        raise ImportFout(_("Dit is geen leesbaar Excel-bestand (.xlsx).")) from error
     if len(delen) > MAX_ZIP_DELEN or sum(d.file_size for d in delen) > MAX_UITGEPAKT:
         raise ImportFout(
-            "Dit Excel-bestand is uitgepakt te groot om in te lezen; bewaar het opnieuw of "
-            "splits het op."
+            _(
+                "Dit Excel-bestand is uitgepakt te groot om in te lezen; bewaar het opnieuw of "
+                "splits het op."
+            )
         )
 
 
@@ -201,47 +195,56 @@ def controleer(rijen: list[Rij], user=None) -> None:
         w, fouten = rij.waarden, rij.fouten
         naam = w.get("naam", "")
         if not naam:
-            fouten.append("naam ontbreekt")
+            fouten.append(_("naam ontbreekt"))
         elif len(naam) > 200:
-            fouten.append("naam is langer dan 200 tekens")
+            fouten.append(_("naam is langer dan 200 tekens"))
         elif naam.lower() in namen:
-            fouten.append("staat al in het register (zelfde naam)")
+            fouten.append(_("staat al in het register (zelfde naam)"))
         soort = _SOORTEN.get(w.get("soort", "").lower())
         if soort is None:
-            fouten.append(f"onbekende soort '{w.get('soort', '')[:40]}'")
+            fouten.append(_("onbekende soort '%(soort)s'") % {"soort": w.get("soort", "")[:40]})
         vorm = _VORMEN.get(
             (w.get("vorm") or ("persoon" if soort == "inwoner" else "organisatie")).lower()
         )
         if vorm is None:
-            fouten.append(f"onbekende vorm '{w.get('vorm', '')[:40]}' (organisatie of persoon)")
+            fouten.append(
+                _("onbekende vorm '%(vorm)s' (organisatie of persoon)")
+                % {"vorm": w.get("vorm", "")[:40]}
+            )
         email = w.get("email", "")
         if email:
             try:
                 validate_email(email)
             except ValidationError:
-                fouten.append(f"ongeldig e-mailadres '{email[:60]}'")
+                fouten.append(_("ongeldig e-mailadres '%(email)s'") % {"email": email[:60]})
             else:
                 if emails.get(email.lower()) is True:
-                    fouten.append("staat al in het register (zelfde e-mailadres)")
+                    fouten.append(_("staat al in het register (zelfde e-mailadres)"))
                 elif email.lower() in emails:
-                    fouten.append("mogelijk dubbel met een bestaande inwoner; vraag de beheerder")
+                    fouten.append(
+                        _("mogelijk dubbel met een bestaande inwoner; vraag de beheerder")
+                    )
         kvk = w.get("kvk_nummer", "").replace(" ", "")
         if kvk and not (alleen_cijfers(kvk) and len(kvk) == 8):
-            fouten.append("KvK-nummer moet uit acht cijfers bestaan")
+            fouten.append(_("KvK-nummer moet uit acht cijfers bestaan"))
         elif kvk and kvk in kvks:
-            fouten.append("staat al in het register (zelfde KvK-nummer)")
+            fouten.append(_("staat al in het register (zelfde KvK-nummer)"))
         if len(w.get("telefoon", "")) > 30:
-            fouten.append("telefoonnummer is te lang")
+            fouten.append(_("telefoonnummer is te lang"))
         organisatie = w.get("organisatie", "")
         if organisatie and organisatie.lower() not in organisaties:
-            fouten.append(f"organisatie '{organisatie[:60]}' staat niet in het register")
+            fouten.append(
+                _("organisatie '%(naam)s' staat niet in het register") % {"naam": organisatie[:60]}
+            )
         if vorm == Vorm.PERSOON:
             if _GRONDSLAGEN.get(w.get("grondslag", "").lower()) is None:
-                fouten.append("grondslag ontbreekt of is onbekend (publieke taak of toestemming)")
+                fouten.append(
+                    _("grondslag ontbreekt of is onbekend (publieke taak of toestemming)")
+                )
             if not w.get("doel"):
-                fouten.append("doel van de verwerking ontbreekt")
-            if _datum(w.get("bewaren_tot", "")) is None:
-                fouten.append("bewaartermijn ontbreekt of is geen datum (dd-mm-jjjj)")
+                fouten.append(_("doel van de verwerking ontbreekt"))
+            if lees_datum(w.get("bewaren_tot", "")) is None:
+                fouten.append(_("bewaartermijn ontbreekt of is geen datum (dd-mm-jjjj)"))
         if not fouten:
             # Later rows with the same name, e-mail or KvK number are duplicates of this one.
             namen.add(naam.lower())
@@ -251,17 +254,6 @@ def controleer(rijen: list[Rij], user=None) -> None:
                 kvks.add(kvk)
             if vorm == Vorm.ORGANISATIE:
                 organisaties.add(naam.lower())
-
-
-def _datum(tekst: str) -> datetime.date | None:
-    """The date, if it is one between 1900 and 2100 (core.forms.redelijke_datum)."""
-    for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            datum = datetime.datetime.strptime(tekst, formaat).date()
-        except ValueError:
-            continue
-        return datum if redelijke_datum(datum) else None
-    return None
 
 
 @transaction.atomic
@@ -286,7 +278,7 @@ def importeer(rijen: list[Rij]) -> int:
                 telefoon=w.get("telefoon", ""),
                 grondslag=_GRONDSLAGEN[w["grondslag"].lower()] if persoon else "",
                 doel=w.get("doel", "") if persoon else "",
-                bewaren_tot=_datum(w.get("bewaren_tot", "")) if persoon else None,
+                bewaren_tot=lees_datum(w.get("bewaren_tot", "")) if persoon else None,
             )
         )
     Stakeholder.objects.bulk_create(nieuw, batch_size=1000)

@@ -2,15 +2,13 @@
 bad line named, the same rules as the form (MotieForm), a number already registered
 updated without touching its stand."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from core.tekstbestand import OnleesbaarBestand, decodeer
+from core.tekstbestand import OnleesbaarBestand, lees_regels
 from opgaven.models import Opgave
 
 from .forms import MotieForm
@@ -30,15 +28,9 @@ class Inlezing:
 
 def lees_csv(inhoud: bytes) -> Inlezing:
     try:
-        tekst = decodeer(inhoud)
+        regels = lees_regels(inhoud)
     except OnleesbaarBestand as fout:
         return Inlezing(fouten=[str(fout)])
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    try:
-        regels = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
-    except csv.Error:
-        return Inlezing(fouten=[_("Dit CSV-bestand kan niet worden gelezen.")])
     if not regels:
         return Inlezing(fouten=[_("Het bestand bevat geen moties of toezeggingen.")])
     kop = [cel.strip().lower() for cel in regels[0]]
