@@ -11,11 +11,39 @@ and the swapped one are always the same.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
+
+
+class Plek(StrEnum):
+    """The pages that take what other apps add. A page or a registration naming a place not
+    listed here raises (a typo would otherwise show nothing, and say nothing)."""
+
+    OPGAVE = "opgave"  # the overview of an opgave's workspace
+    OPGAVE_ZIJ = "opgave-zij"  # its side column
+    OPGAVE_KOP = "opgave-kop"  # a fact in the workspace header
+    START = "start"
+    SAMENHANG = "samenhang"
+    STAKEHOLDERS = "stakeholders"
+    GEBIED = "gebied"
+    THEMATAFEL = "thematafel"
+    CANVAS = "canvas"
+    CANVASVERSIES = "canvasversies"
+    GEBRUIKER = "gebruiker"  # a person's page in Beheer
+    GEBRUIKERS = "gebruikers"  # the list of accounts
+
+
+def _nieuw(register: dict, sleutel: tuple, waarde) -> None:
+    """Register ``waarde`` once: a second registration under the same key raises, as does
+    a place that does not exist."""
+    Plek(sleutel[0])
+    if sleutel in register:
+        raise ValueError(f"Al geregistreerd: {sleutel}")
+    register[sleutel] = waarde
 
 
 @dataclass(frozen=True)
@@ -44,15 +72,16 @@ _verwijzingen: dict[tuple[str, str], Verwijzing] = {}
 
 
 def registreer(sectie: Sectie) -> None:
-    _secties[(sectie.plek, sectie.naam)] = sectie
+    _nieuw(_secties, (sectie.plek, sectie.naam), sectie)
 
 
 def registreer_verwijzing(verwijzing: Verwijzing) -> None:
-    _verwijzingen[(verwijzing.plek, verwijzing.url_name)] = verwijzing
+    _nieuw(_verwijzingen, (verwijzing.plek, verwijzing.url_name), verwijzing)
 
 
 def render_secties(request: HttpRequest, plek: str, **objects) -> list[SafeString]:
     """Every section registered for ``plek`` that has something to show, in order."""
+    plek = Plek(plek)
     result = []
     for sectie in sorted(_secties.values(), key=lambda s: s.volgorde):
         if sectie.plek != plek:
@@ -65,6 +94,7 @@ def render_secties(request: HttpRequest, plek: str, **objects) -> list[SafeStrin
 
 def verwijzingen(request: HttpRequest, plek: str) -> list[tuple[str, str]]:
     """(label, url) of the links registered for ``plek`` that this user may follow."""
+    plek = Plek(plek)
     return [
         (str(v.label), reverse(v.url_name))
         for v in _verwijzingen.values()
@@ -87,11 +117,12 @@ _kolommen: dict[tuple[str, str], Kolom] = {}
 
 
 def registreer_kolom(kolom: Kolom) -> None:
-    _kolommen[(kolom.plek, str(kolom.label))] = kolom
+    _nieuw(_kolommen, (kolom.plek, str(kolom.label)), kolom)
 
 
 def kolommen(plek: str, objecten: list) -> tuple[list[str], list[tuple[object, list[str]]]]:
     """The registered columns of ``plek``: their labels, and per object its values."""
+    plek = Plek(plek)
     gekozen = sorted((k for k in _kolommen.values() if k.plek == plek), key=lambda k: k.volgorde)
     waarden = [k.waarden(objecten) for k in gekozen]
     rijen = [(o, [w.get(o.pk, "") for w in waarden]) for o in objecten]
@@ -115,14 +146,25 @@ _tabbladen: dict[tuple[str, str], Tabblad] = {}
 
 
 def registreer_tabblad(tabblad: Tabblad) -> None:
-    _tabbladen[(tabblad.plek, tabblad.naam)] = tabblad
+    _nieuw(_tabbladen, (tabblad.plek, tabblad.naam), tabblad)
 
 
 def tabbladen(request: HttpRequest, plek: str, obj) -> list[tuple[str, str, str]]:
     """(naam, label, url) of the parts of ``plek`` this user may open for ``obj``, in order."""
+    plek = Plek(plek)
     gekozen = sorted((t for t in _tabbladen.values() if t.plek == plek), key=lambda t: t.volgorde)
     return [
         (t.naam, str(t.label), reverse(t.url_name, args=[obj.pk]))
         for t in gekozen
         if t.toon(request, obj)
     ]
+
+
+def geregistreerd() -> dict[str, list]:
+    """Everything registered, by kind (for the test that each one can render)."""
+    return {
+        "secties": list(_secties.values()),
+        "verwijzingen": list(_verwijzingen.values()),
+        "kolommen": list(_kolommen.values()),
+        "tabbladen": list(_tabbladen.values()),
+    }
