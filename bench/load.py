@@ -117,7 +117,7 @@ class Collega:
                 "Origin": "https://127.0.0.1" + base.removeprefix("http://127.0.0.1"),
             }
         )
-        eigen = Opgave.objects.bewerkbaar_door(user).order_by("pk")
+        eigen = Opgave.objects.editable_by(user).order_by("pk")
         self.opgaven = list(eigen.values_list("pk", flat=True)[:20]) or list(
             Opgave.objects.order_by("pk").values_list("pk", flat=True)[:20]
         )

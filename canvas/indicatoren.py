@@ -118,6 +118,8 @@ def grafiek(indicator, metingen) -> Grafiek:
 # --- CSV import ------------------------------------------------------------------------------
 
 MAX_REGELS = 2000
+
+
 @dataclass
 class Inlezing:
     rijen: list[tuple[datetime.date, Decimal, str]]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 def registreer() -> None:
     from canvas import herkomst
     from core import agenda, secties
-    from opgaven import history
+    from opgaven import geschiedenis
 
     from .agenda import acties, sessies
     from .herkomst import uit_inbreng
@@ -104,7 +104,7 @@ def registreer() -> None:
     agenda.registreer("participatie-acties", acties)
     # How the municipality positions stakeholders and what it discussed with them
     # stays out of the history partners read.
-    history.vertrouwelijk(
+    geschiedenis.vertrouwelijk(
         "participatie.BetrokkenheidEvent",
         "participatie.ContactmomentEvent",
         "participatie.VervolgactieEvent",

@@ -27,7 +27,7 @@ from .models import (
 
 
 @transaction.atomic
-def betrokkenheid_create(
+def betrokkenheid_toevoegen(
     *,
     opgave: Opgave,
     stakeholder: Stakeholder | None,

@@ -75,7 +75,7 @@ class OpgaveQuerySet(models.QuerySet):
         in_team = Teamlidmaatschap.objects.filter(user=user).values("opgave_id")
         return self.filter(pk__in=regisseert.union(in_team, all=True))
 
-    def bewerkbaar_door(self, user) -> "OpgaveQuerySet":
+    def editable_by(self, user) -> "OpgaveQuerySet":
         """The opgaven ``user`` may change (rule ``opgaven.change_opgave``): the beheerder
         all of them, others those they direct or are on the team of."""
         if not user.has_perm("opgaven.view_opgave"):

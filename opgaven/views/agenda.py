@@ -56,7 +56,7 @@ def opgave_zoeken(request: HtmxHttpRequest):
     require_perm(request, "opgaven.view_opgave")
     gevonden = Opgave.objects.visible_to(request.user).filter(titel__icontains=zoektekst(request))
     if request.GET.get("bewerkbaar"):
-        gevonden = gevonden.bewerkbaar_door(request.user)
+        gevonden = gevonden.editable_by(request.user)
     if alleen_cijfers(behalve := request.GET.get("behalve", "")):
         gevonden = gevonden.exclude(pk=int(behalve))
     return zoekkeuze_opties(request, gevonden.order_by("titel", "pk"))

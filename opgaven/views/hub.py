@@ -25,7 +25,7 @@ from ..forms.hub import (
     TeamlidForm,
     VoortgangForm,
 )
-from ..history import geschiedenis, soorten
+from ..geschiedenis import geschiedenis, soorten
 from ..models import (
     Besluit,
     Fase,

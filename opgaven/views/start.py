@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from core import secties
 from core.http import HtmxHttpRequest
 
-from ..history import geschiedenis_van
+from ..geschiedenis import geschiedenis_van
 from ..models import Opgave, Voortgang
 
 

@@ -87,7 +87,7 @@ def betrokkenheid_create(request: HtmxHttpRequest, opgave_pk: int):
     opgave = opgave_to_change(request, opgave_pk, "participatie.add_betrokkenheid")
     form = BetrokkenheidForm(form_data(request), opgave=opgave)
     if request.method == "POST" and form.is_valid():
-        services.betrokkenheid_create(opgave=opgave, user=request.user, **form.cleaned_data)
+        services.betrokkenheid_toevoegen(opgave=opgave, user=request.user, **form.cleaned_data)
         return _sectie(request, opgave)
     status = 422 if form.errors else 200
     if request.htmx:

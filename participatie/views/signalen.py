@@ -24,7 +24,7 @@ PAGE = "participatie/signalen/signaal_detail.html"
 def te_beantwoorden(user):
     """Signals waiting for an answer from the teams this user is on."""
     return Signaal.objects.filter(
-        opgave__in=Opgave.objects.bewerkbaar_door(user), status=SignaalStatus.NIEUW
+        opgave__in=Opgave.objects.editable_by(user), status=SignaalStatus.NIEUW
     ).select_related("opgave", "ingediend_door")
 
 

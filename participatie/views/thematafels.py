@@ -38,7 +38,7 @@ def thematafel_create(request: HtmxHttpRequest, opgave_pk: int):
     opgave = opgave_to_change(request, opgave_pk, "participatie.change_participatie")
     form = ThematafelForm(
         form_data(request),
-        opgaven=Opgave.objects.bewerkbaar_door(request.user).order_by("titel"),
+        opgaven=Opgave.objects.editable_by(request.user).order_by("titel"),
         initial={"opgaven": [opgave], "gespreksleider": request.user},
     )
     if request.method == "POST" and form.is_valid():
@@ -61,7 +61,7 @@ def thematafel_update(request: HtmxHttpRequest, pk: int):
     require_perm(request, "participatie.change_thematafel", thematafel)
     # Opgaven someone else runs stay on the thematafel: they are offered (and kept) too.
     opgaven = Opgave.objects.filter(
-        Q(pk__in=Opgave.objects.bewerkbaar_door(request.user).values("pk"))
+        Q(pk__in=Opgave.objects.editable_by(request.user).values("pk"))
         | Q(pk__in=thematafel.opgaven.values("pk"))
     ).order_by("titel")
     form = ThematafelForm(form_data(request), instance=thematafel, opgaven=opgaven)

@@ -79,7 +79,7 @@ def test_every_event_table_has_the_index_history_reads_by():
 def test_the_bounded_history_lists_what_pghistory_lists(users, opgave, andere_opgave):
     """Two steps (the latest per table, then pghistory's description of only those) give
     the same events, in the same order, as pghistory's one query over the whole history."""
-    from opgaven.history import geschiedenis_van
+    from opgaven.geschiedenis import geschiedenis_van
     from tests.canvas.factories import CanvasItemFactory
     from tests.participatie.factories import BetrokkenheidFactory
 
@@ -110,7 +110,7 @@ def test_the_history_runs_as_a_prepared_statement_and_nothing_else_does(users, o
     PostgreSQL plans it generically (after five runs), and no other query is prepared."""
     from django.db import connection
 
-    from opgaven.history import geschiedenis_van
+    from opgaven.geschiedenis import geschiedenis_van
 
     for status in ("aandacht", "risico", "op_koers"):
         Opgave.objects.filter(pk=opgave.pk).update(voortgang=status)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.models import Rol
-from opgaven.history import geschiedenis
+from opgaven.geschiedenis import geschiedenis
 from rapportages import services
 from rapportages.models import Rapportage, Status
 from tests.accounts.factories import UserFactory
