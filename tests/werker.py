@@ -44,9 +44,10 @@ def wacht(voorwaarde, seconden: float, wat: str):
     raise AssertionError(f"Niet gebeurd binnen {seconden} s: {wat}")
 
 
-def start_worker(*, beat: bool = False, **env_extra) -> subprocess.Popen:
+def start_worker(*, beat: bool = False, log: Path | None = None, **env_extra) -> subprocess.Popen:
     """A worker process on the test database and the test's media folder; with ``beat``,
-    running the beat schedule too (the sweeper), as ``make run`` does."""
+    running the beat schedule too (the sweeper), as ``make run`` does; its output in
+    ``log`` if given (to show when a test fails)."""
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | database_env()
     env["DJANGO_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the test's own folder
     schema = ["-B", "--schedule", str(Path(settings.MEDIA_ROOT).parent / "beat")] if beat else []
@@ -68,8 +69,8 @@ def start_worker(*, beat: bool = False, **env_extra) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=env | env_extra,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log.open("ab") if log else subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         start_new_session=True,
     )
 
