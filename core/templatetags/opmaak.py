@@ -71,6 +71,13 @@ def markdown(tekst) -> str:
     return rijke_tekst.als_html(str(tekst or ""))
 
 
+@register.filter
+def gebruikte_velden(velden) -> int:
+    """How many of these bound fields the request filled in: a folded "Meer filters" opens
+    by itself when one of its filters is in use."""
+    return sum(1 for veld in velden if veld.data not in (None, "", []))
+
+
 @register.simple_block_tag
 def tabel(
     content,
