@@ -26,6 +26,19 @@ hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
+    """Every test process copies its test database from one migrated template
+    (tests/sjabloon.py) instead of migrating its own."""
+    from django.db import connections
+
+    from tests.sjabloon import zorg_voor_sjabloon
+
+    with django_db_blocker.unblock():
+        sjabloon = zorg_voor_sjabloon()
+    connections["default"].settings_dict.setdefault("TEST", {})["TEMPLATE"] = sjabloon
+
+
 @pytest.fixture(autouse=True)
 def eigen_media(settings, tmp_path):
     """Every test writes its files (reports, exports, uploads) in a folder of its own: a test
