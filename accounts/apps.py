@@ -6,4 +6,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        from core import werklijst
+
         from . import blokkade  # noqa: F401  (connects the lockout to the login signals)
+        from .werklijst import geblokkeerd, uitnodigingen
+
+        werklijst.registreer("accounts-geblokkeerd", geblokkeerd)
+        werklijst.registreer("accounts-uitnodigingen", uitnodigingen)

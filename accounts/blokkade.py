@@ -11,6 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models import Count
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -34,6 +35,17 @@ def is_geblokkeerd(gebruikersnaam, adres: str | None) -> bool:
         return True
     limiet = settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
     return adres is not None and recent.filter(adres=adres).count() >= limiet
+
+
+def geblokkeerde_namen():
+    """The account names (lower case) held off now, as a subquery."""
+    return (
+        _recent()
+        .values("gebruikersnaam")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=settings.LOGIN_FAILURE_LIMIT)
+        .values("gebruikersnaam")
+    )
 
 
 def geblokkeerd_tot(gebruikersnaam) -> datetime.datetime | None:

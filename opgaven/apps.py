@@ -7,9 +7,12 @@ class OpgavenConfig(AppConfig):
     verbose_name = "Opgaven"
 
     def ready(self):
-        from core import secties
+        from core import secties, werklijst
 
         from .views.teams import teams_context, teams_per_persoon
+        from .werklijst import prioriteitsvoorstellen
+
+        werklijst.registreer("opgaven-prioriteit", prioriteitsvoorstellen)
 
         # The opgave's workspace: its own parts (the other apps register theirs).
         for naam, label, volgorde, url_name in [

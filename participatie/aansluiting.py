@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 def registreer() -> None:
     from canvas import herkomst
-    from core import agenda, secties
+    from core import agenda, secties, werklijst
     from opgaven import geschiedenis
 
     from .agenda import acties, sessies
     from .herkomst import uit_inbreng
-    from .views.contact import te_laat_context
     from .views.gebieden import gebied_context
-    from .views.overzicht import open_acties_context, open_werk_context, wat_komt_context
+    from .views.overzicht import open_acties_context, wat_komt_context
     from .views.partners import eigen_afspraken_context, organisatie_context
 
     # The opgave's workspace: its stakeholders and its participation are parts of it.
@@ -74,20 +73,6 @@ def registreer() -> None:
             template_name="participatie/partners/gebruiker_organisatie.html#organisatie",
             context=organisatie_context,
         ),
-        secties.Sectie(
-            plek="start",
-            naam="te-laat",
-            volgorde=10,
-            template_name="participatie/contact/start_te_laat.html",
-            context=te_laat_context,
-        ),
-        secties.Sectie(
-            plek="start",
-            naam="open-werk",
-            volgorde=20,
-            template_name="participatie/overzicht/start_open_werk.html",
-            context=open_werk_context,
-        ),
     ]:
         secties.registreer(sectie)
     secties.registreer_verwijzing(
@@ -99,6 +84,17 @@ def registreer() -> None:
         )
     )
     herkomst.registreer(uit_inbreng)
+    # What waits for a person on their start page (core.werklijst).
+    from . import werklijst as wacht
+
+    for naam, bron in [
+        ("participatie-actiepunten", wacht.actiepunten),
+        ("participatie-afspraken", wacht.afspraken),
+        ("participatie-vervolgacties", wacht.vervolgacties),
+        ("participatie-terugkoppeling", wacht.terugkoppeling),
+        ("participatie-signalen", wacht.signalen),
+    ]:
+        werklijst.registreer(naam, bron)
     # A person's calendar feed (accounts): sessions and their own action points.
     agenda.registreer("participatie-sessies", sessies)
     agenda.registreer("participatie-acties", acties)

@@ -7,7 +7,7 @@ class RapportagesConfig(AppConfig):
     verbose_name = "Rapportages"
 
     def ready(self):
-        from core import agenda, secties
+        from core import agenda, secties, werklijst
         from participatie.wissen import persoon_gewist
 
         from .agenda import deadlines
@@ -17,6 +17,15 @@ class RapportagesConfig(AppConfig):
         from .views.rapportages import volgende_deadline_context
 
         persoon_gewist.connect(na_persoon_gewist, dispatch_uid="rapportages.na_persoon_gewist")
+        from . import werklijst as wacht
+
+        for naam, bron in [
+            ("rapportages-akkoord", wacht.bijdragen_akkoord),
+            ("rapportages-schrijven", wacht.bijdragen_schrijven),
+            ("rapportages-vaststellen", wacht.vaststellen),
+            ("rapportages-moties", wacht.moties_te_laat),
+        ]:
+            werklijst.registreer(naam, bron)
         # A person's calendar feed (accounts): the P&C deadlines of their opgaven.
         agenda.registreer("rapportages-deadlines", deadlines)
         secties.registreer_tabblad(

@@ -11,6 +11,7 @@ from opgaven.models import (
     GebiedSoort,
     Opgave,
     OpgaveRelatie,
+    Prioriteitsvoorstel,
     Schaal,
 )
 
@@ -337,6 +338,17 @@ def opgaven(gebieden, users) -> list[Opgave]:
             van=Opgave.objects.get(titel=van),
             naar=Opgave.objects.get(titel=naar),
         )
+    # A proposal that waits for the bestuurder: on her worklist.
+    upsert(
+        Prioriteitsvoorstel,
+        {
+            "prioriteit": "hoog",
+            "motivering": "De buurtbus stopt in 2027; zonder vervoer raken drie kernen geïsoleerd.",
+            "door": users["regisseur2"],
+        },
+        opgave=Opgave.objects.get(titel="Mobiliteit in de kleine kernen"),
+        besluit="open",
+    )
     return result
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core import secties
+from core import secties, werklijst
 from core.http import HtmxHttpRequest
 
 from ..geschiedenis import geschiedenis_van
@@ -17,7 +17,8 @@ from ..models import Opgave, Voortgang
 @login_required
 @require_GET
 def start(request: HtmxHttpRequest):
-    """My opgaven, what needs attention, recent changes, and the sections other apps add.
+    """What waits for me (core.werklijst), my opgaven, what needs attention, recent changes,
+    and the sections other apps add.
 
     Raadsleden never get here (config.views.home sends them to the reports)."""
     mijn = list(
@@ -29,6 +30,7 @@ def start(request: HtmxHttpRequest):
         request,
         "opgaven/start/home.html",
         {
+            "werklijst": werklijst.voor(request.user),
             "mijn_opgaven": mijn,
             "aandacht": [o for o in mijn if o.voortgang != Voortgang.OP_KOERS],
             "aflopend": [

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,7 +19,7 @@ from opgaven.werkruimte import werkruimte
 
 from .. import services
 from ..forms.contact import AfspraakForm, ContactmomentForm
-from ..models import Afspraak, AfspraakStatus, Vervolgactie
+from ..models import AfspraakStatus, Vervolgactie
 
 PAGE = "participatie/contact/contact.html"
 CHANGE = "participatie.add_betrokkenheid"
@@ -116,21 +115,3 @@ def afspraak_status(request: HtmxHttpRequest, opgave_pk: int, pk: int):
     return _section(
         request, opgave, "afspraken", status=200 if status in AfspraakStatus.values else 422
     )
-
-
-def te_laat_context(request) -> dict | None:
-    """Commitments and follow-ups this user watches over that are past their date."""
-    vandaag = timezone.localdate()
-    afspraken = list(
-        Afspraak.objects.te_laat(vandaag)
-        .filter(eigenaar=request.user)
-        .select_related("opgave")[:20]
-    )
-    acties = list(
-        Vervolgactie.objects.filter(eigenaar=request.user, afgerond=False, deadline__lt=vandaag)
-        .select_related("contactmoment__opgave")
-        .order_by("deadline")[:20]
-    )
-    if not afspraken and not acties:
-        return None
-    return {"afspraken": afspraken, "acties": acties}

@@ -149,17 +149,3 @@ def overzicht(request: HtmxHttpRequest):
     }
     context |= {"alle_acties": alle_acties, "signalen": te_beantwoorden(request.user)}
     return render(request, "participatie/overzicht/overzicht.html", context)
-
-
-def open_werk_context(request) -> dict | None:
-    """On the start page: this user's open action points and signals that wait for them."""
-    acties = list(
-        Actiepunt.objects.open()
-        .filter(eigenaar=request.user)
-        .select_related("bijeenkomst__thematafel")
-        .order_by("deadline", "pk")[:10]
-    )
-    signalen = list(te_beantwoorden(request.user)[:10])
-    if not acties and not signalen:
-        return None
-    return {"acties": acties, "signalen": signalen}

@@ -203,7 +203,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     _uitloggen(page)
 
     login(page, base, "regisseur")
-    wacht = page.locator("section", has=page.get_by_role("heading", name="Wacht op u"))
+    wacht = page.locator("#werklijst")
     wacht.get_by_role("link", name="Regiotaxi te duur voor dorpshuisbezoek").click()
     assert_accessible(page)
     page.get_by_label("Antwoord aan de indiener").fill(

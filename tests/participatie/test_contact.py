@@ -187,7 +187,7 @@ def test_overdue_commitment_stands_out_on_the_owners_home(users, opgave, betrokk
         deadline=VANDAAG - datetime.timedelta(days=1),
     )
     eigen = client_for(users["teamlid"]).get(reverse("home")).content.decode()
-    assert "Over de datum" in eigen and "Zaal regelen" in eigen
+    assert "Wat wacht op u" in eigen and "Zaal regelen" in eigen and "te laat" in eigen
     ander = client_for(users["regisseur"]).get(reverse("home")).content.decode()
     assert "Zaal regelen" not in ander
 

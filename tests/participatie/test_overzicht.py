@@ -42,7 +42,7 @@ def test_start_page_and_hub_show_what_waits(users, sessie, opgave):
     InbrengFactory(bijeenkomst=sessie)
     client = client_for(users["regisseur"])
     start = client.get(reverse("home")).content.decode()
-    assert "Wacht op u" in start and "Zaal huren" in start
+    assert "Wat wacht op u" in start and "Zaal huren" in start
     hub = client.get(opgave.get_absolute_url()).content.decode()
     assert "1 keer inbreng wacht op terugkoppeling" in hub
     assert "1 open actiepunt van bijeenkomsten" in hub
