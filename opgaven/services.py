@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.meldingen import melden
-from accounts.models import Meldingsoort
+from accounts.models import Meldingsoort, Rol, User
 from core.security_log import log_event
 
 from .models import (
@@ -146,13 +146,27 @@ def agenda_verplaatsen(
 def prioriteit_voorstellen(
     *, opgave: Opgave, prioriteit: str, motivering: str, user
 ) -> Prioriteitsvoorstel:
-    """The regisseur's proposal; it replaces a proposal that still waits for a decision."""
+    """The regisseur's proposal; it replaces a proposal that still waits for a decision.
+    The portefeuillehouder (without one: every bestuurder) hears that it waits."""
     for oud in Prioriteitsvoorstel.objects.filter(opgave=opgave, besluit=Besluit.OPEN):
         oud.besluit = Besluit.VERVANGEN
         oud.save()
-    return Prioriteitsvoorstel.objects.create(
+    voorstel = Prioriteitsvoorstel.objects.create(
         opgave=opgave, prioriteit=prioriteit, motivering=motivering, door=user
     )
+    if opgave.portefeuillehouder_id:
+        bestuurders = [opgave.portefeuillehouder]
+    else:
+        bestuurders = list(User.objects.filter(rol=Rol.BESTUURDER, is_active=True))
+    melden(
+        bestuurders,
+        soort=Meldingsoort.BESLUIT,
+        sleutel=f"prioriteitsvoorstel:{voorstel.pk}",
+        tekst=_("Prioriteitsvoorstel voor %(opgave)s wacht op uw besluit: %(prioriteit)s")
+        % {"opgave": opgave.titel, "prioriteit": voorstel.get_prioriteit_display().lower()},
+        link=f"{opgave.get_absolute_url()}#prioriteit",
+    )
+    return voorstel
 
 
 @transaction.atomic
@@ -169,6 +183,14 @@ def prioriteit_besluiten(*, opgave: Opgave, prioriteit: str, motivering: str, us
         )
         voorstel.besloten_door, voorstel.besloten_op = user, timezone.now()
         voorstel.save()
+        melden(
+            [voorstel.door],
+            soort=Meldingsoort.BESLUIT,
+            sleutel=f"prioriteitsbesluit:{voorstel.pk}",
+            tekst=_("Uw prioriteitsvoorstel voor %(opgave)s is %(besluit)s")
+            % {"opgave": opgave.titel, "besluit": voorstel.get_besluit_display().lower()},
+            link=f"{opgave.get_absolute_url()}#prioriteit",
+        )
 
 
 # Team membership: one place for each change, whichever page it was made on (the opgave's

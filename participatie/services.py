@@ -1,8 +1,11 @@
 from django.apps import apps
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.meldingen import melden
+from accounts.models import Meldingsoort
 from canvas.models import Blok, CanvasItem
 from core import geschiedenis
 from core.security_log import log_event
@@ -10,6 +13,7 @@ from opgaven.models import Opgave
 
 from . import importeren, wissen
 from .models import (
+    Actiepunt,
     Afspraak,
     Beoordeling,
     Betrokkenheid,
@@ -300,3 +304,19 @@ def signaal_beantwoorden(*, signaal: Signaal, antwoord: str, user) -> Signaal:
     signaal.full_clean()
     signaal.save()
     return signaal
+
+
+def actiepunt_toevoegen(*, form, user) -> Actiepunt:
+    """An action point from a session; its owner hears of it, unless they added it."""
+    actiepunt = form.save()
+    if actiepunt.eigenaar_id and actiepunt.eigenaar_id != user.pk:
+        melden(
+            [actiepunt.eigenaar],
+            soort=Meldingsoort.ACTIEPUNT,
+            sleutel=f"actiepunt:{actiepunt.pk}",
+            tekst=_("Actiepunt voor u van %(wie)s: %(wat)s")
+            % {"wie": user, "wat": actiepunt.omschrijving[:120]},
+            link=reverse("participatie:bijeenkomst-detail", args=[actiepunt.bijeenkomst_id])
+            + "#actiepunten",
+        )
+    return actiepunt

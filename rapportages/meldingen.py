@@ -36,6 +36,17 @@ def rapportage_melden(rapportage: Rapportage) -> None:
     )
 
 
+def vastgesteld_melden(rapportage: Rapportage, *, door: User) -> None:
+    """Whoever asked for the report hears that the bestuurder vaststelde it."""
+    melden(
+        [rapportage.aangevraagd_door] if rapportage.aangevraagd_door != door else [],
+        soort=Meldingsoort.RAPPORTAGE,
+        sleutel=f"rapportage:{rapportage.pk}:vastgesteld",
+        tekst=_("Vastgesteld door %(wie)s: %(titel)s") % {"wie": door, "titel": rapportage.titel},
+        link=rapportage.get_absolute_url(),
+    )
+
+
 def akkoord_melden(bijdrage: Bijdrage, *, door: User) -> None:
     """A bijdrage saved by someone else waits for the regisseur's ambtelijk akkoord; one
     with that akkoord waits for the portefeuillehouder's (or a bestuurder's for all)."""

@@ -182,6 +182,7 @@ def rapportage_vaststellen(*, rapportage: Rapportage, user) -> bool:
     )
     if vastgesteld:
         log_event("vaststellen", user=user, obj=f"rapportage:{rapportage.pk}")
+        meldingen.vastgesteld_melden(rapportage, door=user)
         transaction.on_commit(lambda: jobs.aanbieden(rapportage), robust=True)
     return bool(vastgesteld)
 

@@ -14,8 +14,10 @@ class Meldingsoort(models.TextChoices):
     SIGNAAL = "signaal", _("Een signaal voor mijn opgave wacht op antwoord")
     TERUGKOPPELING = "terugkoppeling", _("Inbreng wacht al 14 dagen op terugkoppeling")
     TEAM = "team", _("Ik ben toegevoegd aan of verwijderd uit een team")
-    RAPPORTAGE = "rapportage", _("Een rapportage die ik aanvroeg is klaar of mislukt")
+    RAPPORTAGE = "rapportage", _("Een rapportage die ik aanvroeg is klaar, mislukt of vastgesteld")
     AKKOORD = "akkoord", _("Een bijdrage wacht op mijn akkoord")
+    BESLUIT = "besluit", _("Een prioriteitsvoorstel wacht op mijn besluit, of is besloten")
+    ACTIEPUNT = "actiepunt", _("Iemand geeft mij een actiepunt")
 
 
 class Frequentie(models.TextChoices):
@@ -34,6 +36,8 @@ STANDAARD_FREQUENTIE = {
     Meldingsoort.TEAM: Frequentie.DIRECT,
     Meldingsoort.RAPPORTAGE: Frequentie.DIRECT,
     Meldingsoort.AKKOORD: Frequentie.DIRECT,
+    Meldingsoort.BESLUIT: Frequentie.DIRECT,
+    Meldingsoort.ACTIEPUNT: Frequentie.DIRECT,
 }
 
 

@@ -303,7 +303,7 @@ def actiepunt_create(request: HtmxHttpRequest, pk: int):
     form = ActiepuntForm(request.POST, bijeenkomst=bijeenkomst)
     if not form.is_valid():
         return _section(request, bijeenkomst, "actiepunten", status=422, actiepunt=form)
-    form.save()
+    services.actiepunt_toevoegen(form=form, user=request.user)
     messages.success(request, _("Het actiepunt is toegevoegd."))
     return _section(request, bijeenkomst, "actiepunten")
 

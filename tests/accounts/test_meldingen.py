@@ -18,6 +18,7 @@ from tests.accounts.factories import UserFactory
 from tests.conftest import beveiligingslog, client_for
 from tests.participatie.factories import (
     ActiepuntFactory,
+    BijeenkomstFactory,
     InbrengFactory,
     StakeholderFactory,
     ThematafelFactory,
@@ -329,3 +330,53 @@ def test_meldingen_older_than_half_a_year_go(users, opgave):
     Melding.objects.filter(sleutel="oud").update(aangemaakt_op=oud)
     assert meldingen.opruimen() == 1
     assert list(Melding.objects.values_list("sleutel", flat=True)) == ["nieuw"]
+
+
+def test_a_priority_proposal_tells_the_portefeuillehouder_and_the_decision_the_proposer(
+    users, opgave
+):
+    opgave.portefeuillehouder = users["bestuurder"]
+    opgave.save()
+    url = reverse("opgaven:opgave-prioriteit", args=[opgave.pk])
+    voorstel = {"prioriteit-prioriteit": "hoog", "prioriteit-motivering": "De bus stopt."}
+    assert client_for(users["regisseur"]).post(url, voorstel).status_code == 302
+    plek = f"{opgave.get_absolute_url()}#prioriteit"
+    assert van(users["bestuurder"]) == [(Meldingsoort.BESLUIT, plek)]
+    assert "wacht op uw besluit: hoog" in Melding.objects.get(ontvanger=users["bestuurder"]).tekst
+    assert van(users["regisseur"]) == []
+    besluit = {"prioriteit-prioriteit": "middel", "prioriteit-motivering": "Eerst de kernen."}
+    assert client_for(users["bestuurder"]).post(url, besluit).status_code == 302
+    assert van(users["regisseur"]) == [(Meldingsoort.BESLUIT, plek)]
+    assert "niet overgenomen" in Melding.objects.get(ontvanger=users["regisseur"]).tekst
+
+
+def test_a_proposal_without_a_portefeuillehouder_tells_every_bestuurder(users, opgave):
+    tweede = UserFactory(username="wethouder2", rol=Rol.BESTUURDER)
+    url = reverse("opgaven:opgave-prioriteit", args=[opgave.pk])
+    voorstel = {"prioriteit-prioriteit": "laag", "prioriteit-motivering": "Klaar."}
+    client_for(users["regisseur"]).post(url, voorstel)
+    assert set(Melding.objects.values_list("ontvanger__username", flat=True)) == {
+        "bestuurder",
+        tweede.username,
+    }
+
+
+def test_an_action_point_given_tells_its_owner_not_who_took_it_on_themselves(users, opgave):
+    tafel = ThematafelFactory(opgaven=[opgave])
+    sessie = BijeenkomstFactory(thematafel=tafel)
+    url = reverse("participatie:actiepunt-create", args=[sessie.pk])
+    data = {"actiepunt-omschrijving": "Zaal", "actiepunt-deadline": dag(7).isoformat()}
+    client_for(users["regisseur"]).post(url, data | {"actiepunt-eigenaar": users["teamlid"].pk})
+    plek = reverse("participatie:bijeenkomst-detail", args=[sessie.pk]) + "#actiepunten"
+    assert van(users["teamlid"]) == [(Meldingsoort.ACTIEPUNT, plek)]
+    client_for(users["regisseur"]).post(url, data | {"actiepunt-eigenaar": users["regisseur"].pk})
+    assert van(users["regisseur"]) == []
+
+
+def test_a_report_vastgesteld_tells_who_asked_once(users, opgave):
+    rapportage = Rapportage.objects.create(opgave=opgave, aangevraagd_door=users["regisseur"])
+    rapportage_meldingen.vastgesteld_melden(rapportage, door=users["bestuurder"])
+    rapportage_meldingen.vastgesteld_melden(rapportage, door=users["bestuurder"])
+    assert van(users["regisseur"]) == [(Meldingsoort.RAPPORTAGE, rapportage.get_absolute_url())]
+    assert Melding.objects.get().tekst.startswith("Vastgesteld door")
+    # Through the page: tests/rapportages/test_publiceren.py.

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from accounts.models import Rol
+from accounts.models import Melding, Rol
 from opgaven.geschiedenis import geschiedenis
 from rapportages import services
 from rapportages.models import Rapportage, Status
@@ -69,6 +69,9 @@ def test_the_bestuurder_vaststelt_and_the_council_reads_the_definitive_version(
     assert _vaststellen(users["bestuurder"], klaar).status_code == 302
     klaar.refresh_from_db()
     assert klaar.vastgesteld_door == users["bestuurder"]
+    # Who asked for it hears it (accounts.meldingen).
+    melding = Melding.objects.get(ontvanger=users["teamlid"], tekst__startswith="Vastgesteld door")
+    assert melding.link == detail
     assert (klaar.status, klaar.gepubliceerd_op) == (Status.WACHTRIJ, None)
     assert raadslid.get(detail).status_code == 404  # not before the definitive version
 
