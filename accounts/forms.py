@@ -27,6 +27,8 @@ class LoginForm(NLDSFormMixin, AuthenticationForm):
     """Django's login form, refusing while the account or the address is locked out (without
     trying the password, and without saying whether the account exists)."""
 
+    # The error summary's heading (components/form.html): nothing was being saved here.
+    foutkop = _("Inloggen is niet gelukt:")
     error_messages = AuthenticationForm.error_messages | {
         "geblokkeerd": _(
             "Te veel mislukte pogingen. Om uw account te beschermen kunt u het over "
@@ -52,6 +54,8 @@ class LoginForm(NLDSFormMixin, AuthenticationForm):
 
 class CodeForm(NLDSFormMixin, forms.Form):
     """A six-digit code from the authenticator app, or a recovery code."""
+
+    foutkop = _("Inloggen is niet gelukt:")
 
     code = forms.CharField(
         label=_("Code"),

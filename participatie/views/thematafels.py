@@ -119,7 +119,10 @@ def bijeenkomst_create(request: HtmxHttpRequest, thematafel_pk: int):
     form = BijeenkomstForm(form_data(request), thematafel=thematafel)
     if request.method == "POST" and form.is_valid():
         bijeenkomst = form.save()
-        messages.success(request, _("De bijeenkomst is gepland."))
+        if bijeenkomst.begint_op < timezone.now():  # a session held, recorded afterwards
+            messages.success(request, _("De bijeenkomst is vastgelegd."))
+        else:
+            messages.success(request, _("De bijeenkomst is gepland."))
         return redirect(bijeenkomst)
     return form_page(
         request,

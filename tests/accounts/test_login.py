@@ -16,6 +16,9 @@ def test_wrong_password_is_explained_in_dutch_and_logged(client, caplog):
         )
     assert response.status_code == 200
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+    # Nothing was being saved: the summary says what did not work.
+    assert "Inloggen is niet gelukt" in response.content.decode()
+    assert "Dit is niet opgeslagen; wat u invulde" not in response.content.decode()
     events = beveiligingslog(caplog)
     assert events[-1]["action"] == "login"
     assert events[-1]["outcome"] == "failed"

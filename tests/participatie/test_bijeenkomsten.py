@@ -405,3 +405,13 @@ def test_a_rows_forms_open_on_demand_and_a_refused_row_stays_open(users, sessie)
     assert f'name="stemmen-{rijen[0].pk}-stemmen"' in fout
     # Whoever may only bring inbreng (a partner at the table) gets no forms.
     assert client_for(users["partner"]).get(url).status_code == 403
+
+
+def test_when_all_inbreng_has_terugkoppeling_the_pages_say_so_not_zero(users, sessie, opgave):
+    InbrengFactory(bijeenkomst=sessie, terugkoppeling="in_onderzoek", toelichting="We kijken.")
+    client = client_for(users["regisseur"])
+    pagina = client.get(reverse("participatie:bijeenkomst-detail", args=[sessie.pk])).content
+    assert "Alle inbreng heeft terugkoppeling gekregen." in pagina.decode()
+    assert "0 keer inbreng" not in pagina.decode()
+    hub = client.get(opgave.get_absolute_url()).content.decode()
+    assert "geen inbreng wacht op terugkoppeling" in hub and "0 keer inbreng" not in hub

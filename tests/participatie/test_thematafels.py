@@ -96,7 +96,8 @@ def test_editing_keeps_opgaven_someone_else_runs(users, opgave, andere_opgave):
 
 def test_a_session_is_planned_with_invitations(users, tafel, opgave):
     betrokken = BetrokkenheidFactory(opgave=opgave).stakeholder
-    response = client_for(users["teamlid"]).post(
+    client = client_for(users["teamlid"])
+    response = client.post(
         reverse("participatie:bijeenkomst-create", args=[tafel.pk]),
         {
             "begint_op": _dt(10),
@@ -109,6 +110,8 @@ def test_a_session_is_planned_with_invitations(users, tafel, opgave):
     bijeenkomst = Bijeenkomst.objects.get()
     assert response.status_code == 302
     assert list(bijeenkomst.uitgenodigd.all()) == [betrokken]
+    pagina = client.get(response["Location"]).content.decode()
+    assert "De bijeenkomst is gepland." in pagina
     assert timezone.localtime(bijeenkomst.begint_op).hour == 19
 
 
@@ -120,9 +123,11 @@ def test_planning_a_session_in_the_past_is_explained(users, tafel):
     assert response.status_code == 422
     assert "ligt in het verleden" in response.content.decode()
     assert not Bijeenkomst.objects.exists()
-    # recording a session that has been held is allowed when said so
-    assert client.post(url, {**data, "al_gehouden": "on"}).status_code == 302
+    # recording a session that has been held is allowed when said so, and said so after
+    response = client.post(url, {**data, "al_gehouden": "on"}, follow=True)
     assert Bijeenkomst.objects.count() == 1
+    assert "De bijeenkomst is vastgelegd." in response.content.decode()
+    assert "is gepland" not in response.content.decode()
 
 
 def test_a_session_that_ends_before_it_begins_is_refused(users, tafel):
