@@ -66,6 +66,8 @@ def gebruiker_list(request: HtmxHttpRequest):
         "kolommen": labels,
         "rijen": rijen,
         "filter_form": filter_form,
+        # Held off after failed logins (accounts.blokkade), one query for the whole page.
+        "geblokkeerd": set(blokkade.geblokkeerde_namen().values_list("gebruikersnaam", flat=True)),
         "rollen": [(Rol(rol).label, uitleg) for rol, uitleg in ROL_UITLEG.items()],
         "secties": secties.render_secties(request, "gebruikers"),
     }

@@ -82,7 +82,11 @@ def test_the_beheerder_sees_the_lockout_and_unlocks(client, users, caplog, setti
     for _ in range(settings.LOGIN_FAILURE_LIMIT):
         _inloggen(client, teamlid.username, "fout")
     beheerder = client_for(users["beheerder"])
-    pagina = beheerder.get(reverse("accounts:gebruiker-detail", args=[teamlid.pk]))
+    lijst = beheerder.get(reverse("accounts:gebruiker-list")).content.decode()
+    detail = reverse("accounts:gebruiker-detail", args=[teamlid.pk])
+    assert lijst.count("geblokkeerd</strong>") == 1  # only the teamlid's row
+    assert f'href="{detail}#toegang">ontgrendelen' in lijst
+    pagina = beheerder.get(detail)
     assert "Geblokkeerd na te veel mislukte inlogpogingen" in pagina.content.decode()
     with caplog.at_level(logging.INFO, logger="opgavenregie.security"):
         response = beheerder.post(
@@ -91,5 +95,6 @@ def test_the_beheerder_sees_the_lockout_and_unlocks(client, users, caplog, setti
         )
     assert response.status_code == 200
     assert "Geblokkeerd" not in response.content.decode()
+    assert "geblokkeerd</strong>" not in beheerder.get(reverse("accounts:gebruiker-list")).text
     assert beveiligingslog(caplog)[-1]["action"] == "ontgrendelen"
     assert _inloggen(client, teamlid.username, "geheim-wachtwoord").status_code == 302
