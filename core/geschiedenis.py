@@ -12,8 +12,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import DateField, DateTimeField, F, TextField, Value
 from django.db.models.functions import Cast, Left
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from pghistory.models import Event
 
@@ -165,6 +168,12 @@ def _leesbaar(veld, waarde, namen: dict) -> str:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(waarde, bool):
         return gettext("ja") if waarde else gettext("nee")
+    # The event keeps ISO text in UTC ("2026-12-07T10:23:42.340551+00:00"): people read
+    # the local time in Dutch ("7 december 2026 11:23").
+    if isinstance(veld, DateTimeField) and (moment := parse_datetime(str(waarde))):
+        return date_format(timezone.localtime(moment), "j F Y H:i")
+    if isinstance(veld, DateField) and (dag := parse_date(str(waarde)[:10])):
+        return date_format(dag, "j F Y")
     return str(waarde)
 
 

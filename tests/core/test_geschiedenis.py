@@ -2,6 +2,8 @@
 on every event table, except inside the one erasure path; every event records the address
 the change came from."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.db import DatabaseError, transaction
@@ -126,3 +128,33 @@ def test_the_history_runs_as_a_prepared_statement_and_nothing_else_does(users, o
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         voorbereid = [rij[0] for rij in cursor.fetchall()]
     assert voorbereid and all(s.startswith("SELECT label, pgh_id FROM") for s in voorbereid)
+
+
+def test_dates_and_times_read_in_dutch_local_time_not_as_stored_utc(users, opgave, settings):
+    """The event keeps "2026-12-07T10:23:42.340551+00:00"; the history shows
+    "7 december 2026 11:23" (Europe/Amsterdam) and a date as "31 december 2028"."""
+    import datetime
+
+    from opgaven import services
+    from opgaven.geschiedenis import geschiedenis_van
+
+    settings.TIME_ZONE = "Europe/Amsterdam"
+    Opgave.objects.filter(pk=opgave.pk).update(einddatum=datetime.date(2028, 12, 31))
+    opgave.refresh_from_db()
+    opgave.einddatum = datetime.date(2029, 6, 30)
+    opgave.save()
+    services.prioriteit_voorstellen(
+        opgave=opgave, prioriteit="hoog", motivering="m", user=users["regisseur"]
+    )
+    services.prioriteit_besluiten(
+        opgave=opgave, prioriteit="hoog", motivering="m", user=users["bestuurder"]
+    )
+    regels = [
+        (veld, oud, nieuw)
+        for g in geschiedenis_van([opgave], users["regisseur"], limit=50)
+        for veld, oud, nieuw in g.wijzigingen
+    ]
+    assert ("einddatum", "31 december 2028", "30 juni 2029") in regels
+    besloten = next(nieuw for veld, _oud, nieuw in regels if veld == "besloten op")
+    assert re.fullmatch(r"\d{1,2} [a-z]+ 20\d\d \d\d:\d\d", besloten), besloten
+    assert "+00:00" not in str(regels) and "T" not in besloten
