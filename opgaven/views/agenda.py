@@ -31,12 +31,17 @@ def _agenda_context(request, **extra) -> dict:
         .prefetch_related("gebieden", "domeinen")
         .op_agenda(),
     )
-    return pagina(request, filterset.qs, 20) | {
+    kan_herschikken = request.user.has_perm("opgaven.change_agenda")
+    context = pagina(request, filterset.qs, 20) | {
         "filter": filterset,
         "kan_toevoegen": request.user.has_perm("opgaven.add_opgave"),
-        "kan_herschikken": request.user.has_perm("opgaven.change_agenda"),
+        "kan_herschikken": kan_herschikken,
         **extra,
     }
+    if kan_herschikken:  # the first cannot go up, the last not down: not offered
+        volgorde = Opgave.objects.op_agenda().values_list("pk", flat=True)
+        context |= {"eerste_pk": volgorde.first(), "laatste_pk": volgorde.last()}
+    return context
 
 
 @login_required

@@ -268,3 +268,14 @@ def test_people_are_searched_not_listed_and_a_typed_name_is_looked_up(users):
     assert onbekend.status_code == 200 and html.lstrip().startswith('<div id="agenda">')
     assert f"{Opgave.objects.count()} opgaven gevonden" in html
     assert "Niet gefilterd op Teamlid: Niets gevonden met deze naam" in html
+
+
+def test_the_first_is_not_offered_up_nor_the_last_down(users, agenda):
+    html = client_for(users["bestuurder"]).get(reverse("opgaven:opgave-list")).content.decode()
+    volgorde = list(Opgave.objects.op_agenda())
+    eerste, laatste = volgorde[0], volgorde[-1]
+    assert f'value="{eerste.pk}:omhoog"' not in html
+    assert f'value="{eerste.pk}:omlaag"' in html
+    assert f'value="{laatste.pk}:omlaag"' not in html
+    assert f'value="{laatste.pk}:omhoog"' in html
+    assert html.count(":omhoog") == html.count(":omlaag") == len(volgorde) - 1
