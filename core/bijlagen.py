@@ -71,7 +71,7 @@ def keur(bestand: UploadedFile) -> Gekeurd:
         raise ValidationError(
             _("Het bestand is groter dan %(mb)s MB.") % {"mb": settings.BIJLAGE_MAX_MB}
         )
-    soort = _soort(bestand)
+    soort = _soort(bestand, naam)
     extensies, inhoudstype = SOORTEN[soort]
     if PurePosixPath(naam).suffix.lower() not in extensies:
         raise ValidationError(
@@ -102,7 +102,7 @@ def _naam(naam: str) -> str:
     return naam
 
 
-def _soort(bestand: UploadedFile) -> str:
+def _soort(bestand: UploadedFile, naam: str) -> str:
     bestand.seek(0)
     kop = bestand.read(8)
     bestand.seek(0)
@@ -114,6 +114,16 @@ def _soort(bestand: UploadedFile) -> str:
         return "jpg"
     if kop.startswith(b"PK\x03\x04"):
         return _kantoorbestand(bestand)
+    extensie = PurePosixPath(naam).suffix.lower()
+    if extensie in TOEGESTAAN.split(", "):
+        # "x.pdf" that is no PDF: telling that .pdf is allowed would not help.
+        raise ValidationError(
+            _(
+                "Dit bestand heet %(ext)s, maar de inhoud is dat niet: het is beschadigd of "
+                "van een ander soort. Sla het opnieuw op als %(ext)s en probeer het nog eens."
+            )
+            % {"ext": extensie}
+        )
     raise ValidationError(
         _("Dit soort bestand kan niet als bijlage. Toegestaan: %(soorten)s.")
         % {"soorten": TOEGESTAAN}

@@ -109,7 +109,7 @@ def test_documents_on_each_owner(
     # A hostile file: refused in Dutch on the owner's page, nothing stored, nothing lost.
     fout = _post(regisseur, actie(eigenaar), "nota.pdf", HTML)
     assert fout.status_code == 422
-    assert "Dit soort bestand kan niet als bijlage" in fout.content.decode()
+    assert "Dit bestand heet .pdf, maar de inhoud is dat niet" in fout.content.decode()
     assert "<script>alert(1)" not in fout.content.decode()
     assert model.objects.count() == 2
     # A version of another owner's document is not this one's.

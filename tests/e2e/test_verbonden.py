@@ -61,7 +61,7 @@ def test_regisseur_reads_meldingen_subscribes_a_calendar_and_attaches_a_document
     nep.write_bytes(b"<html><script>alert(1)</script></html>")
     page.get_by_label("Bestand").set_input_files(nep)
     page.get_by_role("button", name="Document toevoegen").click()
-    toont_fout(page, "Dit soort bestand kan niet als bijlage")
+    toont_fout(page, "Dit bestand heet .pdf, maar de inhoud is dat niet")
     assert_accessible(page)
     echt = tmp_path / "Raadsvoorstel vitale kernen.pdf"
     echt.write_bytes(PDF)

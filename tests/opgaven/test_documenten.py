@@ -93,7 +93,12 @@ def test_a_document_is_kept_in_versions_and_downloaded_only_as_attachment(users,
         (
             "nota.pdf",
             b"<html><script>alert(1)</script></html>",
-            "Dit soort bestand kan niet als bijlage",
+            "Dit bestand heet .pdf, maar de inhoud is dat niet",
+        ),
+        (
+            "nota.html",
+            b"<html><script>alert(1)</script></html>",
+            "Dit soort bestand kan niet als bijlage. Toegestaan: .pdf",
         ),
         ("leeg.pdf", b"", "Het bestand is leeg."),
         ("plaatje.pdf", PNG, "De naam past niet bij de inhoud: dit is een PNG-bestand"),
