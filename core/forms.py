@@ -182,8 +182,14 @@ class ZoekkeuzeField(forms.ModelChoiceField):
 
 
 def _opgezocht(veld, tekst: str):
-    """The one object of ``veld``'s queryset whose ``zoek_op`` is ``tekst`` (any case)."""
-    gevonden = list(veld.queryset.filter(**{f"{veld.zoek_op}__iexact": tekst.strip()})[:2])
+    """The one object of ``veld``'s queryset whose ``zoek_op`` is ``tekst`` (any case), or,
+    where ``zoek_op`` is a function ``(queryset, tekst) -> queryset``, the one it finds
+    (the same search the list offers while typing)."""
+    if callable(veld.zoek_op):
+        treffers = veld.zoek_op(veld.queryset, tekst.strip())
+    else:
+        treffers = veld.queryset.filter(**{f"{veld.zoek_op}__iexact": tekst.strip()})
+    gevonden = list(treffers[:2])
     if len(gevonden) != 1:
         code = "meerdere" if gevonden else "niet_gevonden"
         raise ValidationError(veld.error_messages[code], code=code)

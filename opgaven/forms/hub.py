@@ -21,13 +21,21 @@ from ..models import (
 )
 
 
+def _persoon_gezocht(queryset, tekst: str):
+    """Without JavaScript, what was typed finds a person as the list does while typing
+    (every word in a name, login, e-mail or organisation: "Tom Jansen"); a login name typed
+    whole wins over other matches."""
+    precies = queryset.filter(username__iexact=tekst)
+    return precies if precies.exists() else queryset.zoek(tekst)
+
+
 def persoon_keuze(*, rollen=(), url_name="opgaven:persoon-zoeken", **kwargs) -> ZoekkeuzeField:
     """A searchable choice of a colleague who can own work (staff and partners), by name or
     login; only ``rollen`` when given, in the choice and in the search alike. A select
     listed all of them (358 at scale) with every page that had one."""
     mensen = User.objects.ambtelijk()
     queryset = mensen.filter(rol__in=rollen) if rollen else mensen
-    veld = ZoekkeuzeField(queryset, url_name=url_name, zoek_op="username", **kwargs)
+    veld = ZoekkeuzeField(queryset, url_name=url_name, zoek_op=_persoon_gezocht, **kwargs)
     if rollen:
         veld.widget.params = {"rol": ",".join(rollen)}
     return veld

@@ -327,6 +327,19 @@ def test_the_owner_of_an_action_point_is_searched_not_listed(users, sessie):
     )
     assert response.status_code == 302
     assert Actiepunt.objects.get().eigenaar == teamlid
+    # Without JavaScript a full name finds the person too, as the list does while typing.
+    op_naam = _post(
+        client,
+        "actiepunt-create",
+        {
+            "actiepunt-omschrijving": "Stoelen regelen",
+            "actiepunt-eigenaar_zoek": f"{teamlid.first_name} {teamlid.last_name}",
+            "actiepunt-deadline": (NU + datetime.timedelta(days=7)).date().isoformat(),
+        },
+        sessie.pk,
+    )
+    assert op_naam.status_code == 302
+    assert Actiepunt.objects.get(omschrijving="Stoelen regelen").eigenaar == teamlid
     onbekend = _post(
         client,
         "actiepunt-create",
