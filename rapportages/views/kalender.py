@@ -212,7 +212,8 @@ def bijdrage_opslaan(request: HtmxHttpRequest, moment_pk: int, opgave_pk: int):
             Bijdrage.objects.get(moment=moment, opgave=opgave), door=request.user
         )
         messages.success(request, _("De bijdrage is opgeslagen."))
-        return redirect(f"{moment.get_absolute_url()}#opgave-{opgave.pk}")
+        # Back to the bijdrage, at its akkoord: the regisseur gives it without another visit.
+        return redirect(reverse("rapportages:bijdrage", args=[moment.pk, opgave.pk]) + "#akkoord")
     # Somebody saved in between: show theirs, keep mine in the form on top of their version.
     huidig = Bijdrage.objects.select_related("bijgewerkt_door").get(moment=moment, opgave=opgave)
     context |= {"bijdrage": huidig, "conflict": huidig}
