@@ -141,7 +141,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
         expect(page.locator(".app-inbreng__item", has_text=tekst)).not_to_contain_text(
             "Nog geen terugkoppeling"
         )
-    expect(page.locator("#inbreng")).to_contain_text("0 keer inbreng wacht nog op terugkoppeling.")
+    expect(page.locator("#inbreng")).to_contain_text("Alle inbreng heeft terugkoppeling gekregen.")
     assert_accessible(page)
 
     # In the canvas, with the link back to the session.

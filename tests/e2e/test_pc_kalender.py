@@ -39,9 +39,9 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     expect(page.get_by_label("Wat mag het kosten?")).to_contain_text("Begroot 2026")
     assert_accessible(page)
     page.get_by_role("button", name="Bijdrage opslaan").click()
-    rij = page.get_by_role("row", name="Vitale kernen")
-    expect(rij.get_by_test_id("status")).to_have_text("Concept")
-    rij.get_by_role("link", name="Vitale kernen").click()
+    # Saved, she stays on the bijdrage at its akkoord, below the text she approves.
+    expect(page).to_have_url(re.compile(r"/opgaven/\d+/#akkoord$"))
+    expect(page.locator("main")).to_contain_text("Status: Concept (versie 1)")
     page.get_by_role("button", name="Ambtelijk akkoord geven").click()
     expect(page.locator("#akkoord")).to_contain_text("gegeven door Ilse de Regt")
     assert_accessible(page)
@@ -52,7 +52,11 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
         opgave__titel="Vitale kernen", moment__soort="jaarrekening", moment__jaar=2026
     )
     assert "Kernen met een ontmoetingsplek" in bijdrage.bereiken
-    page.goto(f"{base}/rapportages/kalender/{bijdrage.moment_id}/opgaven/{bijdrage.opgave_id}/")
+    # It waits for her on her start page.
+    wacht = page.locator("#werklijst li", has_text="jaarrekening 2026")
+    expect(wacht).to_contain_text("Bestuurlijk akkoord")
+    expect(wacht).to_contain_text("Vitale kernen")
+    wacht.get_by_role("link").click()
     expect(page.get_by_label("Wat willen we bereiken?")).to_have_count(0)  # she reads, not writes
     page.get_by_role("button", name="Bestuurlijk akkoord geven").click()
     akkoord = page.locator("#akkoord")
