@@ -26,6 +26,29 @@ hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The tests that take longest (browser flows, the 100-opgaven report, the backup drill,
+# the demo, the fuzz and the role matrix, killing and restarting workers), matched on
+# their node ids.
+LANGZAAM = (
+    "tests/e2e/",
+    "test_cijfers.py",
+    "test_backup.py",
+    "tests/demo/",
+    "test_fuzz.py",
+    "test_role_url_matrix",
+    "test_storingen.py",
+    "test_gezondheid.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The slow tests first, each group still in pytest-randomly's order (a stable sort
+    after its shuffle): parallel processes start them early instead of one process
+    finishing a run alone with the slowest test it drew last."""
+    items.sort(key=lambda item: not any(deel in item.nodeid for deel in LANGZAAM))
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
     """Every test process copies its test database from one migrated template
