@@ -62,6 +62,8 @@ JOB_HARTSLAG = float(env("JOB_HARTSLAG", "5"))
 JOB_HARTSLAG_STIL = float(env("JOB_HARTSLAG_STIL", "20"))
 JOBS_NAKIJKEN = float(env("JOBS_NAKIJKEN", "15"))
 
+# The schedule file in dbm.dumb files (config/beat.py: the sqlite3 default failed under load).
+CELERY_BEAT_SCHEDULER = "config.beat:Planning"
 CELERY_BEAT_SCHEDULE = {
     "jobs-opnieuw-aanbieden": {
         "task": "rapportages.tasks.jobs_opnieuw_aanbieden",
