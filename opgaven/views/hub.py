@@ -104,13 +104,15 @@ def _formulieren(request, opgave: Opgave, kan_bewerken: bool, kan_team: bool, ge
     return {naam: gegeven.get(naam) or maak() for naam, maak in leeg.items()}
 
 
-def _samenhang(request, opgave: Opgave) -> list[tuple]:
-    """The opgave's relations, to the opgaven this user may read (a partner: their own)."""
+def _samenhang(request, opgave: Opgave) -> tuple[list[tuple], int]:
+    """The opgave's relations to the opgaven this user may read (a partner: their own),
+    and how many others there are: "nog geen samenhang" would not be true."""
     relaties = opgave.samenhang()
     if request.user.has_perm("opgaven.view_opgave"):
-        return relaties
+        return relaties, 0
     eigen = set(Opgave.objects.visible_to(request.user).values_list("pk", flat=True))
-    return [r for r in relaties if r[1].pk in eigen]
+    zichtbaar = [r for r in relaties if r[1].pk in eigen]
+    return zichtbaar, len(relaties) - len(zichtbaar)
 
 
 def _hub_context(request, pk: int, *, fase_fout=None, tab="overzicht", **forms) -> dict:
@@ -118,13 +120,15 @@ def _hub_context(request, pk: int, *, fase_fout=None, tab="overzicht", **forms) 
     opgave = _hub_opgave(request, pk)
     kan_bewerken = request.user.has_perm("opgaven.change_opgave", opgave)
     kan_team = request.user.has_perm("opgaven.change_team", opgave)
+    relaties, verborgen = _samenhang(request, opgave) if tab == "overzicht" else ([], 0)
     return {
         **werkruimte(request, opgave, tab),
         "kan_bewerken": kan_bewerken,
         "kan_team_bewerken": kan_team,
         "fase_fout": fase_fout,
         "team_rollen": TeamRol.choices,
-        "relaties": _samenhang(request, opgave) if tab == "overzicht" else [],
+        "relaties": relaties,
+        "relaties_verborgen": verborgen,
         "prioriteit_rol": _prioriteit_rol(request, opgave),
         **_formulieren(request, opgave, kan_bewerken, kan_team, forms),
     }

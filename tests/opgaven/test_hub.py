@@ -508,3 +508,15 @@ def test_a_closed_form_comes_on_demand_not_with_the_page(users, opgave):
     # Refused: the section comes back with its form open and the errors in it.
     fout = _fase(client, opgave, "verkennen", "formuleren", naar_fase="heelal")
     assert fout.status_code == 422 and 'id="fase-form-openklap" open' in fout.content.decode()
+
+
+def test_a_partner_is_told_of_samenhang_they_cannot_see_not_that_there_is_none(
+    users, opgave, andere_opgave
+):
+    OpgaveRelatie.objects.create(van=opgave, naar=andere_opgave, soort="raakt_aan")
+    partner = client_for(users["partner"]).get(opgave.get_absolute_url()).content.decode()
+    assert "Nog geen samenhang vastgelegd." not in partner
+    assert "hangt ook samen met 1 opgave die u niet kunt inzien" in partner
+    assert andere_opgave.get_absolute_url() not in partner
+    regisseur = client_for(users["regisseur"]).get(opgave.get_absolute_url()).content.decode()
+    assert andere_opgave.get_absolute_url() in regisseur and "niet kunt inzien" not in regisseur

@@ -1,6 +1,7 @@
 """One session: attendance, verslag, inbreng with votes and terugkoppeling, actiepunten."""
 
 import datetime
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -428,3 +429,17 @@ def test_when_all_inbreng_has_terugkoppeling_the_pages_say_so_not_zero(users, se
     assert "0 keer inbreng" not in pagina.decode()
     hub = client.get(opgave.get_absolute_url()).content.decode()
     assert "geen inbreng wacht op terugkoppeling" in hub and "0 keer inbreng" not in hub
+
+
+def test_the_attendance_list_marks_who_was_invited_and_who_came(users, sessie, opgave):
+    kwam, bleef_weg, onverwacht = (
+        BetrokkenheidFactory(opgave=opgave, stakeholder__naam=naam).stakeholder
+        for naam in ("Dorpsraad Kwam", "Dorpsraad Weg", "Dorpsraad Onverwacht")
+    )
+    sessie.uitgenodigd.set([kwam, bleef_weg])
+    sessie.aanwezig.set([kwam, onverwacht])
+    html = client_for(users["regisseur"]).get(sessie.get_absolute_url()).content.decode()
+    lijst = html.split('aria-label="Uitgenodigd en aanwezig"', 1)[1].split("</ul>", 1)[0]
+    assert re.search(r"Dorpsraad Kwam</a> — uitgenodigd, aanwezig<", lijst)
+    assert re.search(r"Dorpsraad Weg</a> — uitgenodigd, niet \(geregistreerd\) aanwezig<", lijst)
+    assert re.search(r"Dorpsraad Onverwacht</a> — aanwezig, niet uitgenodigd<", lijst)
