@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-# At most this many items of one source (the page links to the full lists).
+# At most this many items of one source on the start page.
 PER_BRON = 20
 
 
