@@ -154,10 +154,10 @@ def prioriteit_voorstellen(
     voorstel = Prioriteitsvoorstel.objects.create(
         opgave=opgave, prioriteit=prioriteit, motivering=motivering, door=user
     )
-    if opgave.portefeuillehouder_id:
-        bestuurders = [opgave.portefeuillehouder]
-    else:
-        bestuurders = list(User.objects.filter(rol=Rol.BESTUURDER, is_active=True))
+    # Whose portefeuille holds it; an opgave in nobody's: every bestuurder may decide.
+    bestuurders = list(User.objects.portefeuillehouders_van(opgave)) or list(
+        User.objects.filter(rol=Rol.BESTUURDER, is_active=True)
+    )
     melden(
         bestuurders,
         soort=Meldingsoort.BESLUIT,

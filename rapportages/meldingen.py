@@ -4,14 +4,13 @@ days ahead for the regisseurs whose bijdrage is not yet through."""
 
 import datetime
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.meldingen import Bericht, melden, melden_alle
-from accounts.models import Meldingsoort, Rol, User
+from accounts.models import Meldingsoort, User
 from opgaven.models import Opgave
 
 from .models import Bijdrage, BijdrageStatus, PcMoment, Rapportage, Status
@@ -61,9 +60,7 @@ def akkoord_melden(bijdrage: Bijdrage, *, door: User) -> None:
     elif bijdrage.status == BijdrageStatus.AMBTELIJK_AKKOORD:
         stap = "bestuurlijk"
         tekst = _("Bijdrage van %(opgave)s voor %(moment)s wacht op uw bestuurlijk akkoord")
-        ontvangers = User.objects.filter(rol=Rol.BESTUURDER).filter(
-            Q(portefeuille_alle=True) | Q(pk=opgave.portefeuillehouder_id)
-        )
+        ontvangers = User.objects.portefeuillehouders_van(opgave)
     else:
         return
     melden(

@@ -17,21 +17,15 @@ def _bijdrage_url(bijdrage_of_moment, opgave) -> str:
     return reverse("rapportages:bijdrage", args=[moment_pk, opgave.pk])
 
 
-def _portefeuille(user, pad: str) -> Q | None:
-    """The opgaven (through ``pad``) in this bestuurder's portefeuille, as a condition
-    (the rule is_portefeuillehouder_van); None for who is no bestuurder."""
-    if not is_bestuurder(user):
-        return None
-    return Q() if user.portefeuille_alle else Q(**{f"{pad}__portefeuillehouder": user})
-
-
 def bijdragen_akkoord(user, vandaag) -> list[Taak]:
     """Bijdragen with the regisseur's akkoord, waiting for the portefeuillehouder's."""
-    portefeuille = _portefeuille(user, "opgave")
-    if portefeuille is None:
+    if not is_bestuurder(user):
         return []
     bijdragen = (
-        Bijdrage.objects.filter(portefeuille, status=BijdrageStatus.AMBTELIJK_AKKOORD)
+        Bijdrage.objects.filter(
+            opgave__in=Opgave.objects.in_portefeuille_van(user),
+            status=BijdrageStatus.AMBTELIJK_AKKOORD,
+        )
         .select_related("opgave", "moment")
         .order_by("moment__deadline", "pk")[:PER_BRON]
     )
@@ -74,10 +68,9 @@ def vaststellen(user, vandaag) -> list[Taak]:
     """Reports made and not yet vastgesteld that this user may vaststellen (the rule
     rapportages.vaststellen_rapportage: all opgaven any bestuurder, one opgave its
     portefeuillehouder)."""
-    portefeuille = _portefeuille(user, "opgave")
-    if portefeuille is None:
+    if not is_bestuurder(user):
         return []
-    mag = Q(opgave__isnull=True) | (Q(opgave__isnull=False) & portefeuille)
+    mag = Q(opgave__isnull=True) | Q(opgave__in=Opgave.objects.in_portefeuille_van(user))
     rapportages = (
         Rapportage.objects.filter(mag, status=Status.KLAAR, vastgesteld_op__isnull=True)
         .select_related("opgave", "moment")
@@ -99,8 +92,8 @@ def moties_te_laat(user, vandaag) -> list[Taak]:
     """Moties and toezeggingen past their date about an opgave in this user's portefeuille
     or that this user directs."""
     betrokken = Q(opgaven__opgaveregisseur=user)
-    if (portefeuille := _portefeuille(user, "opgaven")) is not None:
-        betrokken = portefeuille if not portefeuille else betrokken | portefeuille
+    if is_bestuurder(user):
+        betrokken |= Q(opgaven__in=Opgave.objects.in_portefeuille_van(user))
     moties = (
         Motie.objects.te_laat(vandaag)
         .filter(betrokken)

@@ -51,6 +51,13 @@ ROL_UITLEG = {
 
 
 class UserQuerySet(models.QuerySet):
+    def portefeuillehouders_van(self, opgave) -> "UserQuerySet":
+        """The active bestuurders whose portefeuille holds ``opgave``: its portefeuillehouder
+        and whoever holds all (the rule is_portefeuillehouder_van)."""
+        return self.filter(rol=Rol.BESTUURDER, is_active=True).filter(
+            models.Q(portefeuille_alle=True) | models.Q(pk=opgave.portefeuillehouder_id)
+        )
+
     def zoek(self, q: str) -> "UserQuerySet":
         """Every word (the first five) in part of the name, login name, e-mail address or
         organisation: "jan jansen" finds Jan Jansen."""

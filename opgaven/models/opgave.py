@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Rol, User
 from core.aantal import aantal
 from core.models import TimeStampedModel, gevolgd
 
@@ -55,6 +55,13 @@ class Voortgang(models.TextChoices):
 
 
 class OpgaveQuerySet(models.QuerySet):
+    def in_portefeuille_van(self, user) -> "OpgaveQuerySet":
+        """The opgaven in this bestuurder's portefeuille (the rule is_portefeuillehouder_van
+        in opgaven/rules.py): all for who holds all, none for who is no bestuurder."""
+        if user.rol != Rol.BESTUURDER:
+            return self.none()
+        return self if user.portefeuille_alle else self.filter(portefeuillehouder=user)
+
     def visible_to(self, user) -> "OpgaveQuerySet":
         """The opgaven ``user`` may read: the municipality's people all of them, a partner
         those whose team they are on, a raadslid none (they read published reports)."""
