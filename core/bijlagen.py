@@ -115,7 +115,7 @@ def _soort(bestand: UploadedFile, naam: str) -> str:
     if kop.startswith(b"PK\x03\x04"):
         return _kantoorbestand(bestand)
     extensie = PurePosixPath(naam).suffix.lower()
-    if extensie in TOEGESTAAN.split(", "):
+    if any(extensie in extensies for extensies, _type in SOORTEN.values()):
         # "x.pdf" that is no PDF: telling that .pdf is allowed would not help.
         raise ValidationError(
             _(

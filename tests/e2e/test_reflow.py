@@ -82,13 +82,18 @@ def _is_pagina(users, rol: str, url: str) -> bool:
     )
 
 
+def _ingelogd(context, live_server, user) -> None:
+    """The browser context carries ``user``'s session (no login form to fill each time)."""
+    sessie = client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": sessie, "url": live_server.url}]
+    )
+
+
 def _als(browser, live_server, users, rol, **context_args):
     context = browser.new_context(locale="nl-NL", **context_args)
     if rol != "anoniem":
-        sessie = client_for(users[rol]).cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": sessie, "url": live_server.url}]
-        )
+        _ingelogd(context, live_server, users[rol])
     return context
 
 
@@ -238,10 +243,7 @@ def test_the_printed_pages_hold_the_content_without_menus_or_buttons(
     page, live_server, users, opgave, andere_opgave, tmp_path
 ):
     objecten = _objecten(users, opgave, andere_opgave)
-    sessie = client_for(users["regisseur"]).cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": sessie, "url": live_server.url}]
-    )
+    _ingelogd(page.context, live_server, users["regisseur"])
     page.emulate_media(media="print")
     for naam in AFDRUK:
         page.goto(live_server.url + reverse(naam, args=MATRIX[naam][0](objecten)))
