@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import werklijst
+
 from .models import STANDAARD_FREQUENTIE, Frequentie, Melding, Meldingvoorkeur, User
 
 logger = logging.getLogger(__name__)
@@ -52,6 +54,8 @@ def melden_alle(berichten: Iterable[Bericht]) -> None:
     event already told (same person and ``sleutel``) is left alone. Two queries however
     many. Mail that goes out at once is handed to the worker after the transaction commits."""
     berichten = [b for b in berichten if b.ontvanger is not None and b.ontvanger.is_active]
+    # A hand-off changes what waits for the person: the header counts anew.
+    werklijst.vergeten(b.ontvanger.pk for b in berichten)
     gekozen = Meldingvoorkeur.van({b.ontvanger.pk for b in berichten})
     nieuw = []
     for b in berichten:

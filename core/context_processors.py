@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from . import werklijst
 from .models import Huisstijl
 
 
@@ -14,6 +15,7 @@ def gemeente(request):
     return {
         # Called by the template only where the header shows it (one indexed count).
         "meldingen_ongelezen": lambda: _ongelezen(request),
+        "werklijst_aantal": lambda: werklijst.aantal(request.user),
         "gemeente_naam": lambda: huisstijl.naam,
         "huisstijl": huisstijl,
         # The warning before a session ends for lack of activity (static/js/sessie.js).

@@ -16,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from pghistory.middleware import HistoryMiddleware
 
+from . import werklijst
 from .htmx import pagina_naar
 from .logregels import VERZOEK_ID
 from .security_log import client_ip, log_event
@@ -185,3 +186,19 @@ class GeschiedenisMiddleware(HistoryMiddleware):
 
     def get_context(self, request):
         return super().get_context(request) | {"adres": client_ip(request)}
+
+
+class WerklijstMiddleware:
+    """A person's own write (an akkoord given, an actiepunt done) may change what waits for
+    them: the header counts anew on their next page (core.werklijst)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                werklijst.vergeten([user.pk])
+        return response

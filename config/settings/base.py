@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.HtmxMessagesMiddleware",
     "core.middleware.GeschiedenisMiddleware",
+    "core.middleware.WerklijstMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

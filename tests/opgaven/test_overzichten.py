@@ -3,20 +3,16 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opgaven.models import Domein, OpgaveRelatie
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.opgaven.factories import GebiedFactory, OpgaveFactory
 from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
 
 
 def _queries(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url, params or {}).status_code == 200
-    return len(ctx.captured_queries)
+    return tel_queries(client, url, params)
 
 
 @pytest.mark.parametrize("url_name", ["opgaven:samenhang", "participatie:gedeelde-stakeholders"])

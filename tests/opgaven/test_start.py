@@ -2,19 +2,15 @@
 
 import pghistory
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.accounts.factories import UserFactory
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.opgaven.factories import OpgaveFactory
 
 
 def _queries(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url, params or {}).status_code == 200
-    return len(ctx.captured_queries)
+    return tel_queries(client, url, params)
 
 
 def test_regisseur_sees_own_opgaven_attention_and_recent_changes(users, opgave, andere_opgave):

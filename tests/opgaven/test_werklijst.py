@@ -17,7 +17,12 @@ from participatie.models import Afspraak, Contactmoment, Vervolgactie
 from tests.accounts.factories import UserFactory
 from tests.conftest import client_for, tel_queries
 from tests.demo_kopie import demodata
-from tests.participatie.factories import ActiepuntFactory, BetrokkenheidFactory
+from tests.participatie.factories import (
+    ActiepuntFactory,
+    BetrokkenheidFactory,
+    BijeenkomstFactory,
+    ThematafelFactory,
+)
 
 # What waits in the demo municipality on 7 December 2026, per role and kind.
 DEMO = {
@@ -150,3 +155,47 @@ def test_a_locked_account_and_an_open_invitation_wait_for_the_beheerder(users, s
     # Nobody else is shown the beheerder's work.
     anderen = _taken(client_for(users["regisseur"]).get(reverse("home")).content.decode())
     assert "Geblokkeerd account" not in {s for s, _l, _t in anderen}
+
+
+def _in_kop(response) -> int | None:
+    """The header's count of what waits, or None when it shows none."""
+    kop = response.content.decode().split("<main", 1)[0]
+    gevonden = re.search(r'>Te doen <span class="app-teller">(\d+)<', kop)
+    return int(gevonden.group(1)) if gevonden else None
+
+
+def test_the_header_counts_anew_after_a_hand_off_and_after_ones_own_write(
+    users, opgave, django_capture_on_commit_callbacks
+):
+    """Counted once and kept (a page does not pay for the whole list), but a melding to the
+    person and the person's own write make the next page count anew."""
+    from accounts.meldingen import melden
+    from accounts.models import Meldingsoort
+
+    teamlid = users["teamlid"]
+    client = client_for(teamlid)
+    pagina = reverse("opgaven:opgave-list")
+    assert _in_kop(client.get(pagina)) is None
+    tafel = ThematafelFactory(opgaven=[opgave])
+    punt = ActiepuntFactory(eigenaar=teamlid, bijeenkomst=BijeenkomstFactory(thematafel=tafel))
+    assert _in_kop(client.get(pagina)) is None  # kept: no hand-off told of it
+    with django_capture_on_commit_callbacks(execute=True):
+        melden(
+            [teamlid],
+            soort=Meldingsoort.ACTIEPUNT,
+            sleutel=f"actiepunt:{punt.pk}",
+            tekst="Actiepunt voor u",
+            link="/",
+        )
+    response = client.get(pagina)
+    assert _in_kop(response) == 1
+    assert f'href="{reverse("home")}#werklijst"' in response.content.decode()
+    # The start page and the header agree.
+    assert len(_taken(client.get(reverse("home")).content.decode())) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("participatie:actiepunt-status", args=[punt.bijeenkomst_id, punt.pk]),
+            {"status": "gereed"},
+        )
+    assert response.status_code == 302, response.status_code
+    assert _in_kop(client.get(pagina)) is None

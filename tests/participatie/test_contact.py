@@ -2,14 +2,12 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from participatie.models import Afspraak, Contactmoment, Vervolgactie
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.participatie.factories import BetrokkenheidFactory
 
 VANDAAG = timezone.localdate()
@@ -229,9 +227,7 @@ def test_contact_page_queries_do_not_grow(users, opgave, betrokken):
             )
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("participatie:contact", args=[opgave.pk])).status_code == 200
-        return len(ctx.captured_queries)
+        return tel_queries(client, reverse("participatie:contact", args=[opgave.pk]))
 
     add(3)
     klein = count()

@@ -1,11 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from participatie import grid
 from participatie.models import Beoordeling, Betrokkenheid, Stakeholder
-from tests.conftest import client_for
+from tests.conftest import client_for, tel_queries
 from tests.participatie.factories import BetrokkenheidFactory, StakeholderFactory
 
 
@@ -92,9 +90,7 @@ def test_positie_queries_do_not_grow(users, opgave):
     client = client_for(users["regisseur"])
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("participatie:positie", args=[opgave.pk])).status_code == 200
-        return len(ctx.captured_queries)
+        return tel_queries(client, reverse("participatie:positie", args=[opgave.pk]))
 
     for _ in range(3):
         BetrokkenheidFactory(opgave=opgave, ladder_gewenst=3)
