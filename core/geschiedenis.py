@@ -36,6 +36,13 @@ class Gebeurtenis:
     # In words, where the model says it ("Mila Vermeulen toegevoegd aan het team als
     # Kernteam"): a tracked model's ``geschiedenis_zinnen`` {label: "%(veld)s ..."}.
     zin: str = ""
+    # Which object, by name ("Dorpshuis De Kern, Provincie, 2027"): its naam, titel, thema,
+    # omschrijving or tekst, or the model's ``geschiedenis_naam`` ("%(activiteit)s, ...").
+    naam: str = ""
+
+
+# The fields that name an object, in the order tried.
+_NAAMVELDEN = ("naam", "titel", "thema", "omschrijving", "tekst")
 
 
 def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lambda e: "") -> list:
@@ -65,15 +72,15 @@ def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lamb
                         _kort(_leesbaar(veld, nieuw, namen)),
                     )
                 )
-        zin = ""
+        if event.pgh_label == "update" and not wijzigingen:
+            continue  # only bookkeeping changed (an order, a version): nothing to read
+        velden = {
+            veld.name: _kort(_leesbaar(veld, waarde, namen), 80)
+            for naam, waarde in (event.pgh_data or {}).items()
+            if (veld := _veld(tracked, naam)) is not None
+        }
         zinnen = getattr(tracked, "geschiedenis_zinnen", {})
-        if event.pgh_label in zinnen:
-            velden = {
-                veld.name: _kort(_leesbaar(veld, waarde, namen), 80)
-                for naam, waarde in (event.pgh_data or {}).items()
-                if (veld := _veld(tracked, naam)) is not None
-            }
-            zin = str(zinnen[event.pgh_label]) % velden
+        zin = str(zinnen[event.pgh_label]) % velden if event.pgh_label in zinnen else ""
         result.append(
             Gebeurtenis(
                 wanneer=event.pgh_created_at,
@@ -83,9 +90,16 @@ def beschrijf(events: Iterable, *, lezer, opgave: Callable[[object], str] = lamb
                 wijzigingen=wijzigingen,
                 opgave=opgave(event),
                 zin=zin,
+                naam="" if zin else _objectnaam(tracked, velden),
             )
         )
     return result
+
+
+def _objectnaam(model, velden: dict[str, str]) -> str:
+    if hasattr(model, "geschiedenis_naam"):
+        return str(model.geschiedenis_naam) % velden
+    return next((velden[v] for v in _NAAMVELDEN if velden.get(v, "—") != "—"), "")
 
 
 def _veld(model, naam: str):

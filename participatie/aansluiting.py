@@ -12,6 +12,7 @@ def registreer() -> None:
 
     from .agenda import acties, sessies
     from .herkomst import uit_inbreng
+    from .models import Bijeenkomst, Thematafel
     from .views.gebieden import gebied_context
     from .views.overzicht import open_acties_context, wat_komt_context
     from .views.partners import eigen_afspraken_context, organisatie_context
@@ -100,6 +101,14 @@ def registreer() -> None:
     agenda.registreer("participatie-acties", acties)
     # How the municipality positions stakeholders and what it discussed with them
     # stays out of the history partners read.
+    # What happened at the thematafels of an opgave belongs to its history: sessions
+    # planned and held, inbreng and its terugkoppeling, action points.
+    tafels = Thematafel.opgaven.through
+    van_tafel = f"SELECT thematafel_id FROM {tafels._meta.db_table} WHERE opgave_id = ANY(%s)"  # noqa: S608
+    van_sessie = f"SELECT id FROM {Bijeenkomst._meta.db_table} WHERE thematafel_id IN ({van_tafel})"  # noqa: S608
+    geschiedenis.via("participatie.BijeenkomstEvent", f"thematafel_id IN ({van_tafel})")
+    geschiedenis.via("participatie.InbrengEvent", f"bijeenkomst_id IN ({van_sessie})")
+    geschiedenis.via("participatie.ActiepuntEvent", f"bijeenkomst_id IN ({van_sessie})")
     geschiedenis.vertrouwelijk(
         "participatie.BetrokkenheidEvent",
         "participatie.ContactmomentEvent",

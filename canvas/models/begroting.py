@@ -68,6 +68,9 @@ class BegrotingsregelQuerySet(models.QuerySet):
 class Begrotingsregel(TimeStampedModel):
     """What one financier puts into one activity in one year: planned and realised, in euros."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(activiteit)s, %(financier)s, %(jaar)s")
+
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="begrotingsregels"
     )

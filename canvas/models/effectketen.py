@@ -13,6 +13,9 @@ from .items import CanvasItem
 class Schakel(models.Model):
     """One link of the effect chain: this item contributes to that one."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = "%(van)s → %(naar)s"
+
     van = models.ForeignKey(CanvasItem, on_delete=models.CASCADE, related_name="schakels_naar")
     naar = models.ForeignKey(CanvasItem, on_delete=models.CASCADE, related_name="schakels_van")
     created_at = models.DateTimeField(auto_now_add=True)

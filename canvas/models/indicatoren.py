@@ -90,6 +90,9 @@ class Indicator(TimeStampedModel):
 class Meting(models.Model):
     """One dated value of an indicator; one per date (importing again updates it)."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(indicator)s op %(datum)s")
+
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="metingen"
     )

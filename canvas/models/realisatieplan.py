@@ -22,6 +22,9 @@ class UitvoeringStatus(models.TextChoices):
 class Uitvoering(TimeStampedModel):
     """The realisatieplan for one activity: who carries it out, when, and how far it is."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(activiteit)s door %(partner)s")
+
     activiteit = models.OneToOneField(
         CanvasItem,
         verbose_name=_("activiteit"),

@@ -305,6 +305,20 @@ class Opgave(TimeStampedModel):
             models.Q(pk=self.opgaveregisseur_id) | models.Q(pk__in=leden)
         )
 
+    def betrokken_collegas(self):
+        """Who works on the opgave in the app (regisseur, team, portefeuillehouder), by name:
+        the people its history can be filtered by."""
+        from django.contrib.auth import get_user_model
+
+        return (
+            get_user_model()
+            .objects.filter(
+                models.Q(pk__in=self.opgaveteam().values("pk"))
+                | models.Q(pk=self.portefeuillehouder_id)
+            )
+            .order_by("first_name", "last_name", "username")
+        )
+
     def samenhang(self) -> list[tuple]:
         """(relation, the other opgave, how they relate) both ways, by the other's title
         (one query; OpgaveRelatie through its manager: samenhang.py imports this module)."""

@@ -104,6 +104,9 @@ class Besluit(models.TextChoices):
 class Prioriteitsvoorstel(models.Model):
     """The regisseur proposes a priority with a motivation; the bestuurder decides."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("prioriteit %(prioriteit)s")
+
     opgave = models.ForeignKey(
         Opgave, on_delete=models.CASCADE, related_name="prioriteitsvoorstellen"
     )

@@ -169,15 +169,18 @@ def opgave_kop(request: HtmxHttpRequest, pk: int):
 @login_required
 @require_GET
 def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
-    """Everything that changed in and around the opgave, in words, newest first."""
+    """Everything that changed in and around the opgave, in words, newest first; of one kind
+    and by one person of the team, if asked (a bookmarkable URL)."""
     opgave = opgave_for(request, pk)
     keuzes = soorten(request.user)
     soort = request.GET.get("soort", "")
     if soort not in dict(keuzes):
         soort = ""
+    personen = list(opgave.betrokken_collegas())
+    door = next((p.pk for p in personen if str(p.pk) == request.GET.get("door")), None)
     context = werkruimte(request, opgave, "geschiedenis")
-    context["geschiedenis"] = geschiedenis(opgave, request.user, limit=100, soort=soort)
-    context |= {"soorten": keuzes, "soort": soort}
+    context["geschiedenis"] = geschiedenis(opgave, request.user, limit=100, soort=soort, door=door)
+    context |= {"soorten": keuzes, "soort": soort, "personen": personen, "door": door}
     return render(request, GESCHIEDENIS, context)
 
 

@@ -28,6 +28,9 @@ class Richting(models.TextChoices):
 class Contactmoment(TimeStampedModel):
     """A dated contact with stakeholders about an opgave, with what was said."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(soort)s op %(datum)s")
+
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="contactmomenten"
     )

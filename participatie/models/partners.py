@@ -15,6 +15,9 @@ from .register import Stakeholder, Vorm
 class Partnerkoppeling(TimeStampedModel):
     """A partner's account, linked by the beheerder to one organisation in the register."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(user)s bij %(organisatie)s")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),

@@ -22,6 +22,9 @@ class OpgavesprintQuerySet(models.QuerySet):
 class Opgavesprint(TimeStampedModel):
     """A numbered, time-boxed push on an opgave where it becomes tangible (Horst aan de Maas)."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("sprint %(nummer)s")
+
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="sprints"
     )

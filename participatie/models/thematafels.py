@@ -84,6 +84,9 @@ class BijeenkomstQuerySet(models.QuerySet):
 class Bijeenkomst(TimeStampedModel):
     """One session of a thematafel: who was invited, who came, what was said."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = _("%(thematafel)s, %(begint_op)s")
+
     thematafel = models.ForeignKey(
         Thematafel,
         verbose_name=_("thematafel"),

@@ -111,6 +111,9 @@ STAPPEN = {
 class Bijdrage(TimeStampedModel):
     """What one opgave writes for one P&C moment: an answer to each of the three W-questions."""
 
+    # How the history names one (core.geschiedenis).
+    geschiedenis_naam = "%(moment)s"
+
     moment = models.ForeignKey(
         PcMoment, verbose_name=_("P&C-moment"), on_delete=models.CASCADE, related_name="bijdragen"
     )

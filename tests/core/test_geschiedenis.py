@@ -127,7 +127,9 @@ def test_the_history_runs_as_a_prepared_statement_and_nothing_else_does(users, o
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         voorbereid = [rij[0] for rij in cursor.fetchall()]
-    assert voorbereid and all(s.startswith("SELECT label, pgh_id FROM") for s in voorbereid)
+    assert voorbereid and all(
+        s.startswith("SELECT label, pgh_id, pgh_obj_id FROM") for s in voorbereid
+    )
 
 
 def test_dates_and_times_read_in_dutch_local_time_not_as_stored_utc(users, opgave, settings):
@@ -158,3 +160,58 @@ def test_dates_and_times_read_in_dutch_local_time_not_as_stored_utc(users, opgav
     besloten = next(nieuw for veld, _oud, nieuw in regels if veld == "besloten op")
     assert re.fullmatch(r"\d{1,2} [a-z]+ 20\d\d \d\d:\d\d", besloten), besloten
     assert "+00:00" not in str(regels) and "T" not in besloten
+
+
+def test_the_history_names_each_object_includes_the_thematafels_and_filters_by_person(
+    users, opgave
+):
+    """Each line names its object ("Begrotingsregel aangemaakt: Dorpshuis, Gemeente, 2027"),
+    a change of bookkeeping only (an order) is no line, what happened at the opgave's
+    thematafels is in it (a session planned, inbreng, an action point), and the page
+    filters by person through the URL."""
+    import datetime
+
+    import pghistory
+
+    from canvas.models import Begrotingsregel, Blok, Financier
+    from tests.canvas.factories import CanvasItemFactory
+    from tests.participatie.factories import (
+        ActiepuntFactory,
+        BijeenkomstFactory,
+        InbrengFactory,
+        ThematafelFactory,
+    )
+
+    teamlid, regisseur = users["teamlid"], users["regisseur"]
+    with pghistory.context(user=teamlid.pk):
+        tafel = ThematafelFactory(opgaven=[opgave], thema="Ouder worden in de kern")
+        sessie = BijeenkomstFactory(
+            thematafel=tafel,
+            begint_op=datetime.datetime(2027, 3, 4, 19, 30, tzinfo=datetime.UTC),
+        )
+        InbrengFactory(bijeenkomst=sessie, tekst="Een bankje bij de bushalte")
+        ActiepuntFactory(bijeenkomst=sessie, eigenaar=teamlid, omschrijving="Zaal regelen")
+    with pghistory.context(user=regisseur.pk):
+        activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Dorpshuis")
+        financier = Financier.objects.create(opgave=opgave, naam="Provincie", soort="provincie")
+        Begrotingsregel.objects.create(
+            opgave=opgave, jaar=2027, activiteit=activiteit, financier=financier, begroot=10
+        )
+        activiteit.volgorde += 5
+        activiteit.save(update_fields=["volgorde"])
+    url = reverse("opgaven:opgave-geschiedenis", args=[opgave.pk])
+    client = client_for(regisseur)
+    tekst = " ".join(re.sub(r"<[^>]+>", " ", client.get(url).content.decode()).split())
+    for regel in (
+        "Begrotingsregel aangemaakt: Dorpshuis, Provincie, 2027",
+        "Bijeenkomst aangemaakt: Ouder worden in de kern, 4 maart 2027 20:30",
+        "Inbreng aangemaakt: Een bankje bij de bushalte",
+        "Actiepunt aangemaakt: Zaal regelen",
+    ):
+        assert regel in tekst, regel
+    assert "Canvasitem gewijzigd" not in tekst and "canvasitem gewijzigd" not in tekst
+    html = client.get(url, {"door": teamlid.pk}).content.decode()
+    assert "Zaal regelen" in html and "Provincie" not in html
+    assert f'<option value="{teamlid.pk}" selected>' in html
+    # Someone outside the team is no filter: the whole history.
+    assert "Provincie" in client.get(url, {"door": users["bestuurder"].pk + 999}).content.decode()
