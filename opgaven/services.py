@@ -113,33 +113,41 @@ def op_agenda_plaatsen(*, opgave: Opgave, user) -> AgendaWijziging:
 
 @transaction.atomic
 def agenda_verplaatsen(
-    *, opgave: Opgave, richting: str, reden: str, user
+    *, opgave: Opgave, reden: str, user, naar: int | None = None, stap: int = 0
 ) -> AgendaWijziging | None:
-    """Move an opgave one place up or down the beleidsagenda and record why.
+    """Move an opgave to place ``naar`` of the beleidsagenda, or ``stap`` places down (-1:
+    one up), and record why. Past either end means first or last.
 
-    Locks the agenda, renumbers it 1..n (so gaps and ties disappear) and swaps with the
-    neighbour. Returns None when there is nowhere to go (already first or last).
+    Locks the agenda and renumbers it 1..n (so gaps and ties disappear); the opgaven between
+    the old and the new place shift one. Returns None when it is already there.
     """
-    if richting not in ("omhoog", "omlaag"):
-        raise ValueError(richting)
     agenda = list(Opgave.objects.select_for_update().op_agenda().only("pk", "rang", "titel"))
-    for plaats, item in enumerate(agenda, start=1):
-        if item.rang != plaats:
-            Opgave.objects.filter(pk=item.pk).update(rang=plaats)
-            item.rang = plaats
     index = next(i for i, item in enumerate(agenda) if item.pk == opgave.pk)
-    buur_index = index - 1 if richting == "omhoog" else index + 1
-    if not 0 <= buur_index < len(agenda):
+    doel = min(max(index + stap if naar is None else naar - 1, 0), len(agenda) - 1)
+    if doel == index:
         return None
-    zelf, buur = agenda[index], agenda[buur_index]
-    Opgave.objects.filter(pk=zelf.pk).update(rang=buur.rang)
-    Opgave.objects.filter(pk=buur.pk).update(rang=zelf.rang)
+    agenda.insert(doel, agenda.pop(index))
+    oude_rangen = {item.pk: item.rang for item in agenda}
+    for plaats, item in enumerate(agenda, start=1):
+        if oude_rangen[item.pk] != plaats:
+            Opgave.objects.filter(pk=item.pk).update(rang=plaats)
     wijziging = AgendaWijziging(
-        opgave=opgave, oude_rang=zelf.rang, nieuwe_rang=buur.rang, reden=reden, door=user
+        opgave=opgave, oude_rang=index + 1, nieuwe_rang=doel + 1, reden=reden, door=user
     )
     wijziging.full_clean()
     wijziging.save()
     return wijziging
+
+
+@transaction.atomic
+def agenda_herschikken(*, naar: dict[Opgave, int], reden: str, user) -> list[AgendaWijziging]:
+    """Put each opgave at the place asked ({opgave: place}), the highest place first, each
+    move recorded with the one reason."""
+    wijzigingen = [
+        agenda_verplaatsen(opgave=opgave, naar=plaats, reden=reden, user=user)
+        for opgave, plaats in sorted(naar.items(), key=lambda paar: (paar[1], paar[0].pk))
+    ]
+    return [w for w in wijzigingen if w is not None]
 
 
 @transaction.atomic

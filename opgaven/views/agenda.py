@@ -93,28 +93,62 @@ def _reden_fout(reden: str) -> str | None:
 @login_required
 @require_POST
 def agenda_verplaatsen(request: HtmxHttpRequest):
-    """One place up or down, with the reason recorded (nothing moves without one)."""
+    """One place up or down, or every opgave whose place field was changed to that place,
+    with the reason recorded (nothing moves without one; the reason stays in its field for
+    the next move)."""
     require_perm(request, "opgaven.change_agenda")
-    pk, _sep, richting = request.POST.get("verplaats", "").partition(":")
-    if richting not in ("omhoog", "omlaag"):
-        raise Http404
-    opgave = get_object_or_404(Opgave.objects.visible_to(request.user), pk=pk_of_404(pk))
     reden = request.POST.get("reden", "").strip()
-    fout = _reden_fout(reden)
-    # False: already first or last, nothing moved (and nothing to announce).
-    verplaatst = not fout and services.agenda_verplaatsen(
-        opgave=opgave, richting=richting, reden=reden, user=request.user
-    )
+    fout, wijzigingen = _verplaatsen(request, reden)
     return section_response(
         request,
         template=AGENDA,
         section="agenda",
         context=lambda: _agenda_context(
-            request, reden_fout=fout, reden=reden, verplaatst=opgave if verplaatst else None
+            request, reden_fout=fout, reden=reden, verplaatst=[w.opgave for w in wijzigingen]
         ),
         url=f"{reverse('opgaven:opgave-list')}?{request.GET.urlencode()}",
         status=422 if fout else 200,
     )
+
+
+def _verplaatsen(request, reden: str) -> tuple[str | None, list]:
+    """(what is wrong, the moves made): ``verplaats`` is "plaatsen" (the place fields) or
+    "<pk>:omhoog" / "<pk>:omlaag"; anything else is no such move (404)."""
+    fout = _reden_fout(reden)
+    if request.POST.get("verplaats") == "plaatsen":
+        gevraagd = _gevraagde_plaatsen(request)
+        if gevraagd is None:
+            fout = fout or _("Geef als nieuwe plaats een getal, zoals 1 voor bovenaan.")
+        if fout:
+            return fout, []
+        return None, services.agenda_herschikken(naar=gevraagd, reden=reden, user=request.user)
+    pk, _sep, richting = request.POST.get("verplaats", "").partition(":")
+    if richting not in ("omhoog", "omlaag"):
+        raise Http404
+    opgave = get_object_or_404(Opgave.objects.visible_to(request.user), pk=pk_of_404(pk))
+    if fout:
+        return fout, []
+    # None: already first or last, nothing moved (and nothing to announce).
+    wijziging = services.agenda_verplaatsen(
+        opgave=opgave, stap=-1 if richting == "omhoog" else 1, reden=reden, user=request.user
+    )
+    return None, [wijziging] if wijziging else []
+
+
+def _gevraagde_plaatsen(request) -> dict[Opgave, int] | None:
+    """{opgave: new place} of the place fields changed from the opgave's place; None when
+    one holds no place number."""
+    velden = {
+        sleutel.removeprefix("plaats-"): waarde.strip()
+        for sleutel, waarde in request.POST.items()
+        if sleutel.startswith("plaats-")
+    }
+    if not all(alleen_cijfers(v) and len(v) < 6 for v in velden.values()):
+        return None
+    opgaven = Opgave.objects.visible_to(request.user).filter(
+        pk__in=[int(pk) for pk in velden if alleen_cijfers(pk) and len(pk) < 12]
+    )
+    return {o: int(velden[str(o.pk)]) for o in opgaven if int(velden[str(o.pk)]) != o.rang}
 
 
 @login_required

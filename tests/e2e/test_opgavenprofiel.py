@@ -155,7 +155,7 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     delen.get_by_role("link", name="Geschiedenis").click()
     expect(page).to_have_url(re.compile(r"/opgaven/\d+/geschiedenis/$"))
     geschiedenis = page.locator("#geschiedenis")
-    expect(geschiedenis).to_contain_text("prioriteitsvoorstel gewijzigd")
+    expect(geschiedenis).to_contain_text("Prioriteitsvoorstel gewijzigd")
     expect(geschiedenis).to_contain_text(re.compile("formuleren → concretiseren", re.I))
     assert_accessible(page)
 
@@ -175,10 +175,26 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     page.get_by_role("button", name=re.compile("Omhoog.*Ontmoeting in Nieuwdorp")).focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("7")
+    # Typed: place 2, saved with the reason still in its field; then dragged to the top.
+    page.get_by_label("Nieuwe plaats voor Ontmoeting in Nieuwdorp").fill("2")
+    page.get_by_role("button", name="Plaatsen opslaan").click()
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("2")
+    expect(page.locator("#agenda [role=status]")).to_contain_text(
+        "“Ontmoeting in Nieuwdorp” is verplaatst"
+    )
+    bovenste = page.locator("#agenda tbody tr").first
+    page.locator(f"#agenda-{opgave.pk}").drag_to(bovenste, target_position={"x": 20, "y": 2})
+    expect(page.locator(f"#agenda-{opgave.pk} td").first).to_have_text("1")
+    expect(page.locator("#agenda tbody tr").first).to_have_id(f"agenda-{opgave.pk}")
     assert (
         list(AgendaWijziging.objects.exclude(pk=plaatsing.pk).values_list("reden", flat=True))
-        == ["Dorpshuis sluit: urgent"] * 2
+        == ["Dorpshuis sluit: urgent"] * 4
     )
+    assert list(
+        AgendaWijziging.objects.exclude(pk=plaatsing.pk)
+        .order_by("pk")
+        .values_list("oude_rang", "nieuwe_rang")
+    ) == [(9, 8), (8, 7), (7, 2), (2, 1)]
     assert_accessible(page)
 
     # Dutch full-text search: "eenzaam" finds "eenzaamheid" and "eenzaam".

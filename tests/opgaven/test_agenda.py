@@ -106,6 +106,65 @@ def test_only_the_bestuurder_reorders(users, agenda, rol):
     assert not AgendaWijziging.objects.exists()
 
 
+def _volgorde(agenda) -> list[str]:
+    return list(
+        Opgave.objects.filter(pk__in=[o.pk for o in agenda])
+        .op_agenda()
+        .values_list("titel", flat=True)
+    )
+
+
+def test_typed_places_move_several_opgaven_with_one_reason(users, agenda):
+    """Without dragging and without JavaScript: type the new places, save once. The
+    opgaven in between shift; each move is recorded with the one reason; a field left at
+    its place moves nothing."""
+    Opgave.objects.exclude(pk__in=[o.pk for o in agenda]).update(rang=99)
+    response = client_for(users["bestuurder"]).post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {
+            "verplaats": "plaatsen",
+            "reden": "Coalitieakkoord",
+            f"plaats-{agenda[3].pk}": "1",
+            f"plaats-{agenda[0].pk}": "3",
+            f"plaats-{agenda[1].pk}": "2",  # unchanged
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert "2 opgaven zijn verplaatst" in response.content.decode()
+    assert _volgorde(agenda) == ["Opgave 4", "Opgave 2", "Opgave 1", "Opgave 3"]
+    wijzigingen = AgendaWijziging.objects.order_by("pk")
+    assert [(w.opgave.titel, w.oude_rang, w.nieuwe_rang) for w in wijzigingen] == [
+        ("Opgave 4", 4, 1),
+        ("Opgave 1", 2, 3),
+    ]
+    assert {w.reden for w in wijzigingen} == {"Coalitieakkoord"}
+    rangen = list(Opgave.objects.op_agenda().values_list("rang", flat=True))
+    assert rangen == list(range(1, len(rangen) + 1))
+
+
+@pytest.mark.parametrize("plaats", ["abc", "-1", "", "1e3", "9999999"])
+def test_a_place_that_is_no_number_moves_nothing_and_says_why(users, agenda, plaats):
+    response = client_for(users["bestuurder"]).post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": "plaatsen", "reden": "r", f"plaats-{agenda[3].pk}": plaats},
+        headers=HTMX,
+    )
+    assert response.status_code == 422
+    assert "Geef als nieuwe plaats een getal" in response.content.decode()
+    assert not AgendaWijziging.objects.exists()
+
+
+def test_a_place_past_the_end_means_last(users, agenda):
+    Opgave.objects.exclude(pk__in=[o.pk for o in agenda]).update(rang=0)
+    client_for(users["bestuurder"]).post(
+        reverse("opgaven:agenda-verplaatsen"),
+        {"verplaats": "plaatsen", "reden": "r", f"plaats-{agenda[0].pk}": "40"},
+    )
+    assert Opgave.objects.op_agenda().last() == agenda[0]
+    assert _volgorde(agenda) == ["Opgave 2", "Opgave 3", "Opgave 4", "Opgave 1"]
+
+
 def test_moving_the_first_opgave_up_changes_and_announces_nothing(users, agenda):
     eerste = Opgave.objects.op_agenda().first()
     response = client_for(users["bestuurder"]).post(

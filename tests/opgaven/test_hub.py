@@ -115,7 +115,7 @@ def test_history_names_who_changed_what(users, opgave):
     pagina = client.get(reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]))
     geschiedenis = pagina.content.decode().split('id="geschiedenis"', 1)[1]
     assert str(users["teamlid"]).replace("<", "&lt;").replace(">", "&gt;") in geschiedenis
-    assert "opgave gewijzigd" in geschiedenis
+    assert "Opgave gewijzigd" in geschiedenis
     assert "Nieuwe titel" in geschiedenis
     assert "Te weinig vrijwilligers" in geschiedenis
 
@@ -384,7 +384,7 @@ def test_the_regisseur_proposes_a_priority_and_the_bestuurder_decides(users, opg
     _prioriteit(bestuurder, opgave, "hoog", "Blijft hoog.")
     assert opgave.prioriteitsvoorstellen.filter(besluit="afgewezen").count() == 1
     geschiedenis = regisseur.get(reverse("opgaven:opgave-geschiedenis", args=[opgave.pk]))
-    assert "prioriteitsvoorstel" in geschiedenis.content.decode()
+    assert "Prioriteitsvoorstel" in geschiedenis.content.decode()
 
 
 @pytest.mark.parametrize("rol", ["teamlid", "beheerder", "medewerker", "partner", "regisseur2"])

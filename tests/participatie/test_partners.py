@@ -43,7 +43,7 @@ def test_the_beheerder_links_a_partner_to_their_organisation(users):
     assert "Werkt voor Woonstichting Maasdal" in response.content.decode()
     assert Partnerkoppeling.objects.get(user=partner).organisatie == corporatie
     geschiedenis = beheerder.get(reverse("accounts:gebruiker-detail", args=[partner.pk]))
-    assert "koppeling met een partnerorganisatie aangemaakt" in geschiedenis.content.decode()
+    assert "Koppeling met een partnerorganisatie aangemaakt" in geschiedenis.content.decode()
 
     # A person is not an organisation; the link stays as it was.
     persoon = PersoonFactory(
