@@ -88,6 +88,58 @@ class GebruikerFilter(NLDSFormMixin, forms.Form):
     )
 
 
+class BeveiligingslogFilter(NLDSFormMixin, forms.Form):
+    """The beheerder's view of the security log: by person, kind, outcome and period."""
+
+    gebruiker = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    actie = forms.CharField(
+        label=_("Soort"),
+        required=False,
+        max_length=50,
+        help_text=_("Bijvoorbeeld login, lockout, permission_denied of export."),
+    )
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"),
+        required=False,
+        choices=[
+            ("", _("Alle")),
+            ("ok", _("Gelukt")),
+            ("failed", _("Mislukt")),
+            ("denied", _("Geweigerd")),
+            ("locked", _("Geblokkeerd")),
+        ],
+    )
+    van = forms.DateField(
+        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tot = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data
+
+    def gefilterd(self, regels):
+        """``regels`` narrowed by what was filled in (all of them when nothing valid was)."""
+        if not self.is_valid():
+            return regels
+        data = self.cleaned_data
+        if data["gebruiker"]:
+            regels = regels.filter(gebruiker__iexact=data["gebruiker"].strip())
+        if data["actie"]:
+            regels = regels.filter(actie=data["actie"].strip())
+        if data["uitkomst"]:
+            regels = regels.filter(uitkomst=data["uitkomst"])
+        if data["van"]:
+            regels = regels.filter(moment__date__gte=data["van"])
+        if data["tot"]:
+            regels = regels.filter(moment__date__lte=data["tot"])
+        return regels
+
+
 class UitnodigingForm(NLDSFormMixin, forms.ModelForm):
     """A new account: the e-mail address is also the login name."""
 

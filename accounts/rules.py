@@ -33,9 +33,12 @@ is_ambtelijk = is_ingelogd & ~is_raadslid & ~is_partner
 rules.add_perm("core.change_huisstijl", is_beheerder)
 # People and their roles: invite, change role, switch off, the access review.
 rules.add_perm("accounts.manage_gebruikers", is_beheerder)
+# The security log kept in the app (Beheer > Beveiligingslog): the beheerder looks at it.
+rules.add_perm("accounts.view_beveiligingslog", is_beheerder)
 # Integrations with the API (a token each): made and revoked by the beheerder.
 rules.add_perm("accounts.manage_koppelingen", is_beheerder)
 
 weigering("core.change_huisstijl", _("Alleen de beheerder stelt de huisstijl in."))
 weigering("accounts.manage_gebruikers", _("Alleen de beheerder beheert gebruikers en rollen."))
+weigering("accounts.view_beveiligingslog", _("Alleen de beheerder bekijkt het beveiligingslog."))
 weigering("accounts.manage_koppelingen", _("Alleen de beheerder beheert koppelingen met de API."))

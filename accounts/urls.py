@@ -8,7 +8,7 @@ from .forms import (
     WachtwoordVergetenForm,
     WachtwoordWijzigenForm,
 )
-from .views import agenda, koppelingen, meldingen
+from .views import agenda, beveiliging, koppelingen, meldingen
 from .views import gebruikers as views
 
 app_name = "accounts"
@@ -88,6 +88,8 @@ urlpatterns = [
     path("tweede-stap/instellen/", views.tweede_stap_instellen, name="tweede-stap-instellen"),
     # Beheer > Gebruikers
     path("gebruikers/", views.gebruiker_list, name="gebruiker-list"),
+    # Beheer > Beveiligingslog
+    path("beveiligingslog/", beveiliging.beveiligingslog, name="beveiligingslog"),
     # Beheer > Koppelingen (the API's integrations)
     path("koppelingen/", koppelingen.koppeling_list, name="koppeling-list"),
     path(

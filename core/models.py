@@ -1,8 +1,11 @@
 import base64
+import datetime
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,3 +82,39 @@ class Huisstijl(models.Model):
     @property
     def thema_class(self) -> str:
         return settings.THEMAS.get(self.thema, next(iter(settings.THEMAS.values())))["class"]
+
+
+class Beveiligingsgebeurtenis(models.Model):
+    """One line of the security log (core.security_log), kept so the beheerder can look at
+    it in the app (the BIO asks that someone does): the same fields as the JSON line the
+    SIEM receives. Nobody changes a line; lines past the retention period are deleted by
+    the daily clean-up, the one path allowed to (``opruimen``)."""
+
+    moment = models.DateTimeField(_("moment"), db_index=True)
+    gebruiker = models.CharField(_("gebruiker"), max_length=150, blank=True, db_index=True)
+    bron = models.GenericIPAddressField(_("adres"), null=True, blank=True)
+    methode = models.CharField(_("methode"), max_length=10, blank=True)
+    pad = models.CharField(_("pad"), max_length=300, blank=True)
+    actie = models.CharField(_("actie"), max_length=50, db_index=True)
+    object = models.CharField(_("object"), max_length=300, blank=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20)
+
+    class Meta:
+        verbose_name = _("beveiligingsgebeurtenis")
+        verbose_name_plural = _("beveiligingslog")
+        ordering = ["-moment", "-pk"]
+        triggers = [
+            pgtrigger.Protect(name="alleen_toevoegen", operation=pgtrigger.Update),
+            pgtrigger.Protect(name="niet_verwijderen", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self):
+        return f"{self.moment:%Y-%m-%d %H:%M} {self.actie} {self.gebruiker}"
+
+    @classmethod
+    def opruimen(cls, dagen: int) -> int:
+        """Delete the lines older than ``dagen`` days; how many."""
+        grens = timezone.now() - datetime.timedelta(days=dagen)
+        with pgtrigger.ignore(f"{cls._meta.label}:niet_verwijderen"):
+            aantal, _per_model = cls.objects.filter(moment__lt=grens).delete()
+        return aantal

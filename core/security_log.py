@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -58,6 +59,33 @@ def log_event(action: str, *, request=None, user=None, obj: str = "", outcome: s
         "outcome": outcome,
     }
     logger.info(action, extra=event)
+    _bewaren(event)
+
+
+def _bewaren(event: dict) -> None:
+    """Keep the event for the beheerder's view too (core.models.Beveiligingsgebeurtenis),
+    in a savepoint: a database that cannot take it (down, or the request's transaction
+    already broken) costs the view that line, never the request; the JSON line is out."""
+    from .models import Beveiligingsgebeurtenis
+
+    try:
+        bron = str(ipaddress.ip_address(event["source"])) if event["source"] else None
+    except ValueError:
+        bron = None
+    try:
+        with transaction.atomic():
+            Beveiligingsgebeurtenis.objects.create(
+                moment=timezone.now(),
+                gebruiker=(event["user"] or "")[:150],
+                bron=bron,
+                methode=(event["method"] or "")[:10],
+                pad=(event["path"] or "")[:300],
+                actie=event["action"][:50],
+                object=str(event["object"])[:300],
+                uitkomst=event["outcome"][:20],
+            )
+    except Exception:  # a database error, a broken transaction, no database at all
+        logging.getLogger(__name__).warning("Beveiligingsgebeurtenis niet bewaard", exc_info=True)
 
 
 @receiver(user_logged_in)

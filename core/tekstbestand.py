@@ -1,7 +1,8 @@
 """Reading an uploaded text file, the one place for it (the register's import, the moties
 of the griffie, an indicator's measurements): the encoding (UTF-8 with or without BOM,
 UTF-16 as Excel's "Unicode text", Windows-1252 as older Dutch Excel; binary files are
-refused), the delimiter (; , or tab) and the dates people type."""
+refused), the delimiter (; , or tab) and the dates people type; and, writing one, the
+cells a spreadsheet would run as a formula (``veilig``)."""
 
 import codecs
 import csv
@@ -9,6 +10,15 @@ import datetime
 import io
 
 from django.utils.translation import gettext as _
+
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(waarde) -> str:
+    """A cell for a spreadsheet export: as text, a formula quoted so it is never run."""
+    tekst = "" if waarde is None else str(waarde)
+    return "'" + tekst if tekst.startswith(FORMULE_TEKENS) else tekst
 
 
 class OnleesbaarBestand(ValueError):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from core.tekstbestand import veilig
 from participatie.models import Stakeholder
 
 # A cell that starts with one of these is a formula to Excel and LibreOffice; prefixing an
 # apostrophe makes it text (OWASP "CSV injection").
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Labels(dict):
@@ -24,11 +24,6 @@ class Labels(dict):
 
     def __missing__(self, waarde) -> str:
         return "" if waarde is None else str(waarde)
-
-
-def veilig(waarde) -> str:
-    tekst = "" if waarde is None else str(waarde)
-    return "'" + tekst if tekst.startswith(FORMULE_TEKENS) else tekst
 
 
 STAKEHOLDER_KOLOMMEN = [

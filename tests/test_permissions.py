@@ -315,6 +315,7 @@ MATRIX = {
     "accounts:agendafeed-intrekken": (lambda o: [], [("post", {}, rij(302))]),
     "accounts:agendafeed-ics": (lambda o: ["geraden" * 4], [("get", {}, rij(404, anoniem=404))]),
     # accounts: Beheer > Koppelingen (the API's integrations)
+    "accounts:beveiligingslog": (lambda o: [], [("get", {}, BEHEER)]),
     "accounts:koppeling-list": (lambda o: [], [("get", {}, BEHEER), ("post", {}, BEHEER_INVOER)]),
     "accounts:koppeling-intrekken": (
         lambda o: [o.koppeling.pk],

@@ -339,6 +339,9 @@ THEMAS = {
 # The security log: JSON lines on stderr (or appended to SECURITY_LOG_FILE), one event per
 # line, for the municipality's SIEM (docs/security.md); everything else as plain text.
 SECURITY_LOG_FILE = env("SECURITY_LOG_FILE")
+# The same events kept in the app for the beheerder's view (Beheer > Beveiligingslog), for
+# this many days (the SIEM keeps its own copy as long as its policy says).
+BEVEILIGINGSLOG_BEWAREN_DAGEN = int(env("BEVEILIGINGSLOG_BEWAREN_DAGEN", "365"))
 # The record of changes is append-only: a trigger refuses UPDATE and DELETE on every event
 # table (docs/reliability.md, "The record"); each event's context holds the client address.
 PGHISTORY_APPEND_ONLY = True

@@ -86,6 +86,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=35),
     },
     "meldingen-opruimen": {"task": "accounts.tasks.meldingen_opruimen", "schedule": 24 * 60 * 60},
+    "beveiligingslog-opruimen": {
+        "task": "core.tasks.beveiligingslog_opruimen",
+        "schedule": 24 * 60 * 60,
+    },
     "meldingen-mailen": {"task": "accounts.tasks.meldingen_mailen", "schedule": 5 * 60},
     "meldingen-dagelijks": {
         "task": "accounts.tasks.meldingen_bundelen",
