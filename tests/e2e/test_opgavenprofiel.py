@@ -134,6 +134,7 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     # The proposal waits on her start page, and she has a melding of it.
     login(page, base, "bestuurder")
     expect(page.get_by_role("link", name=re.compile(r"Meldingen \d+"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Te doen \d+ wacht op u"))).to_be_visible()
     wacht = page.locator("#werklijst li", has_text="Ontmoeting in Nieuwdorp")
     expect(wacht).to_contain_text("Prioriteit besluiten")
     expect(wacht).to_contain_text("voorgesteld laag, nu hoog")

@@ -96,8 +96,8 @@ def test_regisseur_writes_a_contribution_and_the_bestuurder_approves_it(
     expect(page.locator("main")).not_to_contain_text("wordt gemaakt")
     expect(page.locator("main")).not_to_contain_text("begon om")
     geschiedenis = page.locator("main ol.app-history")
-    expect(geschiedenis).to_contain_text("Anouk Hermans — rapportage vastgesteld")
-    expect(geschiedenis).to_contain_text("rapportage gepubliceerd")
+    expect(geschiedenis).to_contain_text("Anouk Hermans — Rapportage vastgesteld")
+    expect(geschiedenis).to_contain_text("Rapportage gepubliceerd")
     assert_accessible(page)
     page.get_by_role("button", name="Uitloggen").click()
 
