@@ -6,17 +6,18 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 import pgtrigger
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
-from django.db.models import DateField, DateTimeField, F, TextField, Value
+from django.db.models import DateField, DateTimeField, DecimalField, F, TextField, Value
 from django.db.models.functions import Cast, Left
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 from pghistory.models import Event
 
@@ -188,6 +189,13 @@ def _leesbaar(veld, waarde, namen: dict) -> str:
         return date_format(timezone.localtime(moment), "j F Y H:i")
     if isinstance(veld, DateField) and (dag := parse_date(str(waarde)[:10])):
         return date_format(dag, "j F Y")
+    # Amounts as the screens show them ("12.500,00", not "12500.0").
+    if isinstance(veld, DecimalField) and isinstance(waarde, int | float | str):
+        try:
+            bedrag = Decimal(str(waarde))
+        except InvalidOperation:
+            return str(waarde)
+        return number_format(bedrag, veld.decimal_places, use_l10n=True, force_grouping=True)
     return str(waarde)
 
 

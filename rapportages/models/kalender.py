@@ -3,6 +3,7 @@
 import pghistory
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,24 @@ class PcMoment(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.jaar}"
+
+    @staticmethod
+    def naam_in_geschiedenis():
+        """``str(moment)`` in SQL, for the history's names (core.geschiedenis)."""
+        soort = models.Case(
+            *(
+                models.When(soort=w, then=models.Value(str(label)))
+                for w, label in MomentSoort.choices
+            ),
+            default=models.F("soort"),
+            output_field=models.TextField(),
+        )
+        return Concat(
+            soort,
+            models.Value(" "),
+            Cast("jaar", models.TextField()),
+            output_field=models.TextField(),
+        )
 
     def get_absolute_url(self):
         return reverse("rapportages:moment-detail", args=[self.pk])

@@ -170,10 +170,12 @@ def test_the_history_names_each_object_includes_the_thematafels_and_filters_by_p
     thematafels is in it (a session planned, inbreng, an action point), and the page
     filters by person through the URL."""
     import datetime
+    from decimal import Decimal
 
     import pghistory
 
     from canvas.models import Begrotingsregel, Blok, Financier
+    from rapportages.models import Bijdrage, MomentSoort, PcMoment
     from tests.canvas.factories import CanvasItemFactory
     from tests.participatie.factories import (
         ActiepuntFactory,
@@ -194,9 +196,15 @@ def test_the_history_names_each_object_includes_the_thematafels_and_filters_by_p
     with pghistory.context(user=regisseur.pk):
         activiteit = CanvasItemFactory(opgave=opgave, blok=Blok.ACTIVITEITEN, tekst="Dorpshuis")
         financier = Financier.objects.create(opgave=opgave, naam="Provincie", soort="provincie")
-        Begrotingsregel.objects.create(
+        regel = Begrotingsregel.objects.create(
             opgave=opgave, jaar=2027, activiteit=activiteit, financier=financier, begroot=10
         )
+        regel.begroot = Decimal("12500.5")
+        regel.save()
+        moment = PcMoment.objects.create(
+            soort=MomentSoort.BEGROTING, jaar=2027, deadline=datetime.date(2026, 9, 15)
+        )
+        Bijdrage.objects.create(moment=moment, opgave=opgave)
         activiteit.volgorde += 5
         activiteit.save(update_fields=["volgorde"])
     url = reverse("opgaven:opgave-geschiedenis", args=[opgave.pk])
@@ -204,6 +212,8 @@ def test_the_history_names_each_object_includes_the_thematafels_and_filters_by_p
     tekst = " ".join(re.sub(r"<[^>]+>", " ", client.get(url).content.decode()).split())
     for regel in (
         "Begrotingsregel aangemaakt: Dorpshuis, Provincie, 2027",
+        "begroot: 10,00 → 12.500,50",  # amounts as the screens show them
+        "Bijdrage aangemaakt: Begroting 2027",
         "Bijeenkomst aangemaakt: Ouder worden in de kern, 4 maart 2027 20:30",
         "Inbreng aangemaakt: Een bankje bij de bushalte",
         "Actiepunt aangemaakt: Zaal regelen",
