@@ -94,6 +94,7 @@ def registreer() -> None:
         ("participatie-vervolgacties", wacht.vervolgacties),
         ("participatie-terugkoppeling", wacht.terugkoppeling),
         ("participatie-signalen", wacht.signalen),
+        ("participatie-bewaartermijn", wacht.bewaartermijn),
     ]:
         werklijst.registreer(naam, bron)
     # A person's calendar feed (accounts): sessions and their own action points.

@@ -1,5 +1,6 @@
 """What waits in participatie (core.werklijst): one's own action points, commitments and
-follow-ups, inbreng that waits for terugkoppeling, signals to answer or sent."""
+follow-ups, inbreng that waits for terugkoppeling, signals to answer or sent; for the
+beheerder, persons in the register past their retention date."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -20,6 +21,7 @@ from .models import (
     Partnerkoppeling,
     Signaal,
     SignaalStatus,
+    Stakeholder,
     Terugkoppeling,
     Thematafel,
     Vervolgactie,
@@ -150,4 +152,22 @@ def signalen(user, vandaag) -> list[Taak]:
             sinds=s.created_at.date(),
         )
         for s in eigen
+    ]
+
+
+def bewaartermijn(user, vandaag) -> list[Taak]:
+    """For whoever handles AVG requests (the beheerder): persons past their retention date,
+    to anonymise on their page (the daily task only counts them unless the municipality
+    lets it erase, docs/privacy.md)."""
+    if not user.has_perm("participatie.manage_persoonsgegevens"):
+        return []
+    verlopen = Stakeholder.objects.bewaartermijn_verstreken().order_by("bewaren_tot", "pk")
+    return [
+        Taak(
+            soort=_("Bewaartermijn verstreken"),
+            tekst=s.naam,
+            url=reverse("participatie:stakeholder-detail", args=[s.pk]) + "#avg-kop",
+            uiterlijk=s.bewaren_tot,
+        )
+        for s in verlopen[:PER_BRON]
     ]

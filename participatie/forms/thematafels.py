@@ -1,6 +1,7 @@
 """Thematafels, their bijeenkomsten, inbreng with terugkoppeling, actiepunten."""
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -141,8 +142,20 @@ class AanwezigheidForm(NLDSFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["aanwezig"].queryset = stakeholders_van(self.instance.thematafel.opgaven.all())
-        self.fields["aanwezig"].error_messages["invalid_choice"] = NIET_VAN_DEZE_OPGAVE
+        # Who was invited comes first and says so: the list to tick off at the door.
+        uitgenodigd = Bijeenkomst.uitgenodigd.through.objects.filter(
+            bijeenkomst_id=self.instance.pk, stakeholder_id=OuterRef("pk")
+        )
+        aanwezig = self.fields["aanwezig"]
+        aanwezig.queryset = (
+            stakeholders_van(self.instance.thematafel.opgaven.all())
+            .annotate(is_uitgenodigd=Exists(uitgenodigd))
+            .order_by("-is_uitgenodigd", "naam")
+        )
+        aanwezig.label_from_instance = lambda s: (
+            _("%(naam)s (uitgenodigd)") % {"naam": s.naam} if s.is_uitgenodigd else s.naam
+        )
+        aanwezig.error_messages["invalid_choice"] = NIET_VAN_DEZE_OPGAVE
         veld = self.fields["aantal_niet_geregistreerd"]
         veld.error_messages["min_value"] = _("Een aantal bewoners kan niet negatief zijn.")
         veld.error_messages["invalid"] = _("Vul een heel aantal in, bijvoorbeeld 12.")

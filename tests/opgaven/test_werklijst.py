@@ -157,6 +157,19 @@ def test_a_locked_account_and_an_open_invitation_wait_for_the_beheerder(users, s
     assert "Geblokkeerd account" not in {s for s, _l, _t in anderen}
 
 
+def test_a_person_past_retention_waits_for_the_beheerder_alone(users):
+    from tests.participatie.factories import PersoonFactory
+
+    verlopen = PersoonFactory(naam="Jan Verlopen", bewaren_tot=datetime.date(2020, 1, 1))
+    PersoonFactory(naam="Els Bewaard")  # until 2030
+    taken = _taken(client_for(users["beheerder"]).get(reverse("home")).content.decode())
+    bewaren = [(link, laat) for s, link, laat in taken if s == "Bewaartermijn verstreken"]
+    detail = reverse("participatie:stakeholder-detail", args=[verlopen.pk])
+    assert bewaren == [(f"{detail}#avg-kop", True)]
+    anderen = _taken(client_for(users["regisseur"]).get(reverse("home")).content.decode())
+    assert "Bewaartermijn verstreken" not in {s for s, _l, _t in anderen}
+
+
 def _in_kop(response) -> int | None:
     """The header's count of what waits, or None when it shows none."""
     kop = response.content.decode().split("<main", 1)[0]

@@ -51,6 +51,23 @@ def test_attendance_from_another_opgave_is_refused_and_keeps_what_was_saved(
     assert sessie.aantal_niet_geregistreerd == 4
 
 
+def test_the_attendance_form_lists_the_invited_first_and_marks_them(users, sessie, opgave):
+    """The list to tick off at the door: who was invited first, marked; the others after."""
+    from participatie.forms.thematafels import AanwezigheidForm
+    from tests.participatie.factories import StakeholderFactory
+
+    aan = BetrokkenheidFactory(opgave=opgave, stakeholder=StakeholderFactory(naam="Aa")).stakeholder
+    zo = BetrokkenheidFactory(opgave=opgave, stakeholder=StakeholderFactory(naam="Zz")).stakeholder
+    sessie.uitgenodigd.add(zo)
+    keuzes = [
+        (int(str(w)), str(label))
+        for w, label in AanwezigheidForm(instance=sessie).fields["aanwezig"].choices
+    ]
+    assert keuzes == [(zo.pk, "Zz (uitgenodigd)"), (aan.pk, "Aa")]
+    html = client_for(users["regisseur"]).get(sessie.get_absolute_url()).content.decode()
+    assert "Zz (uitgenodigd)" in html
+
+
 def test_a_negative_number_of_residents_is_refused(users, sessie):
     response = _post(
         client_for(users["regisseur"]),
