@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.conftest import assert_accessible, toont_fout
 from tests.demo_kopie import demodata
 from tests.e2e.test_opgavenprofiel import login
+from tests.e2e.test_register import kies
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -82,6 +83,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     page.get_by_label("Deze bijeenkomst is al gehouden").check()
     page.get_by_role("button", name="Bijeenkomst plannen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Samen oud worden in Oosterhout")
+    sessie_url = page.url
     assert_accessible(page)
 
     # Attendance: two registered stakeholders and twelve residents who came unregistered.
@@ -222,6 +224,49 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     expect(page.get_by_role("main")).to_contain_text(
         "We nemen het mee in de sprint over vervoer in de kernen."
     )
+    assert_accessible(page)
+    _uitloggen(page)
+
+    # An action point for the teamlid: she hears of it, it waits for her, and once its date
+    # has passed it is marked "te laat" (and listed with the other overdue work, first).
+    from participatie.models import Actiepunt
+
+    login(page, base, "regisseur")
+    page.goto(sessie_url)
+    actie = page.locator("form", has=page.get_by_role("heading", name="Actiepunt toevoegen"))
+    actie.get_by_label("Actiepunt", exact=True).fill("Vervoer naar de koffieochtend regelen")
+    kies(actie.get_by_role("combobox", name="Eigenaar"), "tom", "Tom Jansen")
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    actie.get_by_label("Uiterlijk").fill(morgen.isoformat())
+    actie.get_by_role("button", name="Actiepunt toevoegen").click()
+    expect(page.locator("#actiepunten")).to_contain_text("Vervoer naar de koffieochtend regelen")
+    _uitloggen(page)
+    # Two days pass.
+    Actiepunt.objects.filter(omschrijving="Vervoer naar de koffieochtend regelen").update(
+        deadline=morgen - datetime.timedelta(days=2)
+    )
+    login(page, base, "teamlid")
+    expect(page.get_by_role("link", name=re.compile(r"Te doen \d+ wacht op u"))).to_be_visible()
+    punt = page.locator("#werklijst li", has_text="Vervoer naar de koffieochtend regelen")
+    expect(punt).to_contain_text("te laat")
+    expect(punt).to_have_class(re.compile("app-werklijst__taak--te-laat"))
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"^Meldingen \d+")).click()
+    expect(page.locator("main")).to_contain_text(
+        "Actiepunt voor u van Ilse de Regt: Vervoer naar de koffieochtend regelen"
+    )
+    assert_accessible(page)
+
+    # The opgave's history tells what happened at its thematafel, each line naming its object.
+    from opgaven.models import Opgave
+
+    page.goto(f"{base}/opgaven/{Opgave.objects.get(titel='Vitale kernen').pk}/geschiedenis/")
+    geschiedenis = page.locator("ol.app-history")
+    expect(geschiedenis).to_contain_text(
+        "Ilse de Regt — Actiepunt aangemaakt: Vervoer naar de koffieochtend regelen"
+    )
+    expect(geschiedenis).to_contain_text("Bijeenkomst aangemaakt: Samen oud worden in Oosterhout")
+    expect(geschiedenis).to_contain_text(f"Inbreng aangemaakt: {INBRENG[1][1]}")
     assert_accessible(page)
 
 
