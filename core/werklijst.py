@@ -13,16 +13,20 @@ double a page's cost: the count is kept in the ``werklijst`` cache (Redis when t
 so every web process shares it) for at most ``BEWAREN`` seconds. The start page counts anew
 every visit; a melding to a person (a hand-off: accounts.meldingen) and the person's own
 writes (core.middleware.WerklijstMiddleware) forget their count, so it is counted anew on
-their next page. What changes by the date alone shows within ``BEWAREN`` seconds.
+their next page. What changes by the date alone shows within ``BEWAREN`` seconds. Without
+the cache (Redis down) every page counts for itself: slower, never broken.
 """
 
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 # At most this many items of one source on the start page.
 PER_BRON = 20
@@ -60,7 +64,10 @@ def voor(user) -> list[Taak]:
     waited longest."""
     vandaag = timezone.localdate()
     taken = [taak for naam in sorted(_bronnen) for taak in _bronnen[naam](user, vandaag)]
-    caches["werklijst"].set(_sleutel(user.pk), len(taken), BEWAREN)
+    try:
+        caches["werklijst"].set(_sleutel(user.pk), len(taken), BEWAREN)
+    except Exception:  # the cache is down: the next page counts again
+        logger.warning("Werklijst: aantal niet bewaard", exc_info=True)
     return sorted(
         taken,
         key=lambda t: (
@@ -73,7 +80,11 @@ def voor(user) -> list[Taak]:
 
 def aantal(user) -> int:
     """How many items wait for ``user``: the header's count, kept for a while."""
-    gehouden = caches["werklijst"].get(_sleutel(user.pk))
+    try:
+        gehouden = caches["werklijst"].get(_sleutel(user.pk))
+    except Exception:  # the cache is down: count (voor) rather than fail the page
+        logger.warning("Werklijst: aantal niet gelezen", exc_info=True)
+        gehouden = None
     return len(voor(user)) if gehouden is None else gehouden
 
 

@@ -212,3 +212,26 @@ def test_the_header_counts_anew_after_a_hand_off_and_after_ones_own_write(
         )
     assert response.status_code == 302, response.status_code
     assert _in_kop(client.get(pagina)) is None
+
+
+def test_without_the_cache_every_page_still_answers_and_counts(users, settings):
+    """Redis down: the header's count is read and kept in vain, the page counts for itself."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "werklijst": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+    assert caches["werklijst"].__class__.__name__ == "RedisCache"
+    from tests.participatie.factories import PersoonFactory
+
+    PersoonFactory(bewaren_tot=datetime.date(2020, 1, 1))  # waits for the beheerder
+    client = client_for(users["beheerder"])
+    for url in (reverse("home"), reverse("opgaven:opgave-list")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert _in_kop(client.get(reverse("opgaven:opgave-list"))) == 1
