@@ -90,7 +90,7 @@ def _events(recent) -> list[SimpleNamespace]:
     changed since the object's event before, the context), in one query by their keys:
     ``Events.references()`` reads only tables with a column pointing at the opgave."""
     delen, params = [], []
-    for label in sorted({label for label, _pgh_id, _obj in recent}):
+    for label in sorted({label for label, _pgh_id in recent}):
         model = apps.get_model(label)
         tabel = connection.ops.quote_name(model._meta.db_table)
         delen.append(
@@ -100,7 +100,7 @@ def _events(recent) -> list[SimpleNamespace]:
             f" FROM {tabel} e LEFT JOIN pghistory_context c ON c.id = e.pgh_context_id"
             " WHERE e.pgh_id = ANY(%s)"
         )
-        params += [label, [pgh_id for lbl, pgh_id, _obj in recent if lbl == label]]
+        params += [label, [pgh_id for lbl, pgh_id in recent if lbl == label]]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(delen), params)
         rijen = cursor.fetchall()
@@ -147,16 +147,16 @@ def _verwijzende_modellen() -> list:
 
 def _laatste(
     pks: list[int], modellen: list, limit: int, door: int | None = None
-) -> list[tuple[str, int, int]]:
-    """(event model label, pgh_id, pgh_obj_id) of the ``limit`` latest events about these
-    opgaven; with ``door`` (a user's pk), only the changes that person made."""
+) -> list[tuple[str, int]]:
+    """(event model label, pgh_id) of the ``limit`` latest events about these opgaven; with
+    ``door`` (a user's pk), only the changes that person made."""
     if not modellen:
         return []
     sql, kolommen = _laatste_sql(tuple(modellen), door is not None)
     params = []
     for label, aantal in kolommen:
         params += [label, *([pks] * aantal), *([str(door)] if door is not None else []), limit]
-    return [tuple(rij) for rij in voorbereid(sql, [*params, limit])]
+    return [(label, pgh_id) for label, pgh_id in voorbereid(sql, [*params, limit])]
 
 
 @functools.cache
@@ -178,13 +178,13 @@ def _laatste_sql(modellen: tuple, per_persoon: bool) -> tuple[str, list[tuple[st
             )
         tabel = connection.ops.quote_name(model._meta.db_table)
         delen.append(
-            "(SELECT %s::text AS label, pgh_id, pgh_obj_id, pgh_created_at"  # noqa: S608 (names from the models)
+            "(SELECT %s::text AS label, pgh_id, pgh_created_at"  # noqa: S608 (names from the models)
             f" FROM {tabel} WHERE {verwijst}"
             " ORDER BY pgh_created_at DESC, pgh_id DESC LIMIT %s)"
         )
         kolommen.append((model._meta.label, len(voorwaarden)))
     samen = " UNION ALL ".join(delen)
-    sql = f"SELECT label, pgh_id, pgh_obj_id FROM ({samen}) AS recent ORDER BY pgh_created_at DESC, pgh_id DESC, label LIMIT %s"  # noqa: S608, E501
+    sql = f"SELECT label, pgh_id FROM ({samen}) AS recent ORDER BY pgh_created_at DESC, pgh_id DESC, label LIMIT %s"  # noqa: S608, E501
     return sql, kolommen
 
 
