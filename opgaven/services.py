@@ -141,8 +141,8 @@ def agenda_verplaatsen(
 
 @transaction.atomic
 def agenda_herschikken(*, naar: dict[Opgave, int], reden: str, user) -> list[AgendaWijziging]:
-    """Put each opgave at the place asked ({opgave: place}), the highest place first, each
-    move recorded with the one reason."""
+    """Put each opgave at the place asked ({opgave: place}), the one nearest the top first,
+    each move recorded with the one reason."""
     wijzigingen = [
         agenda_verplaatsen(opgave=opgave, naar=plaats, reden=reden, user=user)
         for opgave, plaats in sorted(naar.items(), key=lambda paar: (paar[1], paar[0].pk))

@@ -3,7 +3,6 @@ person, kind, outcome and period, and take it along as CSV. Looking and exportin
 themselves in the log."""
 
 import csv
-from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
@@ -67,7 +66,7 @@ def _csv(regels) -> StreamingHttpResponse:
             ]
             yield schrijver.writerow([veilig(w) for w in waarden])
 
-    naam = f"beveiligingslog-{datetime.now():%Y-%m-%d}.csv"
+    naam = f"beveiligingslog-{timezone.localdate():%Y-%m-%d}.csv"
     return StreamingHttpResponse(
         rijen(),
         content_type="text/csv; charset=utf-8",
