@@ -127,10 +127,12 @@ def agenda_verplaatsen(
     if doel == index:
         return None
     agenda.insert(doel, agenda.pop(index))
-    oude_rangen = {item.pk: item.rang for item in agenda}
+    verschoven = []
     for plaats, item in enumerate(agenda, start=1):
-        if oude_rangen[item.pk] != plaats:
-            Opgave.objects.filter(pk=item.pk).update(rang=plaats)
+        if item.rang != plaats:
+            item.rang = plaats
+            verschoven.append(item)
+    Opgave.objects.bulk_update(verschoven, ["rang"])  # one query, however far it moves
     wijziging = AgendaWijziging(
         opgave=opgave, oude_rang=index + 1, nieuwe_rang=doel + 1, reden=reden, door=user
     )

@@ -8,29 +8,25 @@ from .worker import REDIS_URL
 # only, pages of 100, a budget of requests per integration per minute counted in the "api"
 # cache (Redis when there is one, so every web process shares it).
 API_VERZOEKEN_PER_MINUUT = int(env("API_VERZOEKEN_PER_MINUUT", "600"))
+
+
+def _gedeeld(naam: str) -> dict:
+    """A cache every web process shares (Redis when there is one), under its own prefix."""
+    if not REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": naam}
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"opgavenregie-{naam}",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "opgavenregie-api",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
-    ),
-    # The header's count of what waits for a person (core.werklijst), shared the same way.
-    "werklijst": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "opgavenregie-werklijst",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "werklijst"}
-    ),
+    "api": _gedeeld("api"),
+    # The header's count of what waits for a person (core.werklijst).
+    "werklijst": _gedeeld("werklijst"),
 }
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.api.TokenAuthenticatie"],
