@@ -284,18 +284,40 @@ def toont_fout(page, tekst: str) -> None:
         expect(veld).to_be_focused()
 
 
+def _axe(page, pogingen: int = 3) -> dict:
+    """axe's result for the page as it stands once loaded.
+
+    A click on a link returns before the next page has replaced the old one; axe evaluated in
+    between sees no document ("reading 'documentElement'") or a destroyed context. Then wait
+    for the new page and run again: the check is of the page the user lands on.
+    """
+    from playwright.sync_api import Error
+
+    for poging in range(pogingen):
+        page.wait_for_load_state("load")
+        try:
+            page.evaluate(AXE)
+            return page.evaluate(
+                """async () => await axe.run(document, {
+                    runOnly: {type: 'tag',
+                              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+                })"""
+            )
+        except Error as fout:
+            tussen = "documentElement" in str(fout) or "context was destroyed" in str(fout)
+            if not tussen or poging == pogingen - 1:
+                raise
+            page.wait_for_timeout(200)
+    raise AssertionError("unreachable")
+
+
 def assert_accessible(page) -> None:
     """axe-core (WCAG 2.x A/AA rules) finds no violations on the current page.
 
     axe is evaluated through the browser's debugging protocol, which a page's CSP does not
     govern: the page under test keeps its production policy.
     """
-    page.evaluate(AXE)
-    result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
-        })"""
-    )
+    result = _axe(page)
     violations = [
         f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
         for v in result["violations"]

@@ -191,6 +191,7 @@ def test_thematafel_loop_is_closed_and_a_signal_is_answered(
     _uitloggen(page)
     login(page, base, "medewerker")
     page.get_by_role("navigation").get_by_role("link", name="Signalen").click()
+    expect(page).to_have_url(re.compile(r"/signalen/$"))
     assert_accessible(page)
     page.get_by_role("link", name="Signaal melden").click()
     page.get_by_role("combobox", name="Opgave").press_sequentially("vitale")  # searchable
