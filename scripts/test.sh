@@ -22,5 +22,8 @@ fi
 # browser (config/settings/test.py). Four, not one per core: with two processes on the
 # two-core CI machine the CPU was busy 56 % of the time (the suite waits on browsers, the
 # worker, pg_dump, WeasyPrint subprocesses); four took pytest from 548-588 s to 496 s there.
+# Tests go out one at a time to whichever process is free, the slowest first
+# (tests/conftest.py orders them); worksteal handed each process a quarter of the ordered
+# list, so one process got all the slow tests and the others stole from its tail.
 # The slowest tests at the end of the log: where CI time goes.
-exec .venv/bin/pytest -n 4 --dist worksteal --durations=25 "$@"
+exec .venv/bin/pytest -n 4 --dist load --maxschedchunk 1 --durations=25 "$@"

@@ -27,27 +27,54 @@ hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# The tests that take longest (browser flows, the 100-opgaven report, the backup drill,
-# the demo, the fuzz and the role matrix, killing and restarting workers), matched on
-# their node ids.
+# The tests that take longest, matched on their node ids: first those of 20 s and more
+# (the 100-opgaven report, the fuzz, the reflow and role matrix parts, the long browser
+# flows, killing workers), then the other browser flows and slow modules, then the rest.
+LANGST = (
+    "test_a_hundred_varied_opgaven",
+    "test_random_input_to_any_form",
+    "test_hostile_address_parameters",
+    "test_every_page_reflows_at_320_px",
+    "test_role_url_matrix",
+    "test_regisseur_walks_the_slice",
+    "test_the_demo_can_hold_a_published_report",
+    "test_regisseur_writes_a_contribution_and_the_bestuurder",
+    "test_thematafel_loop_is_closed",
+    "test_beheerder_regisseur_and_bestuurder_steer_the_agenda",
+    "test_register_organisation_and_person",
+    "test_beheerder_sets_up_the_second_step",
+    "test_a_job_survives_the_whole_worker_being_killed",
+    "test_the_demo_report_says_what_the_screens_say",
+    "test_ready_names_what_fails_and_recovers",
+    "test_the_page_warns_before_the_session_ends",
+)
 LANGZAAM = (
     "tests/e2e/",
     "test_cijfers.py",
     "test_backup.py",
     "tests/demo/",
     "test_fuzz.py",
-    "test_role_url_matrix",
+    "test_permissions.py",
     "test_storingen.py",
     "test_gezondheid.py",
+    "test_query_counts.py",
 )
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The slow tests first, each group still in pytest-randomly's order (a stable sort
-    after its shuffle): parallel processes start them early instead of one process
-    finishing a run alone with the slowest test it drew last."""
-    items.sort(key=lambda item: not any(deel in item.nodeid for deel in LANGZAAM))
+    """The slowest tests first, each group still in pytest-randomly's order (a stable sort
+    after its shuffle). scripts/test.sh hands tests out one at a time (--dist load,
+    --maxschedchunk 1) to whichever process is free: the long ones run side by side from
+    the start and the short ones fill the end, so no process ends the run alone with the
+    slowest test it drew last (longest processing time first)."""
+
+    def rang(item) -> int:
+        if any(naam in item.nodeid for naam in LANGST):
+            return 0
+        return 1 if any(deel in item.nodeid for deel in LANGZAAM) else 2
+
+    items.sort(key=rang)
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,13 @@
-"""The demo municipality for tests that need it whole (the browser flows): built once per
-test process with ``manage.py demodata``, kept as a copy inside the test database, and put
-back for every next test that asks, in a fraction of the time the command takes.
+"""The demo municipality for tests that need it whole (the browser flows): made once with
+``manage.py demodata`` in the template every test database is copied from
+(tests/sjabloon.py), kept there in a schema of its own (``demo_kopie``), and put back for
+every test that asks, in a fraction of the time the command takes.
 
-The copy lives in a schema of its own (``demo_kopie``), which the flush between
-transactional tests does not touch (it empties Django's tables only). Putting it back
-empties Django's tables and copies every row in one transaction, the app's triggers (the
-history, the append-only guard) switched off for the copy so no history is added or
-refused, and the sequences set past the copied ids. Foreign keys stay checked: Django
-makes them deferrable, so they are checked at the commit, whole.
+The flush between transactional tests does not touch that schema (it empties Django's
+tables only). Putting it back empties Django's tables and copies every row in one
+transaction, the app's triggers (the history, the append-only guard) switched off for the
+copy so no history is added or refused, and the sequences set past the copied ids. Foreign
+keys stay checked: Django makes them deferrable, so they are checked at the commit, whole.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -71,8 +71,8 @@ def terugzetten() -> None:
 
 
 def demodata() -> None:
-    """The demo data as ``manage.py demodata`` makes it: the first time by the command,
-    after that from the copy."""
+    """The demo data as ``manage.py demodata`` makes it: from the copy, or by the command
+    (and kept) where the copy is missing."""
     if bewaard():
         terugzetten()
     else:

@@ -1,6 +1,7 @@
-"""Backup and restore: the drill. Demo data with a published report, a backup, then
-everything dropped (every table, every file), the restore, and every table's row count
-and content and every file identical; the frozen reports still match their checksums."""
+"""Backup and restore: the drill. Demo data with a vastgestelde, published report, a
+backup, then everything dropped (every table, every file), the restore, and every table's
+row count and content and every file identical; the frozen report still matches its
+checksum."""
 
 import hashlib
 import shutil
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from core import backup
+from tests.demo_kopie import demodata
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,12 +40,29 @@ def _bestanden(map_: Path) -> dict[str, str]:
 def test_the_drill_backup_drop_everything_restore_gives_the_same_tables_and_files(
     tmp_path, settings
 ):
+    from accounts.models import User
+    from opgaven.models import Opgave
+    from rapportages import services
     from rapportages.models import Rapportage
     from rapportages.services import bestand_klopt
 
     media = tmp_path / "media"
     settings.MEDIA_ROOT = media
-    call_command("demodata", met_rapportage=True)
+    demodata()
+    # A report of one opgave, concept and definitive version: the files that must come back.
+    # (The demo's two programme reports would render some ninety pages for the same check.)
+    rapportage = services.rapportage_aanvragen(
+        opgave=Opgave.objects.get(titel="Vitale kernen"),
+        user=User.objects.get(username="regisseur"),
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    services.rapportage_vaststellen(
+        rapportage=rapportage, user=User.objects.get(username="bestuurder")
+    )
+    services.rapportage_render(rapportage_id=rapportage.pk)
+    rapportage.refresh_from_db()
+    assert rapportage.gepubliceerd_op is not None
     (media / "logo").mkdir(parents=True, exist_ok=True)
     (media / "logo" / "wapen.png").write_bytes(b"\x89PNG proef")
     voor, bestanden_voor = _inhoud(), _bestanden(media)

@@ -5,7 +5,6 @@ import subprocess
 
 import pypdf
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
@@ -14,6 +13,7 @@ from opgaven.models import Opgave
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for
+from tests.demo_kopie import demodata
 from tests.documenten import maak_document
 
 A3_LIGGEND = (1190.55, 841.89)  # points
@@ -31,7 +31,7 @@ def _tekst(pdf: bytes) -> str:
 
 @pytest.mark.django_db
 def test_demo_canvas_is_one_a3_landscape_page_with_every_block():
-    call_command("demodata")
+    demodata()
     opgave = Opgave.objects.get(titel="Vitale kernen")
     pdf = _pdf(client_for(User.objects.get(username="medewerker")), opgave)
     reader = pypdf.PdfReader(io.BytesIO(pdf))

@@ -11,6 +11,7 @@ from accounts.models import User
 from demo.seed import schaal
 from opgaven.models import Opgave, OpgaveEvent, Teamlidmaatschap
 from participatie.models import Betrokkenheid, Stakeholder, Thematafel
+from tests.demo_kopie import demodata
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def _vingerafdruk(seed: int) -> tuple:
 
 
 def test_schaaldata_is_reproducible_from_its_seed():
-    call_command("demodata")
+    demodata()
     assert _vingerafdruk(5) == _vingerafdruk(5)
     assert _vingerafdruk(5) != _vingerafdruk(6)
 

@@ -16,7 +16,6 @@ from html import unescape
 
 import pypdf
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import Rol
@@ -29,6 +28,7 @@ from rapportages.models import PcMoment
 from rapportages.renderers import programmarapportage
 from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
+from tests.demo_kopie import demodata
 from tests.rapportages.test_opmaak import MM, _woorden
 
 EURO = r"€\s?(-?[\d.]+,\d\d)"
@@ -216,7 +216,7 @@ ENGELS_DECIMAAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
 @pytest.mark.django_db
 def test_the_demo_report_says_what_the_screens_say(tmp_path):
-    call_command("demodata")
+    demodata()
     opgaven = list(Opgave.objects.order_by("rang"))
     rapport = programmarapportage(Opgave.objects.all(), titel="Demo")
     _vergelijk(opgaven, rapport.pdf, tmp_path)
