@@ -5,6 +5,7 @@ from .begroting import Begrotingsregel, Financier, FinancierSoort
 from .effectketen import Schakel
 from .indicatoren import Bron, Indicator, Meting
 from .items import (
+    BLOK_UITLEG,
     W_VRAAG_BLOKKEN,
     ZONES,
     Blok,
@@ -20,6 +21,7 @@ from .realisatieplan import Mijlpaal, Uitvoering, UitvoeringStatus
 from .versies import CanvasVersie
 
 __all__ = [
+    "BLOK_UITLEG",
     "W_VRAAG_BLOKKEN",
     "ZONES",
     "Begrotingsregel",

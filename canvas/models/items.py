@@ -26,6 +26,49 @@ class Blok(models.TextChoices):
     SAMENWERKING = "samenwerking", _("Samenwerking met partners")
 
 
+# What belongs in each block, in the method's words: shown while the block is edited.
+BLOK_UITLEG = {
+    Blok.BELEIDSDOELEN: _(
+        "Welke maatschappelijke verandering willen we bereiken, en waarom? Schrijf het doel "
+        "zo dat inwoners en raad het herkennen: een verandering, geen activiteit."
+    ),
+    Blok.PRESTATIES_EFFECTEN: _(
+        "Wat merken inwoners ervan (effect) en wat leveren we daarvoor (prestatie)? Geef een "
+        "effect een indicator als u het wilt meten."
+    ),
+    Blok.DOELGROEPEN: _(
+        "Voor wie doen we het, en wie merkt er iets van? Zo concreet mogelijk: ouderen in de "
+        "kernen, jonge gezinnen, ondernemers in het centrum."
+    ),
+    Blok.ROLLEN: _(
+        "Welke rol neemt de gemeente en welke laten we aan anderen: regisseren, faciliteren, "
+        "uitvoeren, financieren of loslaten?"
+    ),
+    Blok.ACTIVITEITEN: _(
+        "Wat gaan we concreet doen, wie doet het en wanneer? Deze activiteiten vormen het "
+        "realisatieplan."
+    ),
+    Blok.COMMUNICATIE: _(
+        "Wie moet wat weten, wanneer en hoe: inwoners, partners, de raad en de eigen organisatie?"
+    ),
+    Blok.ORGANISATIE: _(
+        "Wat vraagt het van de organisatie: mensen, kennis, afdelingen die samenwerken, "
+        "besluiten die nodig zijn?"
+    ),
+    Blok.BEGROTING: _(
+        "Wat kost het en wie betaalt wat? De bedragen komen uit de begroting; schrijf hier "
+        "de toelichting van het team."
+    ),
+    Blok.PARTICIPATIE: _(
+        "Hoe denken en doen inwoners, ondernemers en organisaties mee, op welke trede van de "
+        "participatieladder, en hoe horen zij wat er met hun inbreng gebeurt?"
+    ),
+    Blok.SAMENWERKING: _(
+        "Met welke partners werken we samen, wat brengt ieder in en wat spreken we af?"
+    ),
+}
+
+
 # The canvas read as one picture, on screen and on A3: why, for whom and what in the top
 # row, how and what it costs in the bottom row (code, label, its blocks).
 ZONES = (

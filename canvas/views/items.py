@@ -21,7 +21,8 @@ from opgaven.werkruimte import werkruimte
 from .. import begroting, herkomst
 from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
 from ..indicatoren import oordeel
-from ..models import Blok, CanvasItem, Indicator, Reactie, in_zones
+from ..models import BLOK_UITLEG, Blok, CanvasItem, Indicator, Reactie, in_zones
+from ..versies import tekstverschil
 
 PAGE = "canvas/items/canvas_detail.html"
 ITEM_PAGE = "canvas/items/item_detail.html"
@@ -61,7 +62,7 @@ def _blok_context(
     bewerken = kan_bewerken and bewerken
     return {
         "opgave": opgave,
-        "blok": {"code": code, "label": Blok(code).label},
+        "blok": {"code": code, "label": Blok(code).label, "uitleg": BLOK_UITLEG[code]},
         # The amounts in "Wat het kost" come from the begroting, read only when the block
         # is drawn; its items are the team's explanation next to them.
         "begroting": (
@@ -224,11 +225,14 @@ def item_delete(request: HtmxHttpRequest, pk: int):
 
 
 def _item_form(request, item: CanvasItem, form, *, conflict_tekst=None, status=200):
+    """The item's edit form; after a conflict also both texts, to keep one or merge."""
+    conflict = conflict_tekst is not None
     context = {
         "opgave": item.opgave,
         "item": item,
         "form": form,
         "conflict_tekst": conflict_tekst,
+        "conflict_verschil": tekstverschil(item.tekst, conflict_tekst) if conflict else "",
         "kan_bewerken": True,
     }
     if request.htmx:

@@ -6,6 +6,7 @@ from functools import cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from core.forms import BijlageForm
 from core.htmx import section_response
 from core.http import HtmxHttpRequest, require_perm
 from core.rijke_tekst import als_html
+from opgaven.models import Opgave
 
 from .. import services
 from ..forms.thematafels import (
@@ -41,11 +43,19 @@ from .thematafels import bijeenkomst_for
 PAGE = "participatie/thematafels/bijeenkomst_detail.html"
 
 
+def _opgaven(thematafel, user) -> list[Opgave]:
+    """The thematafel's opgaven, those ``user`` directs or works on first: "Overnemen in het
+    canvas" proposes the canvas of the regisseur's own opgave, not the first by title."""
+    eigen = Opgave.objects.waar_werkt(user).filter(pk=OuterRef("pk"))
+    return list(thematafel.opgaven.alias(eigen=Exists(eigen)).order_by("-eigen", "titel"))
+
+
 def _rij_form(naam: str, inbreng: Inbreng, opgaven: list, data=None):
     """One of the three forms on an inbreng row, filled with what it holds now."""
     prefix = f"{naam}-{inbreng.pk}"
     if naam == "overnemen":
-        initial = {"blok": (inbreng.blokken or [None])[0]}
+        eerste = opgaven[0].pk if opgaven else None
+        initial = {"blok": (inbreng.blokken or [None])[0], "opgave": eerste}
         return OvernemenForm(data, opgaven=opgaven, prefix=prefix, initial=initial)
     if naam == "stemmen":
         return StemmenForm(data, prefix=prefix, initial={"stemmen": inbreng.stemmen})
@@ -78,7 +88,7 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, verwerken="", 
     kan_bewerken = request.user.has_perm("participatie.change_thematafel", thematafel)
     # Who may change the thematafel may bring inbreng too (the rules say so): one query less.
     kan_inbrengen = kan_bewerken or request.user.has_perm("participatie.add_inbreng", thematafel)
-    opgaven = cache(lambda: list(thematafel.opgaven.order_by("titel")))
+    opgaven = cache(lambda: _opgaven(thematafel, request.user))
     forms = _lege_forms(request, bijeenkomst, kan_bewerken, kan_inbrengen) | forms
     bijlage = forms.get("bijlage") or BijlageForm(eigenaar=bijeenkomst, model=BijeenkomstBijlage)
     return {
@@ -171,7 +181,7 @@ def inbreng_verwerken(request: HtmxHttpRequest, pk: int, inbreng_pk: int):
     """One row's forms (votes, terugkoppeling, into the canvas), when its row is opened."""
     bijeenkomst = _to_change(request, pk)
     inbreng = get_object_or_404(bijeenkomst.inbreng, pk=inbreng_pk)
-    opgaven = list(bijeenkomst.thematafel.opgaven.order_by("titel"))
+    opgaven = _opgaven(bijeenkomst.thematafel, request.user)
     rij = _rijen([inbreng], opgaven, True, None, str(inbreng.pk))[0]
     context = {"bijeenkomst": bijeenkomst, "rij": rij, "i": inbreng}
     return render(request, f"{PAGE}#inbreng_acties", context)
@@ -241,7 +251,7 @@ def _inbreng_form(request, pk: int, inbreng_pk: int, naam: str):
     """The session, the inbreng, and its row form ``naam`` filled with what was posted."""
     bijeenkomst = _to_change(request, pk)
     inbreng = get_object_or_404(bijeenkomst.inbreng, pk=inbreng_pk)
-    opgaven = list(bijeenkomst.thematafel.opgaven.order_by("titel"))
+    opgaven = _opgaven(bijeenkomst.thematafel, request.user)
     return bijeenkomst, inbreng, _rij_form(naam, inbreng, opgaven, request.POST)
 
 

@@ -45,17 +45,41 @@ def test_second_editor_sees_both_texts_and_merges(page, browser, browser_context
     expect(b.get_by_test_id("conflict-mijn")).to_contain_text("ook voor jongeren")
     # Nothing was overwritten, and the textarea still holds B's words to merge from.
     expect(b.get_by_label("Tekst")).to_have_value("Dorpsbudget per kern, ook voor jongeren.")
+    # Readable: both texts side by side, each wide enough to read (it was one letter a line),
+    # and what B changed in A's text word by word.
+    huidig, mijn = b.get_by_test_id("conflict-huidig"), b.get_by_test_id("conflict-mijn")
+    links, rechts = huidig.bounding_box(), mijn.bounding_box()
+    assert min(links["width"], rechts["width"]) >= 250, (links, rechts)
+    assert links["x"] + links["width"] <= rechts["x"], (links, rechts)  # side by side
+    verschil = b.get_by_test_id("conflict-verschil")
+    assert " ".join(verschil.locator("del").all_inner_texts()) == "kern: € 25.000 per jaar."
+    assert " ".join(verschil.locator("ins").all_inner_texts()) == "kern, ook voor jongeren."
     assert_accessible(pagina_b)
     item.refresh_from_db()
     assert item.tekst == "Dorpsbudget per kern: € 25.000 per jaar."
 
     samen = "Dorpsbudget per kern: € 25.000 per jaar, ook voor jongeren."
     b.get_by_label("Tekst").fill(samen)
-    b.get_by_role("button", name="Opslaan").click()
+    b.get_by_role("button", name="Opslaan", exact=True).click()
     expect(b).to_contain_text("ook voor jongeren")
     expect(b).to_contain_text("versie 3")
     item.refresh_from_db()
     assert (item.tekst, item.versie) == (samen, 3)
+
+    # A conflict resolved by choosing: B keeps their own text with one button.
+    b.get_by_role("link", name="Bewerken").click()
+    page.reload()
+    page.locator(f"#item-{item.pk}").get_by_role("link", name="Bewerken").click()
+    a = page.locator(f"#item-{item.pk}")
+    a.get_by_label("Tekst").fill("Dorpsbudget per kern, vast bedrag.")
+    a.get_by_role("button", name="Opslaan").click()
+    expect(a).to_contain_text("versie 4")
+    b.get_by_label("Tekst").fill("Dorpsbudget per kern, naar inwonertal.")
+    b.get_by_role("button", name="Opslaan").click()
+    b.get_by_role("button", name="Mijn tekst opslaan").click()
+    expect(b).to_contain_text("versie 5")
+    item.refresh_from_db()
+    assert (item.tekst, item.versie) == ("Dorpsbudget per kern, naar inwonertal.", 5)
 
     # Different items at the same time never conflict.
     page.reload()

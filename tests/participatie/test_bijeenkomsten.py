@@ -264,6 +264,23 @@ def test_taking_inbreng_over_puts_it_in_the_canvas_with_links_both_ways(users, s
     assert f"#item-{item.pk}" in sessie_page
 
 
+def test_taking_over_proposes_the_canvas_of_the_persons_own_opgave(
+    users, sessie, opgave, andere_opgave
+):
+    """A thematafel for two opgaven: each regisseur is offered their own canvas first,
+    whichever title comes first in the alphabet."""
+    opgave.titel, andere_opgave.titel = "Zorg in de kernen", "Armoede"
+    type(opgave).objects.bulk_update([opgave, andere_opgave], ["titel"])
+    sessie.thematafel.opgaven.add(andere_opgave)
+    inbreng = InbrengFactory(bijeenkomst=sessie)
+    url = reverse("participatie:inbreng-verwerken", args=[sessie.pk, inbreng.pk])
+    for wie, eigen in (("regisseur", opgave), ("regisseur2", andere_opgave)):
+        html = client_for(users[wie]).get(url, headers={"HX-Request": "true"}).content.decode()
+        keuze = re.search(r'<select name="overnemen-\d+-opgave".*?</select>', html, re.S)[0]
+        gekozen = re.findall(r'<option value="(\d+)"[^>]*selected', keuze)
+        assert gekozen == [str(eigen.pk)], (wie, keuze)
+
+
 def test_taking_over_into_an_opgave_outside_the_thematafel_is_refused(users, sessie, andere_opgave):
     inbreng = InbrengFactory(bijeenkomst=sessie)
     prefix = f"overnemen-{inbreng.pk}"
