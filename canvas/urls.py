@@ -14,6 +14,7 @@ urlpatterns = [
     path(
         "canvasitems/<int:pk>/verplaatsen/", items.item_verplaatsen, name="canvasitem-verplaatsen"
     ),
+    path("canvasitems/<int:pk>/naar-blok/", items.item_naar_blok, name="canvasitem-naar-blok"),
     path("canvasitems/<int:pk>/verwijderen/", items.item_delete, name="canvasitem-delete"),
     path(
         "canvasitems/<int:pk>/eigenschappen/",

@@ -601,6 +601,7 @@ MATRIX = {
             )
         ],
     ),
+    "canvas:canvasitem-naar-blok": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:canvasitem-delete": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS)]),
     "canvas:canvasitem-eigenschappen": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:reactie-create": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),

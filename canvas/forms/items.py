@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import NLDSFormMixin
 
 from ..models import (
+    Blok,
     CanvasItem,
     ItemStatus,
     Reactie,
@@ -46,6 +47,19 @@ class CanvasItemEditForm(CanvasItemForm):
         super().__init__(*args, **kwargs)
         # The form replaces the item in place: put the cursor where the editing happens.
         self.fields["tekst"].widget.attrs["autofocus"] = True
+
+
+class NaarBlokForm(forms.Form):
+    """Another block for an item (the keyboard and no-JS way to move it between blocks)."""
+
+    blok = forms.ChoiceField(
+        label=_("Verplaats naar"),
+        choices=Blok.choices,
+        error_messages={
+            "required": _("Kies een ander blok van het canvas."),
+            "invalid_choice": _("Kies een ander blok van het canvas."),
+        },
+    )
 
 
 class ItemEigenschappenForm(NLDSFormMixin, forms.Form):

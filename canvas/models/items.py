@@ -196,6 +196,14 @@ class CanvasItemQuerySet(models.QuerySet):
         self._nummer([int(pk) for pk in gevraagd])
         return True
 
+    @transaction.atomic
+    def naar_blok(self, item: "CanvasItem", blok: str, user) -> None:
+        """To the end of another block of the same canvas. The text's version stays: whoever
+        is editing the text meanwhile saves it without a conflict, in the new block."""
+        volgorde = self._blok_volgorde(item.opgave_id, blok)
+        self.filter(pk=item.pk).update(blok=blok, bijgewerkt_door=user, updated_at=timezone.now())
+        self._nummer([*volgorde, item.pk])
+
     def momentopname(self) -> list[dict]:
         """The items as plain data, the form a CanvasVersie keeps and compares."""
         return [
@@ -289,6 +297,30 @@ class CanvasItem(TimeStampedModel):
 
     def __str__(self):
         return self.tekst[:60]
+
+    @property
+    def andere_blokken(self) -> list[tuple[str, str]]:
+        """(code, label) of the blocks it could move to."""
+        return [(code, label) for code, label in Blok.choices if code != self.blok]
+
+    def waarom_niet_naar_ander_blok(self) -> str:
+        """Why this item must stay in its block (money, planning, indicators or the effect
+        chain hang on it), or "" when it may move."""
+        if self.begrotingsregels.exists() or self.mijlpalen.exists():
+            return _(
+                "Aan deze activiteit hangen begrotingsregels of mijlpalen; die horen bij het "
+                "blok Activiteiten. Haal ze daar eerst weg."
+            )
+        if hasattr(self, "uitvoering"):
+            return _(
+                "Deze activiteit staat in het realisatieplan; die hoort bij het blok "
+                "Activiteiten. Haal haar daar eerst weg."
+            )
+        if self.indicatoren.exists():
+            return _("Aan dit item hangen indicatoren. Verwijder die eerst bij Indicatoren.")
+        if self.schakels_naar.exists() or self.schakels_van.exists():
+            return _("Dit item staat in de effectketen. Haal de schakels eerst weg.")
+        return ""
 
     def waarom_niet_verwijderen(self) -> str:
         """Why this item cannot go (money or indicators hang on it), or "" when it can."""

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,7 +20,13 @@ from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
 from .. import begroting, herkomst
-from ..forms.items import CanvasItemEditForm, CanvasItemForm, ItemEigenschappenForm, ReactieForm
+from ..forms.items import (
+    CanvasItemEditForm,
+    CanvasItemForm,
+    ItemEigenschappenForm,
+    NaarBlokForm,
+    ReactieForm,
+)
 from ..indicatoren import oordeel
 from ..models import BLOK_UITLEG, Blok, CanvasItem, Indicator, Reactie, in_zones
 from ..versies import tekstverschil
@@ -108,18 +115,23 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     return render(request, PAGE, context)
 
 
+def _blok_bewerken(opgave: Opgave, code: str, form=None, fout="", focus=None) -> dict:
+    """One block as the team edits it, read now."""
+    items = herkomst.toevoegen(opgave.canvas_items.met_details().filter(blok=code))
+    focus_item, focus_richting = focus or (None, None)
+    return _blok_context(opgave, code, items, True, form) | {
+        "blokken": [],
+        "fout": fout,
+        "focus_item": focus_item,
+        "focus_richting": focus_richting,
+    }
+
+
 def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="", focus=None):
     """The block again (htmx), or back to the canvas at the block."""
 
     def context():
-        items = herkomst.toevoegen(opgave.canvas_items.met_details().filter(blok=code))
-        focus_item, focus_richting = focus or (None, None)
-        return _blok_context(opgave, code, items, True, form) | {
-            "blokken": [],
-            "fout": fout,
-            "focus_item": focus_item,
-            "focus_richting": focus_richting,
-        }
+        return _blok_bewerken(opgave, code, form, fout, focus)
 
     # Without JavaScript, back to the canvas with this block still open for editing.
     url = reverse("canvas:canvas-detail", args=[opgave.pk]) + f"?bewerken={code}"
@@ -196,6 +208,34 @@ def item_verplaatsen(request: HtmxHttpRequest, pk: int):
     elif plaats == laatste:
         richting = "omhoog"
     return _blok(request, item.opgave, item.blok, focus=(item.pk, richting))
+
+
+@login_required
+@require_POST
+def item_naar_blok(request: HtmxHttpRequest, pk: int):
+    """To another block ("Verplaats naar", or dragged there, with the order of the block it
+    was dropped in): the block it left comes back, and the block it went to with it (out of
+    band; also when refused, so a dragged note does not stay where it could not go)."""
+    item = _te_bewerken(request, pk)
+    form = NaarBlokForm(request.POST)
+    if not form.is_valid():
+        return _blok(request, item.opgave, item.blok, status=422, fout=form.errors["blok"][0])
+    van, naar = item.blok, form.cleaned_data["blok"]
+    if naar != van and (fout := item.waarom_niet_naar_ander_blok()):
+        antwoord = _blok(request, item.opgave, van, status=409, fout=fout)
+    else:
+        CanvasItem.objects.naar_blok(item, naar, request.user)
+        # Dragged: the place it was dropped at (nothing changes if the block changed meanwhile).
+        if volgorde := request.POST.getlist("item"):
+            CanvasItem.objects.herschik_blok(item.opgave, naar, volgorde)
+        if not request.htmx:
+            canvas = reverse("canvas:canvas-detail", args=[item.opgave_id])
+            return redirect(f"{canvas}?bewerken={naar}#item-{item.pk}")
+        antwoord = _blok(request, item.opgave, van)
+    if request.htmx and naar != van:
+        context = _blok_bewerken(item.opgave, naar) | {"oob": True}
+        antwoord.content += render_to_string(f"{PAGE}#blok", context, request=request).encode()
+    return antwoord
 
 
 @login_required

@@ -70,6 +70,54 @@ def test_whole_block_order_from_dragging(users, opgave, drie):
     assert _orde(opgave) == ["C", "A", "B"]
 
 
+def _naar_blok(client, item, blok, headers=HTMX):
+    url = reverse("canvas:canvasitem-naar-blok", args=[item.pk])
+    return client.post(url, {"blok": blok}, headers=headers)
+
+
+def test_an_item_moves_to_the_end_of_another_block_and_both_blocks_come_back(users, opgave, drie):
+    b = drie[1]
+    doel = CanvasItemFactory(opgave=opgave, blok=Blok.ROLLEN, tekst="R", volgorde=1)
+    b.versie = 3
+    b.save()
+    response = _naar_blok(client_for(users["teamlid"]), b, Blok.ROLLEN)
+    assert response.status_code == 200
+    assert _orde(opgave) == ["A", "C"]
+    assert _orde(opgave, Blok.ROLLEN) == ["R", "B"]
+    b.refresh_from_db()
+    # Whoever is editing B's text meanwhile saves it without a conflict.
+    assert (b.versie, b.bijgewerkt_door) == (3, users["teamlid"])
+    html = response.content.decode()
+    # The block it left is the answer; the block it went to comes along, out of band.
+    assert html.index(f'id="blok-{Blok.ACTIVITEITEN}"') < html.index(f'id="blok-{Blok.ROLLEN}"')
+    assert html.count('hx-swap-oob="true"') == 1
+    rollen = html[html.index(f'id="blok-{Blok.ROLLEN}"') :]
+    assert f'id="item-{b.pk}"' in rollen and f'id="item-{doel.pk}"' in rollen
+    # Without JavaScript: to the canvas, at the item in its new block.
+    response = _naar_blok(client_for(users["teamlid"]), b, Blok.DOELGROEPEN, headers={})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?bewerken={Blok.DOELGROEPEN}#item-{b.pk}")
+
+
+@pytest.mark.parametrize("blok", ["", "onbekend", Blok.ACTIVITEITEN + "x", hostile.SCRIPT])
+def test_moving_to_a_block_that_is_no_block_is_refused_in_dutch(users, opgave, drie, blok):
+    response = _naar_blok(client_for(users["regisseur"]), drie[0], blok)
+    assert response.status_code == 422
+    assert "Kies een ander blok van het canvas." in response.content.decode()
+    assert _orde(opgave) == ["A", "B", "C"]
+
+
+def test_an_item_the_effect_chain_hangs_on_stays_in_its_block(users, opgave, drie):
+    from canvas.models import Schakel
+
+    doel = CanvasItemFactory(opgave=opgave, blok=Blok.BELEIDSDOELEN, tekst="D")
+    Schakel.objects.create(van=drie[0], naar=doel)
+    response = _naar_blok(client_for(users["regisseur"]), drie[0], Blok.ROLLEN)
+    assert response.status_code == 409
+    assert "effectketen" in response.content.decode()
+    assert _orde(opgave) == ["A", "B", "C"]
+
+
 @pytest.mark.parametrize("kwestie", ["mist", "vreemd", "dubbel", "onzin"])
 def test_block_order_that_does_not_match_the_block_changes_nothing(
     users, opgave, andere_opgave, drie, kwestie

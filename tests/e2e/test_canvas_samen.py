@@ -110,6 +110,20 @@ def _volgorde() -> list[str]:
     ]
 
 
+def _sleep(page, bron, doel) -> None:
+    """Drag as a hand does: press on ``bron``, move a little, then to the top of ``doel``.
+    (Playwright's drag_to starts the drag where the mouse arrives, not where it was pressed.)
+    The window is made tall enough to hold both."""
+    page.set_viewport_size({"width": 1280, "height": 2600})
+    page.evaluate("window.scrollTo(0, 0)")
+    b, d = bron.bounding_box(), doel.bounding_box()
+    page.mouse.move(b["x"] + 10, b["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(b["x"] + 20, b["y"] + 15, steps=3)
+    page.mouse.move(d["x"] + 5, d["y"] + 2, steps=10)
+    page.mouse.up()
+
+
 def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_server):
     demodata()
     base = live_server.url
@@ -143,12 +157,35 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
 
     # Mouse: drag the second item above the first.
     with page.expect_response(lambda r: "/volgorde/" in r.url) as antwoord:
-        blok.locator(f"#item-{budget.pk} p.app-pre").drag_to(
-            blok.locator(f"#item-{sprints.pk} p.app-pre"), target_position={"x": 5, "y": 2}
+        _sleep(
+            page,
+            blok.locator(f"#item-{budget.pk} p.app-pre"),
+            blok.locator(f"#item-{sprints.pk} p.app-pre"),
         )
     assert antwoord.value.status == 200
     expect(blok.locator("li[data-item]").first).to_have_id(f"item-{budget.pk}")
     assert _volgorde() == ["Dorpsbudget ", "Opgavesprint"]
+
+    # To another block: a new note goes by the menu, and comes back by dragging.
+    blok.get_by_label("Nieuw item voor Activiteiten").fill("Buurtapp per kern")
+    blok.get_by_role("button", name=re.compile("Toevoegen")).click()
+    nieuw = blok.locator("li[data-item]", has_text="Buurtapp per kern")
+    page.wait_for_function("() => !document.querySelector('.htmx-swapping, .htmx-settling')")
+    nieuw.get_by_text("Naar een ander blok").click()
+    nieuw.get_by_label("Verplaats naar").select_option(label="Communicatie")
+    nieuw.get_by_role("button", name="Verplaatsen").click()
+    communicatie = page.locator(f"#blok-{Blok.COMMUNICATIE}")
+    verhuisd = communicatie.locator("li[data-item]", has_text="Buurtapp per kern")
+    expect(verhuisd).to_be_visible()
+    expect(blok).not_to_contain_text("Buurtapp per kern")
+    assert_accessible(page)
+    page.wait_for_function("() => !document.querySelector('.htmx-swapping, .htmx-settling')")
+    with page.expect_response(lambda r: "/naar-blok/" in r.url) as antwoord:
+        _sleep(page, verhuisd.locator("p.app-pre"), blok.locator(f"#item-{budget.pk} p.app-pre"))
+    assert antwoord.value.status == 200
+    expect(blok.locator("li[data-item]").first).to_contain_text("Buurtapp per kern")
+    expect(communicatie).not_to_contain_text("Buurtapp per kern")
+    assert _volgorde() == ["Buurtapp per", "Dorpsbudget ", "Opgavesprint"]
 
     # The thread under an item.
     blok.locator(f"#item-{budget.pk}").get_by_role("link", name="2 reacties").click()
