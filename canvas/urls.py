@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import begroting, effectketen, indicatoren, items, realisatieplan, versies
+from .views import begroting, effectketen, indicatoren, items, ordenen, realisatieplan, versies
 
 app_name = "canvas"
 
@@ -12,10 +12,15 @@ urlpatterns = [
     path("canvasitems/<int:pk>/", items.item_detail, name="canvasitem-detail"),
     path("canvasitems/<int:pk>/bewerken/", items.item_edit, name="canvasitem-update"),
     path(
-        "canvasitems/<int:pk>/verplaatsen/", items.item_verplaatsen, name="canvasitem-verplaatsen"
+        "canvasitems/<int:pk>/verplaatsen/", ordenen.item_verplaatsen, name="canvasitem-verplaatsen"
     ),
-    path("canvasitems/<int:pk>/naar-blok/", items.item_naar_blok, name="canvasitem-naar-blok"),
+    path("canvasitems/<int:pk>/naar-blok/", ordenen.item_naar_blok, name="canvasitem-naar-blok"),
     path("canvasitems/<int:pk>/verwijderen/", items.item_delete, name="canvasitem-delete"),
+    path(
+        "opgaven/<int:opgave_pk>/canvas/terugzetten/<int:pk>/",
+        items.item_terugzetten,
+        name="canvasitem-terugzetten",
+    ),
     path(
         "canvasitems/<int:pk>/eigenschappen/",
         items.eigenschappen,
@@ -85,6 +90,6 @@ urlpatterns = [
     ),
     # a block's items (last: "<blok>" would also match "versies" or "indicatoren")
     path(f"{CANVAS}/<str:blok>/nieuw/", items.item_create, name="canvasitem-create"),
-    path(f"{CANVAS}/<str:blok>/volgorde/", items.blok_volgorde, name="blok-volgorde"),
+    path(f"{CANVAS}/<str:blok>/volgorde/", ordenen.blok_volgorde, name="blok-volgorde"),
     path(f"{CANVAS}/<str:blok>/", items.blok_detail, name="canvas-blok"),
 ]

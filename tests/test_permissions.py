@@ -602,6 +602,17 @@ MATRIX = {
         ],
     ),
     "canvas:canvasitem-naar-blok": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
+    # undo a delete: an item that was not deleted is not found
+    "canvas:canvasitem-terugzetten": (
+        lambda o: [o.opgave.pk, o.item.pk],
+        [
+            (
+                "hx-post",
+                {},
+                rij(403, **BUITEN, partner=404, teamlid=404, regisseur=404, beheerder=404),
+            )
+        ],
+    ),
     "canvas:canvasitem-delete": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS)]),
     "canvas:canvasitem-eigenschappen": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),
     "canvas:reactie-create": (lambda o: [o.item.pk], [("hx-post", {}, CANVAS_INVOER)]),

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,12 +18,11 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from .. import begroting, herkomst
+from .. import begroting, herkomst, herstellen
 from ..forms.items import (
     CanvasItemEditForm,
     CanvasItemForm,
     ItemEigenschappenForm,
-    NaarBlokForm,
     ReactieForm,
 )
 from ..indicatoren import oordeel
@@ -115,23 +113,28 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     return render(request, PAGE, context)
 
 
-def _blok_bewerken(opgave: Opgave, code: str, form=None, fout="", focus=None) -> dict:
+def _blok_bewerken(
+    opgave: Opgave, code: str, form=None, fout="", focus=None, verwijderd=None
+) -> dict:
     """One block as the team edits it, read now."""
     items = herkomst.toevoegen(opgave.canvas_items.met_details().filter(blok=code))
     focus_item, focus_richting = focus or (None, None)
     return _blok_context(opgave, code, items, True, form) | {
         "blokken": [],
         "fout": fout,
+        "verwijderd": verwijderd,
         "focus_item": focus_item,
         "focus_richting": focus_richting,
     }
 
 
-def _blok(request, opgave: Opgave, code: str, *, form=None, status=200, fout="", focus=None):
+def _blok(
+    request, opgave: Opgave, code: str, *, form=None, status=200, fout="", focus=None, **extra
+):
     """The block again (htmx), or back to the canvas at the block."""
 
     def context():
-        return _blok_bewerken(opgave, code, form, fout, focus)
+        return _blok_bewerken(opgave, code, form, fout, focus, **extra)
 
     # Without JavaScript, back to the canvas with this block still open for editing.
     url = reverse("canvas:canvas-detail", args=[opgave.pk]) + f"?bewerken={code}"
@@ -195,73 +198,26 @@ def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
 
 @login_required
 @require_POST
-def item_verplaatsen(request: HtmxHttpRequest, pk: int):
-    """One place up or down within the block (the keyboard way to reorder)."""
-    item = _te_bewerken(request, pk)
-    richting = request.POST.get("richting")
-    if richting not in ("omhoog", "omlaag"):
-        raise Http404
-    plaats, laatste = CanvasItem.objects.verplaats(item, richting)
-    # Keep the keyboard where it was; at the top or bottom that button is gone, use the other.
-    if plaats == 0:
-        richting = "omlaag"
-    elif plaats == laatste:
-        richting = "omhoog"
-    return _blok(request, item.opgave, item.blok, focus=(item.pk, richting))
-
-
-@login_required
-@require_POST
-def item_naar_blok(request: HtmxHttpRequest, pk: int):
-    """To another block ("Verplaats naar", or dragged there, with the order of the block it
-    was dropped in): the block it left comes back, and the block it went to with it (out of
-    band; also when refused, so a dragged note does not stay where it could not go)."""
-    item = _te_bewerken(request, pk)
-    form = NaarBlokForm(request.POST)
-    if not form.is_valid():
-        return _blok(request, item.opgave, item.blok, status=422, fout=form.errors["blok"][0])
-    van, naar = item.blok, form.cleaned_data["blok"]
-    if naar != van and (fout := item.waarom_niet_naar_ander_blok()):
-        antwoord = _blok(request, item.opgave, van, status=409, fout=fout)
-    else:
-        CanvasItem.objects.naar_blok(item, naar, request.user)
-        # Dragged: the place it was dropped at (nothing changes if the block changed meanwhile).
-        if volgorde := request.POST.getlist("item"):
-            CanvasItem.objects.herschik_blok(item.opgave, naar, volgorde)
-        if not request.htmx:
-            canvas = reverse("canvas:canvas-detail", args=[item.opgave_id])
-            return redirect(f"{canvas}?bewerken={naar}#item-{item.pk}")
-        antwoord = _blok(request, item.opgave, van)
-    if request.htmx and naar != van:
-        context = _blok_bewerken(item.opgave, naar) | {"oob": True}
-        antwoord.content += render_to_string(f"{PAGE}#blok", context, request=request).encode()
-    return antwoord
-
-
-@login_required
-@require_POST
-def blok_volgorde(request: HtmxHttpRequest, opgave_pk: int, blok: str):
-    """A new order for a whole block (what dragging with the mouse sends)."""
-    opgave = opgave_for(request, opgave_pk)
-    if blok not in Blok.values:
-        raise Http404
-    require_perm(request, "canvas.change_canvas", opgave)
-    gevraagd = request.POST.getlist("item")
-    if not CanvasItem.objects.herschik_blok(opgave, blok, gevraagd):
-        # Somebody added or removed an item meanwhile: show the block as it is now.
-        fout = _("Het blok is intussen gewijzigd. Bekijk de volgorde en verplaats opnieuw.")
-        return _blok(request, opgave, blok, status=409, fout=fout)
-    return _blok(request, opgave, blok)
-
-
-@login_required
-@require_POST
 def item_delete(request: HtmxHttpRequest, pk: int):
+    """Delete; the block comes back with "Ongedaan maken" for it."""
     item = _te_bewerken(request, pk)
     if fout := item.waarom_niet_verwijderen():
         return _blok(request, item.opgave, item.blok, status=409, fout=fout)
+    verwijderd = {"pk": item.pk, "tekst": item.tekst}
     item.delete()
-    return _blok(request, item.opgave, item.blok)
+    return _blok(request, item.opgave, item.blok, verwijderd=verwijderd)
+
+
+@login_required
+@require_POST
+def item_terugzetten(request: HtmxHttpRequest, opgave_pk: int, pk: int):
+    """Undo a delete: the item back from its history, with its comments and links."""
+    opgave = opgave_for(request, opgave_pk)
+    require_perm(request, "canvas.change_canvas", opgave)
+    item = herstellen.terugzetten(opgave, pk)
+    if item is None:
+        raise Http404
+    return _blok(request, opgave, item.blok)
 
 
 def _item_form(request, item: CanvasItem, form, *, conflict_tekst=None, status=200):

@@ -118,6 +118,38 @@ def test_an_item_the_effect_chain_hangs_on_stays_in_its_block(users, opgave, dri
     assert _orde(opgave) == ["A", "B", "C"]
 
 
+def test_a_deleted_item_comes_back_with_its_comments_and_links(users, opgave, drie):
+    from canvas.models import Schakel
+
+    a, b, _c = drie
+    doel = CanvasItemFactory(opgave=opgave, blok=Blok.PRESTATIES_EFFECTEN, tekst="P")
+    Schakel.objects.create(van=b, naar=doel)
+    Reactie.objects.create(item=b, auteur=users["teamlid"], tekst="Eens")
+    client = client_for(users["teamlid"])
+    response = client.post(reverse("canvas:canvasitem-delete", args=[b.pk]), headers=HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    terug = reverse("canvas:canvasitem-terugzetten", args=[opgave.pk, b.pk])
+    assert "“B” is verwijderd." in html and terug in html
+    assert _orde(opgave) == ["A", "C"] and not Schakel.objects.exists()
+
+    response = client.post(terug, headers=HTMX)
+    assert response.status_code == 200
+    assert f'id="item-{b.pk}"' in response.content.decode()
+    assert _orde(opgave) == ["A", "B", "C"]
+    terug_item = CanvasItem.objects.get(pk=b.pk)
+    assert (terug_item.versie, terug_item.blok) == (b.versie, b.blok)
+    assert list(terug_item.reacties.values_list("tekst", flat=True)) == ["Eens"]
+    assert Schakel.objects.filter(van=b, naar=doel).exists()
+    # Once back, there is nothing to undo; nor for an item that was never deleted, or from
+    # another opgave's canvas.
+    assert client.post(terug, headers=HTMX).status_code == 404
+    nooit = reverse("canvas:canvasitem-terugzetten", args=[opgave.pk, a.pk])
+    assert client.post(nooit, headers=HTMX).status_code == 404
+    ander = client_for(users["regisseur2"])
+    assert ander.post(terug, headers=HTMX).status_code == 403
+
+
 @pytest.mark.parametrize("kwestie", ["mist", "vreemd", "dubbel", "onzin"])
 def test_block_order_that_does_not_match_the_block_changes_nothing(
     users, opgave, andere_opgave, drie, kwestie

@@ -187,6 +187,21 @@ def test_reorder_by_keyboard_and_by_dragging_and_talk_in_a_thread(page, live_ser
     expect(communicatie).not_to_contain_text("Buurtapp per kern")
     assert _volgorde() == ["Buurtapp per", "Dorpsbudget ", "Opgavesprint"]
 
+    # Deleted by mistake: "Ongedaan maken" (where the focus lands) brings it back in its place.
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.once("dialog", lambda dialoog: dialoog.accept())
+    blok.locator("li[data-item]", has_text="Buurtapp").get_by_role(
+        "button", name=re.compile("Verwijderen")
+    ).click()
+    expect(blok).to_contain_text("“Buurtapp per kern” is verwijderd.")
+    expect(blok.get_by_role("button", name="Ongedaan maken")).to_be_focused()
+    assert _volgorde() == ["Dorpsbudget ", "Opgavesprint"]
+    assert_accessible(page)
+    page.keyboard.press("Enter")
+    expect(blok.locator("li[data-item]").first).to_contain_text("Buurtapp per kern")
+    expect(blok).not_to_contain_text("is verwijderd")
+    assert _volgorde() == ["Buurtapp per", "Dorpsbudget ", "Opgavesprint"]
+
     # The thread under an item.
     blok.locator(f"#item-{budget.pk}").get_by_role("link", name="2 reacties").click()
     expect(page.locator("#reacties")).to_contain_text("Woonstichting Maasdal wil meebetalen")
