@@ -9,6 +9,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.contrib.messages import get_messages
 from django.core.exceptions import SuspiciousOperation
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -177,6 +178,11 @@ class SessieVerloopMiddleware:
         log_event("session_expired", request=request, outcome="ended")
         logout(request)
         messages.info(request, _("Uw sessie is verlopen. Log opnieuw in om verder te werken."))
+        # A script's own request ("Blijf ingelogd" a moment too late) would follow a redirect
+        # and show the login page, with this message, to nobody: it gets a 401, and the page
+        # it then reloads shows the message.
+        if not request.htmx and request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
+            return HttpResponse(status=401)
         return pagina_naar(request, resolve_url(settings.LOGIN_URL))
 
 

@@ -29,6 +29,21 @@ def test_a_session_ends_after_the_idle_timeout(users, settings, caplog):
     assert "Uw sessie is verlopen" in login
 
 
+def test_staying_signed_in_too_late_leaves_the_message_for_the_page(users, settings):
+    """The page's script asks to stay a moment after the end: it gets a 401 (a redirect would
+    be followed by the script and the login page shown to nobody, the message with it); the
+    page it then reloads is sent to the login, which says why."""
+    settings.SESSION_IDLE_SECONDS = 1
+    client = client_for(users["regisseur"])
+    assert client.get(reverse("home")).status_code == 200
+    time.sleep(1.2)
+    script = {"Sec-Fetch-Mode": "same-origin", "X-CSRFToken": "x"}
+    response = client.post(reverse("accounts:sessie-verlengen"), headers=script)
+    assert response.status_code == 401
+    response = client.get(reverse("home"), follow=True)
+    assert "Uw sessie is verlopen" in response.content.decode()
+
+
 def test_activity_keeps_the_session_and_staying_signed_in_is_one_request(users, settings):
     settings.SESSION_IDLE_SECONDS = 2
     client = client_for(users["regisseur"])
