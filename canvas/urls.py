@@ -9,6 +9,7 @@ CANVAS = "opgaven/<int:opgave_pk>/canvas"
 urlpatterns = [
     # items
     path(f"{CANVAS}/", items.canvas_detail, name="canvas-detail"),
+    path(f"{CANVAS}/workshop/", items.workshop, name="workshop"),
     path("canvasitems/<int:pk>/", items.item_detail, name="canvasitem-detail"),
     path("canvasitems/<int:pk>/bewerken/", items.item_edit, name="canvasitem-update"),
     path(

@@ -581,6 +581,7 @@ MATRIX = {
     "rapportages:opgave-rapportages": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: items
     "canvas:canvas-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    "canvas:workshop": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # one block, read or edited (htmx); whoever cannot change the canvas only reads it
     "canvas:canvas-blok": (
         lambda o: [o.opgave.pk, "doelgroepen"],

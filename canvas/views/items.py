@@ -3,6 +3,7 @@ remove; an item's own page with owner, status and comments; the canvas on the hu
 
 from functools import cache, partial
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -88,6 +89,26 @@ def samenvatting_context(request, opgave: Opgave) -> dict:
         "opgave": opgave,
         "indicatoren": [(i, oordeel(i, i.laatste_meting)) for i in indicatoren],
     }
+
+
+@login_required
+@require_GET
+def workshop(request: HtmxHttpRequest, opgave_pk: int):
+    """The canvas for a projector or a shared screen: large, without edit controls, with a
+    QR code to the canvas so the team adds notes from their phones. It asks for itself again
+    every few seconds (htmx), so what the team adds appears on the screen."""
+    opgave = opgave_for(request, opgave_pk)
+    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
+    for item in opgave.canvas_items.order_by("blok", "volgorde", "pk"):
+        per_blok[item.blok].append(item)
+    canvas = request.build_absolute_uri(reverse("canvas:canvas-detail", args=[opgave.pk]))
+    context = {
+        "opgave": opgave,
+        "zones": in_zones(lambda b: {"code": b, "label": Blok(b).label, "items": per_blok[b]}),
+        "canvas_url": f"{canvas}?bewerken=alle",
+        "qr": segno.make(f"{canvas}?bewerken=alle", error="m").svg_inline(scale=4, dark="#000"),
+    }
+    return render(request, "canvas/items/workshop.html", context)
 
 
 @login_required

@@ -332,3 +332,22 @@ def test_the_canvas_is_read_as_one_picture_and_opens_per_block(users, opgave):
     gelezen = lezer.get(blok_url, {"bewerken": "1"}, headers={"HX-Request": "true"})
     assert "Nieuw item voor" not in gelezen.content.decode()
     assert client.get(reverse("canvas:canvas-blok", args=[opgave.pk, "onzin"])).status_code == 404
+
+
+def test_workshop_mode_shows_every_note_large_without_controls_and_asks_for_itself(
+    users, opgave, drie
+):
+    CanvasItemFactory(opgave=opgave, blok=Blok.DOELGROEPEN, tekst=hostile.SCRIPT)
+    url = reverse("canvas:workshop", args=[opgave.pk])
+    client = client_for(users["partner"])
+    html = client.get(url).content.decode()
+    for tekst in ("A", "B", "C", escape(hostile.SCRIPT)):
+        assert f'app-workshop__notitie app-pre">{tekst}</li>' in html
+    assert hostile.SCRIPT not in html
+    assert "Bewerken" not in html and "Verwijderen" not in html and "<textarea" not in html
+    assert 'hx-trigger="every 5s"' in html and 'hx-select="#workshop-bord"' in html
+    assert '<div role="img" aria-label="QR-code naar dit canvas' in html and "<svg" in html
+    # The same queries with many notes (one for the notes, whatever their number).
+    weinig = tel_queries(client, url)
+    CanvasItemFactory.create_batch(20, opgave=opgave, blok=Blok.ROLLEN)
+    assert tel_queries(client, url) == weinig

@@ -293,3 +293,33 @@ def test_realisatieplan_timeline_and_planning_an_activity(page, live_server):
     page.get_by_role("link", name="Terug naar het realisatieplan").click()
     expect(page.locator(f"#activiteit-{budget.pk} .app-mijlpaal")).to_have_count(2)
     expect(page.locator(".app-tijdlijn__mijlpaal--behaald")).to_have_count(2)
+
+
+def test_the_workshop_screen_shows_what_a_phone_adds(
+    page, browser, browser_context_args, live_server
+):
+    demodata()
+    base = live_server.url
+    item = _item("Dorpsbudget per kern")
+    login(page, base, "regisseur")
+    page.goto(f"{base}/opgaven/{item.opgave_id}/canvas/")
+    page.get_by_role("link", name="Workshopweergave").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vitale kernen")
+    bord = page.locator("#workshop-bord")
+    expect(bord).to_contain_text("Dorpsbudget per kern")
+    assert_accessible(page)
+
+    # A teamlid at the table adds a note from their phone (where the QR code leads).
+    telefoon = browser.new_context(
+        **{**browser_context_args, "viewport": {"width": 375, "height": 800}}
+    )
+    mobiel = telefoon.new_page()
+    login(mobiel, base, "teamlid")
+    mobiel.goto(f"{base}/opgaven/{item.opgave_id}/canvas/?bewerken=alle")
+    doelgroepen = mobiel.locator(f"#blok-{Blok.DOELGROEPEN}")
+    doelgroepen.get_by_label("Nieuw item voor Doelgroepen").fill("Jongeren die willen blijven")
+    doelgroepen.get_by_role("button", name=re.compile("Toevoegen")).click()
+    expect(doelgroepen).to_contain_text("Jongeren die willen blijven")
+    telefoon.close()
+    # The screen asks for itself every five seconds.
+    expect(bord).to_contain_text("Jongeren die willen blijven", timeout=12_000)
