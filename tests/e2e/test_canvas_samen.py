@@ -111,9 +111,10 @@ def _volgorde() -> list[str]:
 
 
 def _sleep(page, bron, doel) -> None:
-    """Drag as a hand does: press on ``bron``, move a little, then to the top of ``doel``.
-    (Playwright's drag_to starts the drag where the mouse arrives, not where it was pressed.)
-    The window is made tall enough to hold both."""
+    """Drag as a hand does: press on ``bron``, move a little, then to the top of ``doel``,
+    in a window tall enough to hold both. (Playwright's drag_to scrolls the target into view
+    after pressing: from a block further down, the drag then started on whatever had moved
+    under the mouse.)"""
     page.set_viewport_size({"width": 1280, "height": 2600})
     page.evaluate("window.scrollTo(0, 0)")
     b, d = bron.bounding_box(), doel.bounding_box()
