@@ -91,6 +91,14 @@ def samenvatting_context(request, opgave: Opgave) -> dict:
     }
 
 
+def _per_blok(items) -> dict[str, list[CanvasItem]]:
+    """The items by block code, every block present, in the order given."""
+    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
+    for item in items:
+        per_blok[item.blok].append(item)
+    return per_blok
+
+
 @login_required
 @require_GET
 def workshop(request: HtmxHttpRequest, opgave_pk: int):
@@ -98,14 +106,11 @@ def workshop(request: HtmxHttpRequest, opgave_pk: int):
     QR code to the canvas so the team adds notes from their phones. It asks for itself again
     every few seconds (htmx), so what the team adds appears on the screen."""
     opgave = opgave_for(request, opgave_pk)
-    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
-    for item in opgave.canvas_items.order_by("blok", "volgorde", "pk"):
-        per_blok[item.blok].append(item)
+    per_blok = _per_blok(opgave.canvas_items.order_by("blok", "volgorde", "pk"))
     canvas = request.build_absolute_uri(reverse("canvas:canvas-detail", args=[opgave.pk]))
     context = {
         "opgave": opgave,
         "zones": in_zones(lambda b: {"code": b, "label": Blok(b).label, "items": per_blok[b]}),
-        "canvas_url": f"{canvas}?bewerken=alle",
         "qr": segno.make(f"{canvas}?bewerken=alle", error="m").svg_inline(scale=4, dark="#000"),
     }
     return render(request, "canvas/items/workshop.html", context)
@@ -116,9 +121,7 @@ def workshop(request: HtmxHttpRequest, opgave_pk: int):
 def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
     opgave = opgave_for(request, opgave_pk)
     kan_bewerken = request.user.has_perm("canvas.change_canvas", opgave)
-    per_blok: dict[str, list[CanvasItem]] = {code: [] for code in Blok.values}
-    for item in herkomst.toevoegen(opgave.canvas_items.met_details()):
-        per_blok[item.blok].append(item)
+    per_blok = _per_blok(herkomst.toevoegen(opgave.canvas_items.met_details()))
     # Read as one picture; ?bewerken=<blok> (or "alle") opens blocks for editing.
     open_ = request.GET.get("bewerken", "")
     context = {
@@ -201,13 +204,20 @@ def blok_detail(request: HtmxHttpRequest, opgave_pk: int, blok: str):
     return render(request, f"{PAGE}#blok", context)
 
 
-@login_required
-@require_POST
-def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+def blok_voor_team(request, opgave_pk: int, blok: str) -> Opgave:
+    """The opgave whose block ``blok`` the request changes: 404 for a block that does not
+    exist or an opgave the person may not see, 403 for who may not change its canvas."""
     opgave = opgave_for(request, opgave_pk)
     if blok not in Blok.values:
         raise Http404
     require_perm(request, "canvas.change_canvas", opgave)
+    return opgave
+
+
+@login_required
+@require_POST
+def item_create(request: HtmxHttpRequest, opgave_pk: int, blok: str):
+    opgave = blok_voor_team(request, opgave_pk, blok)
     form = _nieuw_form(blok, request.POST)
     if not form.is_valid():
         return _blok(request, opgave, blok, form=form, status=422)

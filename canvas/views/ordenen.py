@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.http import HtmxHttpRequest, require_perm
-from opgaven.access import opgave_for
+from core.http import HtmxHttpRequest
 
 from ..forms.items import NaarBlokForm
-from ..models import Blok, CanvasItem
-from .items import PAGE, _blok, _blok_bewerken, _te_bewerken
+from ..models import CanvasItem
+from .items import PAGE, _blok, _blok_bewerken, _te_bewerken, blok_voor_team
 
 
 @login_required
@@ -66,10 +65,7 @@ def item_naar_blok(request: HtmxHttpRequest, pk: int):
 @require_POST
 def blok_volgorde(request: HtmxHttpRequest, opgave_pk: int, blok: str):
     """A new order for a whole block (what dragging with the mouse sends)."""
-    opgave = opgave_for(request, opgave_pk)
-    if blok not in Blok.values:
-        raise Http404
-    require_perm(request, "canvas.change_canvas", opgave)
+    opgave = blok_voor_team(request, opgave_pk, blok)
     gevraagd = request.POST.getlist("item")
     if not CanvasItem.objects.herschik_blok(opgave, blok, gevraagd):
         # Somebody added or removed an item meanwhile: show the block as it is now.
