@@ -304,20 +304,15 @@ class CanvasItem(TimeStampedModel):
         return [(code, label) for code, label in Blok.choices if code != self.blok]
 
     def waarom_niet_naar_ander_blok(self) -> str:
-        """Why this item must stay in its block (money, planning, indicators or the effect
-        chain hang on it), or "" when it may move."""
-        if self.begrotingsregels.exists() or self.mijlpalen.exists():
-            return _(
-                "Aan deze activiteit hangen begrotingsregels of mijlpalen; die horen bij het "
-                "blok Activiteiten. Haal ze daar eerst weg."
-            )
-        if hasattr(self, "uitvoering"):
+        """Why this item must stay in its block, or "" when it may move: what keeps it from
+        being deleted (money, indicators), and its planning or its links in the effect chain."""
+        if fout := self.waarom_niet_verwijderen():
+            return fout
+        if self.mijlpalen.exists() or hasattr(self, "uitvoering"):
             return _(
                 "Deze activiteit staat in het realisatieplan; die hoort bij het blok "
                 "Activiteiten. Haal haar daar eerst weg."
             )
-        if self.indicatoren.exists():
-            return _("Aan dit item hangen indicatoren. Verwijder die eerst bij Indicatoren.")
         if self.schakels_naar.exists() or self.schakels_van.exists():
             return _("Dit item staat in de effectketen. Haal de schakels eerst weg.")
         return ""
