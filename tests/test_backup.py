@@ -40,9 +40,8 @@ def _bestanden(map_: Path) -> dict[str, str]:
 def test_the_drill_backup_drop_everything_restore_gives_the_same_tables_and_files(
     tmp_path, settings
 ):
-    from accounts.models import User
+    from demo.seed.rapportages import gepubliceerde_rapportage
     from opgaven.models import Opgave
-    from rapportages import services
     from rapportages.models import Rapportage
     from rapportages.services import bestand_klopt
 
@@ -51,18 +50,9 @@ def test_the_drill_backup_drop_everything_restore_gives_the_same_tables_and_file
     demodata()
     # A report of one opgave, concept and definitive version: the files that must come back.
     # (The demo's two programme reports would render some ninety pages for the same check.)
-    rapportage = services.rapportage_aanvragen(
-        opgave=Opgave.objects.get(titel="Vitale kernen"),
-        user=User.objects.get(username="regisseur"),
-    )
-    services.rapportage_render(rapportage_id=rapportage.pk)
-    rapportage.refresh_from_db()
-    services.rapportage_vaststellen(
-        rapportage=rapportage, user=User.objects.get(username="bestuurder")
-    )
-    services.rapportage_render(rapportage_id=rapportage.pk)
-    rapportage.refresh_from_db()
-    assert rapportage.gepubliceerd_op is not None
+    gepubliceerde_rapportage(None, opgave=Opgave.objects.get(titel="Vitale kernen"))
+    gepubliceerd = Rapportage.objects.filter(gepubliceerd_op__isnull=False)
+    assert gepubliceerd.filter(opgave__titel="Vitale kernen").exists()
     (media / "logo").mkdir(parents=True, exist_ok=True)
     (media / "logo" / "wapen.png").write_bytes(b"\x89PNG proef")
     voor, bestanden_voor = _inhoud(), _bestanden(media)

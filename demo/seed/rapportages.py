@@ -70,13 +70,14 @@ def bijdragen(moment: PcMoment, opgaven, users, *, bestuurlijk: bool = True) -> 
             )
 
 
-def gepubliceerde_rapportage(moment: PcMoment) -> str:
-    """The report for ``moment`` of all opgaven, vastgesteld by the bestuurder and
-    published, made here and now (the worker may not run yet); once."""
-    if Rapportage.objects.filter(moment=moment, gepubliceerd_op__isnull=False).exists():
+def gepubliceerde_rapportage(moment: PcMoment | None, opgave: Opgave | None = None) -> str:
+    """The report for ``moment`` of all opgaven (or of ``opgave``), vastgesteld by the
+    bestuurder and published, made here and now (the worker may not run yet); once."""
+    gepubliceerd = Rapportage.objects.filter(gepubliceerd_op__isnull=False)
+    if gepubliceerd.filter(moment=moment, opgave=opgave).exists():
         return f"De gepubliceerde rapportage voor {moment} was er al."
     rapportage = services.rapportage_aanvragen(
-        opgave=None, user=User.objects.get(username="beheerder"), moment=moment
+        opgave=opgave, user=User.objects.get(username="beheerder"), moment=moment
     )
     services.rapportage_render(rapportage_id=rapportage.pk)
     rapportage.refresh_from_db()
