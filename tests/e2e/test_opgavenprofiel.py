@@ -141,6 +141,9 @@ def test_beheerder_regisseur_and_bestuurder_steer_the_agenda(page, live_server):
     assert_accessible(page)
     wacht.get_by_role("link").click()
     expect(page).to_have_url(f"{hub_url}#prioriteit")
+    # The form is fetched when the details element opens, once htmx listens: on a loaded
+    # machine a click right after the address changed came before that (CI, once).
+    page.wait_for_load_state()
     prioriteit.locator("summary", has_text="Prioriteit vaststellen").click()
     expect(prioriteit.get_by_label("Prioriteit", exact=True)).to_have_value("laag")
     prioriteit.get_by_label("Motivering").fill("Het dorpshuis sluit: blijft hoog.")
