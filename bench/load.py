@@ -175,6 +175,17 @@ def doorvoer(collega: Collega, pad: str, gelijktijdig: int, seconden: float) -> 
     return sum(tellers) / seconden
 
 
+def doorvoer_meten(collega: Collega, gelijk: int) -> None:
+    kaal = doorvoer(collega, "/gezondheid/live", gelijk, 10)
+    # The lightest page with the layout (menu, header, footer): the floor of any page.
+    kalender = doorvoer(collega, "/rapportages/kalender/", gelijk, 10)
+    hub = doorvoer(collega, f"/opgaven/{collega.opgaven[0]}/", gelijk, 10)
+    print(
+        f"doorvoer kale view {kaal:.1f}/s, P&C-kalender {kalender:.1f}/s "
+        f"(verhouding {kalender / kaal:.2f}), hub {hub:.1f}/s: verhouding {hub / kaal:.2f}"
+    )
+
+
 def belasting(collegas: list[Collega], seconden: float) -> dict:
     einde = time.monotonic() + seconden
     tijden, fouten = defaultdict(list), defaultdict(int)
@@ -217,6 +228,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)))
     parser.add_argument("--asgi", action="store_true", help="uvicorn (ASGI) instead of gunicorn")
+    parser.add_argument(
+        "--alleen-collegas", action="store_true", help="skip the throughput runs (bench/live.py)"
+    )
     args = parser.parse_args()
     random.seed(17)
     poort = vrije_poort()
@@ -230,15 +244,8 @@ def main() -> None:
             f"{Opgave.objects.count()} opgaven; {server_naam}, {args.workers} workers, "
             "productie-instellingen"
         )
-        gelijk = args.workers * args.threads
-        kaal = doorvoer(collegas[0], "/gezondheid/live", gelijk, 10)
-        # The lightest page with the layout (menu, header, footer): the floor of any page.
-        kalender = doorvoer(collegas[0], "/rapportages/kalender/", gelijk, 10)
-        hub = doorvoer(collegas[0], f"/opgaven/{collegas[0].opgaven[0]}/", gelijk, 10)
-        print(
-            f"doorvoer kale view {kaal:.1f}/s, P&C-kalender {kalender:.1f}/s "
-            f"(verhouding {kalender / kaal:.2f}), hub {hub:.1f}/s: verhouding {hub / kaal:.2f}"
-        )
+        if not args.alleen_collegas:
+            doorvoer_meten(collegas[0], args.workers * args.threads)
         uitslag = belasting(collegas, args.duration)
         alle = [t for lijst in uitslag["tijden"].values() for t in lijst]
         print(f"{args.users} collega's, {uitslag['duur']:.0f} s:")

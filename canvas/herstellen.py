@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from opgaven.models import Opgave
 
+from . import live
 from .models import CanvasItem, Mijlpaal, Reactie, Schakel, Uitvoering
 
 
@@ -54,4 +55,5 @@ def terugzetten(opgave: Opgave, pk: int) -> CanvasItem | None:
         (Mijlpaal, Q(activiteit_id=pk)),
     ):
         _terug(model, model.pgh_event_model.objects.filter(waar, **mee).order_by("pgh_id"))
+    live.blokken_gewijzigd(opgave.pk, terug[0].blok)  # bulk_create: no save() says so
     return terug[0]

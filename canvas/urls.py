@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import begroting, effectketen, indicatoren, items, ordenen, realisatieplan, versies
+from .views import (
+    begroting,
+    effectketen,
+    indicatoren,
+    items,
+    live,
+    ordenen,
+    realisatieplan,
+    versies,
+)
 
 app_name = "canvas"
 
@@ -10,6 +19,9 @@ urlpatterns = [
     # items
     path(f"{CANVAS}/", items.canvas_detail, name="canvas-detail"),
     path(f"{CANVAS}/workshop/", items.workshop, name="workshop"),
+    # live: the event stream (config/asgi.py serves it under ASGI) and who edits which block
+    path("live/canvas/<int:opgave_pk>/", live.stroom, name="live"),
+    path(f"{CANVAS}/aanwezig/", live.bewerkt, name="live-bewerkt"),
     path("canvasitems/<int:pk>/", items.item_detail, name="canvasitem-detail"),
     path("canvasitems/<int:pk>/bewerken/", items.item_edit, name="canvasitem-update"),
     path(

@@ -146,6 +146,14 @@ def _sessie_begint(sender, request, user, **kwargs):
         request.session[SESSIE_ACTIEF] = nu
 
 
+def sessie_verlopen(sessie, nu: float) -> bool:
+    """Past the idle time since its last request, or past the longest a session may last."""
+    begonnen, actief = sessie.get(SESSIE_BEGONNEN, nu), sessie.get(SESSIE_ACTIEF, nu)
+    return (
+        nu - actief > settings.SESSION_IDLE_SECONDS or nu - begonnen > settings.SESSION_MAX_SECONDS
+    )
+
+
 class SessieVerloopMiddleware:
     """A session ends after SESSION_IDLE_SECONDS without a request and, whatever happens,
     SESSION_MAX_SECONDS after signing in. The page warns before the idle end and offers to
@@ -157,20 +165,13 @@ class SessieVerloopMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             nu = time.time()
-            begonnen = request.session.setdefault(SESSIE_BEGONNEN, nu)
-            actief = request.session.get(SESSIE_ACTIEF, nu)
-            if (
-                nu - actief > settings.SESSION_IDLE_SECONDS
-                or nu - begonnen > settings.SESSION_MAX_SECONDS
-            ):
+            request.session.setdefault(SESSIE_BEGONNEN, nu)
+            if sessie_verlopen(request.session, nu):
                 return self._verlopen(request)
             # Not on every request: that would write the session each time. A sixtieth of
             # the idle time (30 s of 30 minutes) is precise enough: the page's warning comes
             # two minutes before the end.
-            if (
-                nu - actief > settings.SESSION_IDLE_SECONDS / 60
-                or SESSIE_ACTIEF not in request.session
-            ):
+            if nu - request.session.get(SESSIE_ACTIEF, 0) > settings.SESSION_IDLE_SECONDS / 60:
                 request.session[SESSIE_ACTIEF] = nu
         return self.get_response(request)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.meldingen import melden
 from accounts.models import Meldingsoort, Rol, User
+from core import live
 from core.security_log import log_event
 
 from .models import (
@@ -212,6 +213,7 @@ def prioriteit_besluiten(*, opgave: Opgave, prioriteit: str, motivering: str, us
 def teamlid_toevoegen(*, lid: Teamlidmaatschap, door, request=None) -> Teamlidmaatschap:
     """Someone joins an opgave's team: saved, in the security log, and told."""
     lid.save()
+    live.rechten_gewijzigd(lid.user_id)
     log_event("team_toevoegen", request=request, user=door, obj=lid.logkenmerk)
     team_melden(lid, door=door, toegevoegd=True)
     return lid
@@ -223,6 +225,7 @@ def teamlid_verwijderen(*, lid: Teamlidmaatschap, door, request=None) -> None:
     bewaard = lid.pk
     lid.delete()
     lid.pk = bewaard  # the log and the melding name the membership that was
+    live.rechten_gewijzigd(lid.user_id)  # an open canvas of theirs stops at once
     log_event("team_verwijderen", request=request, user=door, obj=lid.logkenmerk)
     team_melden(lid, door=door, toegevoegd=False)
 
@@ -231,6 +234,7 @@ def teamlid_rol_wijzigen(*, lid: Teamlidmaatschap, rol: str, door, request=None)
     """A member's role in the team changes; in the security log."""
     Teamlidmaatschap.objects.filter(pk=lid.pk).update(rol=rol)
     lid.rol = rol
+    live.rechten_gewijzigd(lid.user_id)
     log_event("team_rol", request=request, user=door, obj=lid.logkenmerk)
 
 

@@ -36,4 +36,9 @@ cat <<TXT
   $MAIL_TXT
 
 TXT
-$PY manage.py runserver "$HOST:$PORT"
+# uvicorn, not runserver: one process serves the pages and holds the canvas's live streams
+# (config/asgi.py), so what one person changes shows at once on another's open canvas. No
+# persistent connections: under ASGI each request runs in a thread of its own.
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
+DJANGO_CONN_MAX_AGE=0 .venv/bin/uvicorn config.asgi:application --host "$HOST" --port "$PORT" \
+  --lifespan off --timeout-graceful-shutdown 2

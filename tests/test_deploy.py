@@ -73,11 +73,12 @@ def test_compose_file_validates_and_every_service_is_checked(tmp_path):
     diensten = yaml.safe_load(result.stdout)["services"]
     assert diensten["migrate"]["command"][:3] == ["python", "manage.py", "migrate"]
     assert diensten["web"]["command"][0] == "gunicorn"
-    for naam in ("web", "worker", "beat"):
+    assert diensten["live"]["command"][:2] == ["uvicorn", "config.asgi:application"]
+    for naam in ("web", "live", "worker", "beat"):
         assert diensten[naam]["depends_on"]["migrate"]["condition"] == (
             "service_completed_successfully"
         )
-    for naam in ("web", "worker", "beat", "postgres", "redis"):
+    for naam in ("web", "live", "worker", "beat", "postgres", "redis"):
         assert diensten[naam]["healthcheck"]["test"], naam
     for naam in ("postgres", "redis"):
         assert re.search(r":\d+\.\d+", diensten[naam]["image"]), diensten[naam]["image"]

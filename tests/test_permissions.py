@@ -582,6 +582,10 @@ MATRIX = {
     # canvas: items
     "canvas:canvas-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     "canvas:workshop": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    # the live stream's address under WSGI: "no stream here" for whoever may read the canvas
+    "canvas:live": (lambda o: [o.opgave.pk], [("get", {}, rij(204, **BUITEN))]),
+    # which block one edits: only through a stream of one's own (none here, so not found)
+    "canvas:live-bewerkt": (lambda o: [o.opgave.pk], [("post", {}, rij(404))]),
     # one block, read or edited (htmx); whoever cannot change the canvas only reads it
     "canvas:canvas-blok": (
         lambda o: [o.opgave.pk, "doelgroepen"],

@@ -75,6 +75,39 @@ def start_worker(*, beat: bool = False, log: Path | None = None, **env_extra) ->
     )
 
 
+def start_web(poort: int, log: Path) -> subprocess.Popen:
+    """The ASGI process (config/asgi.py: the live streams and the pages) under uvicorn, on
+    the test database and this test process's Redis, answering on ``poort`` when it returns."""
+    import requests
+
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings.test"} | database_env()
+    env |= {"DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT), "DJANGO_CONN_MAX_AGE": "0"}
+    proces = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "uvicorn", "config.asgi:application", "--lifespan", "off"),
+            *("--host", "127.0.0.1", "--port", str(poort), "--no-access-log"),
+            # Open streams never end by themselves; a stop closes them after a second.
+            *("--timeout-graceful-shutdown", "1"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def antwoordt():
+        if proces.poll() is not None:
+            raise AssertionError(f"uvicorn stopte: {log.read_text()[-2000:]}")
+        try:
+            return requests.get(f"http://127.0.0.1:{poort}/gezondheid/live", timeout=1).ok
+        except requests.RequestException:
+            return False
+
+    wacht(antwoordt, 30, f"uvicorn op poort {poort}")
+    return proces
+
+
 def stop_worker(proces: subprocess.Popen) -> None:
     if proces.poll() is not None:
         return

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import live
 from core.models import gevolgd
 
 
@@ -189,6 +190,7 @@ class User(AbstractUser):
         self.rol = rol
         self.portefeuille_alle = portefeuille_alle and rol == Rol.BESTUURDER
         self.save(update_fields=["rol", "portefeuille_alle"])
+        live.rechten_gewijzigd(self.pk)
 
     def deactiveren(self, *, door: "User") -> None:
         """Switch the account off (never delete: the history keeps the name); an open
@@ -212,6 +214,7 @@ class User(AbstractUser):
             if sessie.get_decoded().get("_auth_user_id") == str(self.pk)
         ]
         Session.objects.filter(pk__in=eigen).delete()
+        live.rechten_gewijzigd(self.pk)  # open live streams end too
 
     def activeren(self) -> None:
         self.is_active = True

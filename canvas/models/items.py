@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel, gevolgd
 from opgaven.models import Opgave
 
+from .. import live
+
 
 class Blok(models.TextChoices):
     """The ten building blocks of the maatschappelijke waarde canvas, in canvas order."""
@@ -173,6 +175,9 @@ class CanvasItemQuerySet(models.QuerySet):
         for plaats, pk in enumerate(volgorde, start=1):
             items[pk].volgorde = plaats
         self.bulk_update(items.values(), ["volgorde"])
+        if items:
+            eerste = next(iter(items.values()))
+            live.blokken_gewijzigd(eerste.opgave_id, eerste.blok)
 
     @transaction.atomic
     def verplaats(self, item: "CanvasItem", richting: str) -> tuple[int, int]:
@@ -202,7 +207,8 @@ class CanvasItemQuerySet(models.QuerySet):
         is editing the text meanwhile saves it without a conflict, in the new block."""
         volgorde = self._blok_volgorde(item.opgave_id, blok)
         self.filter(pk=item.pk).update(blok=blok, bijgewerkt_door=user, updated_at=timezone.now())
-        self._nummer([*volgorde, item.pk])
+        self._nummer([*volgorde, item.pk])  # says the new block changed
+        live.blokken_gewijzigd(item.opgave_id, item.blok)
 
     def momentopname(self) -> list[dict]:
         """The items as plain data, the form a CanvasVersie keeps and compares."""
@@ -211,20 +217,23 @@ class CanvasItemQuerySet(models.QuerySet):
             for i in self.order_by("blok", "volgorde", "pk")
         ]
 
-    def eigenschappen_opslaan(self, pk: int, **velden) -> None:
+    def eigenschappen_opslaan(self, item: "CanvasItem", **velden) -> None:
         """Owner or status: only these columns, so a text being edited elsewhere (and its
         version) is untouched and never conflicts."""
-        self.filter(pk=pk).update(**velden, updated_at=timezone.now())
+        self.filter(pk=item.pk).update(**velden, updated_at=timezone.now())
+        live.blokken_gewijzigd(item.opgave_id, item.blok)
 
-    def update_if_current(self, *, pk: int, versie: int, tekst: str, user) -> bool:
+    def update_if_current(self, item: "CanvasItem", *, versie: int, tekst: str, user) -> bool:
         """Save ``tekst`` only if nobody saved since version ``versie`` was loaded.
 
         One conditional UPDATE: two editors can never both win, and a stale save
         changes nothing (the caller shows the conflict).
         """
-        updated = self.filter(pk=pk, versie=versie).update(
+        updated = self.filter(pk=item.pk, versie=versie).update(
             tekst=tekst, versie=F("versie") + 1, bijgewerkt_door=user, updated_at=timezone.now()
         )
+        if updated:
+            live.blokken_gewijzigd(item.opgave_id, item.blok)
         return updated == 1
 
 
@@ -298,6 +307,17 @@ class CanvasItem(TimeStampedModel):
     def __str__(self):
         return self.tekst[:60]
 
+    # Every open copy of the canvas shows a new, changed or removed item (canvas.live); the
+    # writes that go round save() (update(), bulk_update()) say so themselves, above.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        live.blokken_gewijzigd(self.opgave_id, self.blok)
+
+    def delete(self, *args, **kwargs):
+        antwoord = super().delete(*args, **kwargs)
+        live.blokken_gewijzigd(self.opgave_id, self.blok)
+        return antwoord
+
     @property
     def andere_blokken(self) -> list[tuple[str, str]]:
         """(code, label) of the blocks it could move to."""
@@ -357,3 +377,13 @@ class Reactie(models.Model):
 
     def __str__(self):
         return self.tekst[:60]
+
+    # The canvas shows each item's number of comments (canvas.live).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        live.blokken_gewijzigd(self.item.opgave_id, self.item.blok)
+
+    def delete(self, *args, **kwargs):
+        antwoord = super().delete(*args, **kwargs)
+        live.blokken_gewijzigd(self.item.opgave_id, self.item.blok)
+        return antwoord

@@ -19,7 +19,7 @@ from opgaven.access import opgave_for
 from opgaven.models import Opgave
 from opgaven.werkruimte import werkruimte
 
-from .. import begroting, herkomst, herstellen
+from .. import begroting, herkomst, herstellen, live
 from ..forms.items import (
     CanvasItemEditForm,
     CanvasItemForm,
@@ -132,6 +132,7 @@ def canvas_detail(request: HtmxHttpRequest, opgave_pk: int):
             )
         ),
         "kan_bewerken": kan_bewerken,
+        "live_url": live.stroom_url(request, opgave),
         "secties": secties.render_secties(request, "canvas", opgave=opgave),
     }
     return render(request, PAGE, context)
@@ -281,7 +282,7 @@ def item_edit(request: HtmxHttpRequest, pk: int):
         return _item_form(request, _item_for(request, pk), form, status=422)
     tekst = form.cleaned_data["tekst"]
     saved = CanvasItem.objects.update_if_current(
-        pk=item.pk, versie=form.cleaned_data["versie"], tekst=tekst, user=request.user
+        item, versie=form.cleaned_data["versie"], tekst=tekst, user=request.user
     )
     item = _item_for(request, pk)
     if saved:
@@ -349,7 +350,7 @@ def eigenschappen(request: HtmxHttpRequest, pk: int):
     form = ItemEigenschappenForm(request.POST, team=item.opgave.opgaveteam())
     if not form.is_valid():
         return _item_section(request, pk, "eigenschappen", status=422, eigenschappen=form)
-    CanvasItem.objects.eigenschappen_opslaan(item.pk, **form.cleaned_data)
+    CanvasItem.objects.eigenschappen_opslaan(item, **form.cleaned_data)
     messages.success(request, _("Eigenaar en status zijn opgeslagen."))
     return _item_section(request, pk, "eigenschappen")
 

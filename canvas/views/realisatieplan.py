@@ -101,7 +101,7 @@ def uitvoering_opslaan(request: HtmxHttpRequest, pk: int):
         return _section(request, item, "uitvoering", status=422, form=form)
     with transaction.atomic():
         form.save()
-        CanvasItem.objects.eigenschappen_opslaan(item.pk, eigenaar=form.cleaned_data["eigenaar"])
+        CanvasItem.objects.eigenschappen_opslaan(item, eigenaar=form.cleaned_data["eigenaar"])
     messages.success(request, _("De planning is opgeslagen."))
     plan = reverse("canvas:realisatieplan", args=[item.opgave_id])
     return redirect(f"{plan}#activiteit-{item.pk}")

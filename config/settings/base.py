@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.VerzoekIdMiddleware",
+    "core.live.BronMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # request.htmx for every middleware below (the session's end, the second step), and

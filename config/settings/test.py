@@ -37,6 +37,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each test gets a media folder of its own (tests/conftest.py, eigen_media); a worker process
 # a test starts is told the test's folder through DJANGO_MEDIA_ROOT.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or VAR_DIR / "media")
+# A web process a test starts (uvicorn for the live canvas) serves the static files from
+# their sources, as the test's own live server does; nothing is collected.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

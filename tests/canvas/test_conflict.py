@@ -96,7 +96,7 @@ def test_concurrent_writers_lose_nothing():
                 versie = CanvasItem.objects.values_list("versie", flat=True).get(pk=item.pk)
                 tekst = f"schrijver {n} poging {i}"
                 ok = CanvasItem.objects.update_if_current(
-                    pk=item.pk, versie=versie, tekst=tekst, user=user
+                    item, versie=versie, tekst=tekst, user=user
                 )
                 with lock:
                     (accepted if ok else refused).append((versie + 1, tekst) if ok else tekst)
