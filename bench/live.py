@@ -62,6 +62,12 @@ def rss_mb(pid: int) -> float:
     return int(regel[1]) / 1024
 
 
+def cpu_s(pid: int) -> float:
+    """Seconds of CPU (user + system) the process has used."""
+    velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def p(waarden: list[float], q: int) -> float:
     return statistics.quantiles(waarden, n=100, method="inclusive")[q - 1]
 
@@ -143,6 +149,7 @@ async def meten(poort, pid, opgave_pk, adres, duur: float, met_collegas: bool) -
     )
     belasting = asyncio.create_task(asyncio.to_thread(collegas, duur)) if met_collegas else None
     verstuurd: dict[int, float] = {}
+    cpu_live, cpu_eigen, begin = cpu_s(pid), time.process_time(), time.monotonic()
     einde = time.monotonic() + duur
     while time.monotonic() < einde:
         tijd = time.perf_counter()
@@ -152,6 +159,11 @@ async def meten(poort, pid, opgave_pk, adres, duur: float, met_collegas: bool) -
         verstuurd[nummer] = tijd
         await asyncio.sleep(1)
     await asyncio.sleep(3)
+    verstreken = time.monotonic() - begin
+    print(
+        f"CPU in {verstreken:.0f} s: live-proces {cpu_s(pid) - cpu_live:.1f} s, "
+        f"de {aantal} lezers van deze bench {time.process_time() - cpu_eigen:.1f} s"
+    )
     per_wijziging, alle = [], []
     for nummer, tijd in verstuurd.items():
         aankomsten = [s.aangekomen.get(nummer) for s in stromen]

@@ -112,6 +112,7 @@ def workshop(request: HtmxHttpRequest, opgave_pk: int):
         "opgave": opgave,
         "zones": in_zones(lambda b: {"code": b, "label": Blok(b).label, "items": per_blok[b]}),
         "qr": segno.make(f"{canvas}?bewerken=alle", error="m").svg_inline(scale=4, dark="#000"),
+        "live_url": live.stroom_url(request, opgave),
     }
     return render(request, "canvas/items/workshop.html", context)
 

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   const live = document.querySelector("[data-live-url]");
-  if (!live || !window.EventSource || !window.htmx) return;
+  if (!live || !live.dataset.liveUrl || !window.EventSource || !window.htmx) return;
   const tekst = live.dataset;
   let verbinding = "";
   let bewerktNu = "";
@@ -21,10 +21,17 @@
     verbinding = JSON.parse(e.data).verbinding;
     if (bewerktNu) stuur();  // a new stream after a break: tell it again
   });
+  // Workshop mode: the whole board, read again as one.
+  function bord() {
+    if (!live.dataset.liveBord) return false;
+    htmx.trigger(document.querySelector(live.dataset.liveBord), "live");
+    return true;
+  }
   bron.addEventListener("blok", function (e) {
-    JSON.parse(e.data).blokken.forEach(bijwerken);
+    if (!bord()) JSON.parse(e.data).blokken.forEach(bijwerken);
   });
   bron.addEventListener("vernieuwen", function () {
+    if (bord()) return;
     document.querySelectorAll("[data-blok-code]").forEach(function (b) {
       bijwerken(b.dataset.blokCode);
     });
@@ -34,9 +41,8 @@
   });
   bron.addEventListener("einde", function () {
     bron.close();
-    const einde = live.querySelector("[data-live-einde]");
-    einde.hidden = false;
-    live.querySelector("[data-aanwezig]").hidden = true;
+    live.querySelectorAll("[data-live-einde]").forEach(function (el) { el.hidden = false; });
+    live.querySelectorAll("[data-aanwezig]").forEach(function (el) { el.hidden = true; });
   });
 
   function blok(code) {
@@ -68,8 +74,12 @@
         const p = document.createElement("p");
         p.className = "utrecht-paragraph app-meta app-live-wacht";
         p.dataset.liveWacht = "";
+        p.setAttribute("role", "status");
         p.textContent = tekst.tekstWacht;
-        sectie.querySelector(".app-canvas-blok__kop").after(p);
+        // Where the person is at work: above the new item's form, else under the heading.
+        const formulier = sectie.querySelector(".app-canvas-add");
+        if (formulier) formulier.before(p);
+        else sectie.querySelector(".app-canvas-blok__kop").after(p);
       }
       return;
     }
@@ -114,7 +124,7 @@
     stuur();
   }
   function stuur() {
-    if (!verbinding) return;
+    if (!verbinding || !live.dataset.bewerktUrl) return;
     const code = bewerktNu;
     const gegevens = new FormData();
     gegevens.append("verbinding", verbinding);
@@ -132,6 +142,7 @@
   function toonAanwezig(mensen) {
     laatsteMensen = mensen;
     const regel = live.querySelector("[data-aanwezig]");
+    if (!regel) return;
     regel.hidden = mensen.length === 0;
     regel.textContent = mensen.length ? tekst.tekstOok + " " + mensen.map(function (m) {
       return m.blok ? m.naam + " (" + tekst.tekstBewerkt.replace("%s", label(m.blok)) + ")" : m.naam;
@@ -140,11 +151,12 @@
     mensen.forEach(function (m) {
       const sectie = m.blok && blok(m.blok);
       if (!sectie) return;
-      const wie = document.createElement("span");
+      // On a line of its own under the heading: beside it, a narrow block left it one letter wide.
+      const wie = document.createElement("p");
       wie.className = "app-live-wie";
       wie.dataset.liveWie = "";
       wie.textContent = tekst.tekstBewerktDoor.replace("%s", m.naam);
-      sectie.querySelector(".app-canvas-blok__titel").after(wie);
+      sectie.querySelector(".app-canvas-blok__kop").after(wie);
     });
   }
 

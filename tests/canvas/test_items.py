@@ -345,7 +345,9 @@ def test_workshop_mode_shows_every_note_large_without_controls_and_asks_for_itse
         assert f'app-workshop__notitie app-pre">{tekst}</li>' in html
     assert hostile.SCRIPT not in html
     assert "Bewerken" not in html and "Verwijderen" not in html and "<textarea" not in html
-    assert 'hx-trigger="every 5s"' in html and 'hx-select="#workshop-bord"' in html
+    # At once on the live stream's word, else every five seconds.
+    assert 'hx-trigger="live, every 5s"' in html and 'hx-select="#workshop-bord"' in html
+    assert 'data-live-bord="#workshop-bord"' in html and "/live/canvas/" in html
     assert '<div role="img" aria-label="QR-code naar dit canvas' in html and "<svg" in html
     # The same queries with many notes (one for the notes, whatever their number).
     weinig = tel_queries(client, url)

@@ -68,7 +68,14 @@ def test_three_people_see_each_others_changes_across_two_web_processes(
     expect(a.get_by_test_id("aanwezig")).to_contain_text(
         f"{teamlid} (bewerkt Doelgroepen)", timeout=BINNEN
     )
-    expect(a.locator("#blok-doelgroepen")).to_contain_text(f"{teamlid} bewerkt dit blok")
+    wie = a.locator("#blok-doelgroepen [data-live-wie]")
+    expect(wie).to_have_text(f"{teamlid} bewerkt dit blok")
+    assert wie.bounding_box()["height"] < 40, wie.bounding_box()  # a line, not a letter a line
+
+    # A projector shows the canvas in workshop mode (from A's session, on A's process).
+    projector = a.context.new_page()
+    projector.goto(f"http://127.0.0.1:{p1}/opgaven/{opgave.pk}/canvas/workshop/")
+    projector.wait_for_load_state("load")
 
     # An add by A appears at B and C without a reload.
     a_blok = a.locator("#blok-beleidsdoelen")
@@ -78,6 +85,9 @@ def test_three_people_see_each_others_changes_across_two_web_processes(
         expect(ander.locator("#blok-beleidsdoelen")).to_contain_text(
             "Elke kern een eigen dorpsraad", timeout=BINNEN
         )
+    # Within a second: the board asks every five seconds only where no stream is served.
+    expect(projector.locator("#workshop-bord")).to_contain_text("eigen dorpsraad", timeout=1000)
+    projector.close()
 
     # An edit of an item's text.
     item = CanvasItem.objects.filter(opgave=opgave, blok=Blok.ROLLEN).first()
