@@ -4,6 +4,7 @@ from .views import (
     beleving,
     bijeenkomsten,
     contact,
+    meedoen,
     overzicht,
     partners,
     positie,
@@ -176,4 +177,13 @@ urlpatterns = [
     # overzicht
     path("participatie/", overzicht.overzicht, name="overzicht"),
     path(f"{OPGAVE}/participatie/", overzicht.opgave_participatie, name="opgave-participatie"),
+    path(f"{OPGAVE}/meedoen/", meedoen.publicatie_bewerken, name="publicatie"),
+    # the public site for residents: no account
+    path("meedoen/", meedoen.index, name="meedoen"),
+    path("meedoen/<slug:slug>/", meedoen.opgave, name="meedoen-opgave"),
+    path(
+        "meedoen/<slug:slug>/bijeenkomsten/<int:pk>.ics",
+        meedoen.bijeenkomst_ics,
+        name="meedoen-bijeenkomst-ics",
+    ),
 ]

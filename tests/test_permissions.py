@@ -61,6 +61,7 @@ from tests.participatie.factories import (
     BijeenkomstFactory,
     InbrengFactory,
     PersoonFactory,
+    PublicatieFactory,
     SignaalFactory,
     ThematafelFactory,
 )
@@ -193,6 +194,7 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
     )
     o.thematafel = ThematafelFactory(opgaven=[opgave])
     o.bijeenkomst = BijeenkomstFactory(thematafel=o.thematafel)
+    o.publicatie = PublicatieFactory(opgave=opgave)
     o.inbreng = InbrengFactory(bijeenkomst=o.bijeenkomst)
     o.actiepunt = ActiepuntFactory(bijeenkomst=o.bijeenkomst)
     o.sprint = Opgavesprint.objects.create(
@@ -578,6 +580,20 @@ MATRIX = {
     "participatie:signaal-doorsturen": (lambda o: [o.signaal.pk], [("hx-post", {}, SIGNAAL)]),
     "participatie:overzicht": (lambda o: [], [("get", {}, LEZEN)]),
     "participatie:opgave-participatie": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
+    # the team writes the page for residents; the public site needs no account
+    "participatie:publicatie": (
+        lambda o: [o.opgave.pk],
+        [("get", {}, BEWERKEN), ("post", {}, INVOER)],
+    ),
+    "participatie:meedoen": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
+    "participatie:meedoen-opgave": (
+        lambda o: [o.publicatie.slug],
+        [("get", {}, rij(200, anoniem=200))],
+    ),
+    "participatie:meedoen-bijeenkomst-ics": (
+        lambda o: [o.publicatie.slug, o.bijeenkomst.pk],
+        [("get", {}, rij(200, anoniem=200))],
+    ),
     "rapportages:opgave-rapportages": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),
     # canvas: items
     "canvas:canvas-detail": (lambda o: [o.opgave.pk], [("get", {}, LEZEN_OBJECT)]),

@@ -22,6 +22,7 @@ from participatie.models import (
     Opgavesprint,
     Partnerkoppeling,
     Persona,
+    Publicatie,
     Reisstap,
     Signaal,
     Stakeholder,
@@ -283,6 +284,26 @@ def participatie(users) -> None:
             "beschrijving": "Een dochter die bij haar moeder intrekt om te zorgen, krijgt "
             "een lagere uitkering. Mensen zien daardoor af van mantelzorg.",
             "ingediend_door": users["medewerker"],
+        },
+    )
+
+
+def meedoen() -> None:
+    """Vitale kernen on the public site for residents, written in plain language."""
+    kernen = Opgave.objects.get(titel="Vitale kernen")
+    upsert(
+        Publicatie,
+        opgave=kernen,
+        defaults={
+            "slug": "vitale-kernen",
+            "titel": "Vitale kernen: fijn wonen in elk dorp",
+            "tekst": "In de kleine kernen van Maasdal sluiten winkels en verdwijnt de bus. "
+            "Ouderen willen in hun eigen dorp blijven wonen, jongeren vinden er geen huis.\n\n"
+            "Daarom werken we samen met dorpsraden, verenigingen en inwoners aan een plek om "
+            "elkaar te ontmoeten in elke kern, en aan woningen voor jong en oud. U kunt "
+            "meepraten op de bijeenkomsten hieronder.",
+            "contact": "Team Vitale kernen: vitalekernen@maasdal.example of 14 0123.",
+            "gepubliceerd": True,
         },
     )
 

@@ -12,6 +12,7 @@ from .contact import (
     Richting,
     Vervolgactie,
 )
+from .meedoen import Publicatie
 from .partners import Partnerkoppeling
 from .positie import (
     Beoordeling,
@@ -56,6 +57,7 @@ __all__ = [
     "Participatieladder",
     "Partnerkoppeling",
     "Persona",
+    "Publicatie",
     "Reisstap",
     "Richting",
     "Signaal",

@@ -10,6 +10,7 @@ from participatie.models import (
     Bijeenkomst,
     Inbreng,
     InbrengSoort,
+    Publicatie,
     Signaal,
     Stakeholder,
     StakeholderSoort,
@@ -103,3 +104,17 @@ class SignaalFactory(factory.django.DjangoModelFactory):
     titel = factory.Sequence(lambda n: f"Signaal {n} {hostile.SCRIPT}")
     beschrijving = hostile.text("Praktijk")
     ingediend_door = factory.SubFactory(UserFactory, rol="medewerker")
+
+
+class PublicatieFactory(factory.django.DjangoModelFactory):
+    """An opgave's page for residents, published, with hostile text in every field."""
+
+    class Meta:
+        model = Publicatie
+
+    opgave = factory.SubFactory(OpgaveFactory)
+    slug = factory.Sequence(lambda n: f"opgave-{n}")
+    titel = factory.Sequence(lambda n: hostile.text(f"Meedoen {n}")[:120])
+    tekst = hostile.text("Waar het over gaat")
+    contact = f"Team {hostile.IMG} info@gemeente.example"
+    gepubliceerd = True

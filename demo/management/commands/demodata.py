@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 canvas.canvas(opgave)
                 participatie.betrokkenheden(opgave, stakeholders, random.Random(index))
             participatie.participatie(users)
+            participatie.meedoen()
             participatie.afspraken(users)
             kernen = Opgave.objects.get(titel="Vitale kernen")
             canvas.vitale_kernen(kernen, users, later=False)
