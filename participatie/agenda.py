@@ -44,6 +44,24 @@ def sessie(b: Bijeenkomst) -> icalendar.Event:
     return event
 
 
+def openbare_sessie(publicatie, b: Bijeenkomst) -> bytes:
+    """One coming session for a resident's calendar (Meedoen): theme, time, place and the
+    public page; not the staff agenda or the internal address."""
+    agenda = icalendar.Calendar()
+    agenda.add("prodid", "-//Opgavenregie//Meedoen//NL")
+    agenda.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", f"meedoen-bijeenkomst-{b.pk}@opgavenregie")
+    event.add("dtstamp", b.updated_at or timezone.now())
+    event.add("dtstart", b.begint_op)
+    event.add("dtend", b.eindigt_op)
+    event.add("summary", f"{publicatie.titel}: {b.thematafel.thema}")
+    event.add("location", b.locatie)
+    event.add("url", settings.OPGAVENREGIE_URL.rstrip("/") + publicatie.get_absolute_url())
+    agenda.add_component(event)
+    return agenda.to_ical()
+
+
 def sessies(user, vanaf) -> Iterable[icalendar.Event]:
     """Sessions of thematafels ``user`` leads, or of the opgaven they direct or work on."""
     eigen = Opgave.objects.filter(Q(opgaveregisseur=user) | Q(teamleden=user))

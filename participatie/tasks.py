@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from . import importeren, meldingen, services
+from . import aanmelden, importeren, meldingen, services
 from .models import Stakeholder
 
 logger = logging.getLogger(__name__)
@@ -19,6 +19,8 @@ def imports_opruimen() -> None:
 def bewaartermijn() -> None:
     """Daily: persons past their retention date are counted, and anonymised when the
     municipality switched that on (BEWAARTERMIJN_ANONIMISEREN); never named in the log."""
+    weg = aanmelden.opruimen()
+    logger.info("bewaartermijn: %s sign-ups of past sessions removed", weg)
     verlopen = list(Stakeholder.objects.bewaartermijn_verstreken())
     if not settings.BEWAARTERMIJN_ANONIMISEREN:
         logger.info("bewaartermijn: %s persons past retention (not anonymised: off)", len(verlopen))

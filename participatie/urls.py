@@ -182,6 +182,13 @@ urlpatterns = [
     path("meedoen/", meedoen.index, name="meedoen"),
     path("meedoen/<slug:slug>/", meedoen.opgave, name="meedoen-opgave"),
     path(
+        "meedoen/<slug:slug>/bijeenkomsten/<int:pk>/aanmelden/",
+        meedoen.aanmelden,
+        name="meedoen-aanmelden",
+    ),
+    path("meedoen/<slug:slug>/verstuurd/", meedoen.verstuurd, name="meedoen-verstuurd"),
+    path("meedoen/aanmelding/<str:bewijs>/", meedoen.aanmelding, name="meedoen-aanmelding"),
+    path(
         "meedoen/<slug:slug>/bijeenkomsten/<int:pk>.ics",
         meedoen.bijeenkomst_ics,
         name="meedoen-bijeenkomst-ics",

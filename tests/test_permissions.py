@@ -32,7 +32,9 @@ from canvas.models import (
 )
 from core.bijlagen import keur
 from opgaven.models import Domein, OpgaveBijlage, OpgaveRelatie, Teamlidmaatschap
+from participatie import aanmelden
 from participatie.models import (
+    Aanmelding,
     Afspraak,
     BijeenkomstBijlage,
     Contactmoment,
@@ -193,8 +195,11 @@ def _objecten(users, opgave, andere_opgave) -> SimpleNamespace:
         deadline=timezone.localdate(),
     )
     o.thematafel = ThematafelFactory(opgaven=[opgave])
-    o.bijeenkomst = BijeenkomstFactory(thematafel=o.thematafel)
+    o.bijeenkomst = BijeenkomstFactory(thematafel=o.thematafel, aanmelden_open=True)
     o.publicatie = PublicatieFactory(opgave=opgave)
+    o.aanmelding = Aanmelding.objects.create(
+        bijeenkomst=o.bijeenkomst, publicatie=o.publicatie, naam="Inwoner", email="i@voorbeeld.nl"
+    )
     o.inbreng = InbrengFactory(bijeenkomst=o.bijeenkomst)
     o.actiepunt = ActiepuntFactory(bijeenkomst=o.bijeenkomst)
     o.sprint = Opgavesprint.objects.create(
@@ -588,6 +593,19 @@ MATRIX = {
     "participatie:meedoen": (lambda o: [], [("get", {}, rij(200, anoniem=200))]),
     "participatie:meedoen-opgave": (
         lambda o: [o.publicatie.slug],
+        [("get", {}, rij(200, anoniem=200))],
+    ),
+    "participatie:meedoen-aanmelden": (
+        lambda o: [o.publicatie.slug, o.bijeenkomst.pk],
+        [("get", {}, rij(200, anoniem=200)), ("post", {}, rij(422, anoniem=422))],
+    ),
+    "participatie:meedoen-verstuurd": (
+        lambda o: [o.publicatie.slug],
+        [("get", {}, rij(200, anoniem=200))],
+    ),
+    # the link in the resident's mails: whoever holds it
+    "participatie:meedoen-aanmelding": (
+        lambda o: [aanmelden.link(o.aanmelding).rsplit("/", 2)[-2]],
         [("get", {}, rij(200, anoniem=200))],
     ),
     "participatie:meedoen-bijeenkomst-ics": (

@@ -395,6 +395,11 @@ if SENTRY_DSN:
         "core.sentry.SentryContextMiddleware",
     )
 
+# Meedoen (the public site): a sign-up form sent sooner than this after it was shown is a
+# robot's; its sign-ups are removed this many days after their session.
+MEEDOEN_MIN_SECONDEN = float(env("MEEDOEN_MIN_SECONDEN", "3"))
+MEEDOEN_AANMELDINGEN_BEWAREN_DAGEN = int(env("MEEDOEN_AANMELDINGEN_BEWAREN_DAGEN", "90"))
+
 # Persons past their retention date are anonymised by the daily housekeeping only when the
 # municipality has decided so (AVG: the decision is theirs); otherwise they are counted.
 BEWAARTERMIJN_ANONIMISEREN = env_bool("BEWAARTERMIJN_ANONIMISEREN", False)

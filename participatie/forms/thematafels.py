@@ -74,7 +74,10 @@ class BijeenkomstForm(NLDSFormMixin, forms.ModelForm):
 
     class Meta:
         model = Bijeenkomst
-        fields = ["begint_op", "eindigt_op", "locatie", "agenda", "uitgenodigd", "sprint"]
+        fields = [
+            *("begint_op", "eindigt_op", "locatie", "agenda", "uitgenodigd", "sprint"),
+            *("aanmelden_open", "plaatsen"),
+        ]
         widgets = {
             "begint_op": DATUMTIJD,
             "eindigt_op": DATUMTIJD,

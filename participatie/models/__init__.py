@@ -12,7 +12,7 @@ from .contact import (
     Richting,
     Vervolgactie,
 )
-from .meedoen import Publicatie
+from .meedoen import Aanmelding, AanmeldingStatus, Publicatie
 from .partners import Partnerkoppeling
 from .positie import (
     Beoordeling,
@@ -36,6 +36,8 @@ from .thematafels import (
 )
 
 __all__ = [
+    "Aanmelding",
+    "AanmeldingStatus",
     "Actiepunt",
     "ActiepuntStatus",
     "Afspraak",

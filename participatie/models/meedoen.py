@@ -79,3 +79,64 @@ class Publicatie(TimeStampedModel):
     @property
     def fase_uitleg(self) -> str:
         return FASE_UITLEG.get(self.opgave.fase, "")
+
+
+class AanmeldingStatus(models.TextChoices):
+    TE_BEVESTIGEN = "te_bevestigen", _("Nog niet bevestigd")
+    AANGEMELD = "aangemeld", _("Aangemeld")
+    WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
+    AFGEMELD = "afgemeld", _("Afgemeld")
+
+
+class Aanmelding(TimeStampedModel):
+    """A resident's sign-up for a session, from the public site: counted once confirmed by
+    the link mailed to them (participatie.aanmelden). Not in the history: its name and
+    address would outlive the sign-up there; what changes is the resident's own doing."""
+
+    bijeenkomst = models.ForeignKey(
+        "Bijeenkomst",
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+    )
+    publicatie = models.ForeignKey(
+        Publicatie,
+        verbose_name=_("via de pagina"),
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    opmerking = models.TextField(
+        _("wensen of opmerkingen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld: ik kom met een rolstoel, of ik heb een tolk nodig."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AanmeldingStatus,
+        default=AanmeldingStatus.TE_BEVESTIGEN,
+    )
+    bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["bevestigd_op", "created_at", "pk"]
+        constraints = [
+            # One sign-up per address and session, whatever is sent twice.
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "email"],
+                condition=~models.Q(status="afgemeld"),
+                name="aanmelding_een_per_adres",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=AanmeldingStatus.values),
+                name="aanmelding_status_geldig",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_status_display()})"

@@ -116,6 +116,18 @@ class Bijeenkomst(TimeStampedModel):
         default=0,
         help_text=_("Hoeveel bewoners kwamen zonder dat we hun gegevens vastleggen."),
     )
+    # Residents sign up on the public site (participatie.aanmelden) when the team opens it.
+    aanmelden_open = models.BooleanField(
+        _("inwoners kunnen zich aanmelden via de website"),
+        default=False,
+        help_text=_("Alleen bij een opgave die op de website staat (Meedoen)."),
+    )
+    plaatsen = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen maximum. Wie er niet meer bij past, komt op de wachtlijst."),
+    )
     # Markdown as typed; verslagen from before were sanitised HTML. Both are rendered and
     # cleaned (nh3) on the way out (verslag_html).
     verslag = models.TextField(_("verslag"), max_length=20000, blank=True)

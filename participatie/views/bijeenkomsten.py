@@ -32,6 +32,7 @@ from ..forms.thematafels import (
     VerslagForm,
 )
 from ..models import (
+    AanmeldingStatus,
     ActiepuntStatus,
     Bijeenkomst,
     BijeenkomstBijlage,
@@ -100,12 +101,21 @@ def _context(request, bijeenkomst: Bijeenkomst, *, fout_bij=None, verwerken="", 
         "aanwezig": bijeenkomst.aanwezig.order_by("naam"),
         **_inbreng(bijeenkomst, opgaven, kan_bewerken, fout_bij, verwerken),
         "actiepunten": bijeenkomst.actiepunten.select_related("eigenaar"),
+        "aanmeldingen": cache(lambda: _aanmeldingen(bijeenkomst)),
         "statussen": ActiepuntStatus.choices,
         "forms": forms,
         "documenten": cache(lambda: bijlagen.per_document(bijeenkomst.bijlagen.all())),
         "bijlage_form": bijlage,
         "bijlage_actie": reverse("participatie:bijeenkomst-documenten", args=[bijeenkomst.pk]),
     }
+
+
+def _aanmeldingen(bijeenkomst: Bijeenkomst) -> dict[str, list]:
+    """Residents' confirmed sign-ups from the public site, by status (one query)."""
+    per_status = {AanmeldingStatus.AANGEMELD: [], AanmeldingStatus.WACHTLIJST: []}
+    for a in bijeenkomst.aanmeldingen.filter(status__in=per_status):
+        per_status[a.status].append(a)
+    return {"aangemeld": per_status["aangemeld"], "wachtlijst": per_status["wachtlijst"]}
 
 
 def _inbreng(bijeenkomst: Bijeenkomst, opgaven, kan_bewerken: bool, fout_bij, verwerken) -> dict:

@@ -6,11 +6,10 @@ the opgave's phase in plain words, and the thematafels' coming sessions (theme, 
 never the register, positions, staff names, canvas texts or anything of an opgave that is not
 published (tests/participatie/test_meedoen.py walks every public URL)."""
 
-import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,7 +19,10 @@ from core.http import HtmxHttpRequest
 from opgaven.access import opgave_to_change
 from opgaven.werkruimte import werkruimte
 
-from ..forms.meedoen import PublicatieForm
+from .. import agenda
+from ..aanmelden import aanmelden as aanmelden_bij
+from ..aanmelden import afmelden, bevestigen, uit_link
+from ..forms.meedoen import AanmeldForm, PublicatieForm
 from ..models import Bijeenkomst, Publicatie
 
 
@@ -59,21 +61,68 @@ def bijeenkomst_ics(request, slug: str, pk: int):
         Bijeenkomst.objects.komend().filter(thematafel__opgaven=publicatie.opgave).distinct(),
         pk=pk,
     )
-    agenda = icalendar.Calendar()
-    agenda.add("prodid", "-//Opgavenregie//Meedoen//NL")
-    agenda.add("version", "2.0")
-    event = icalendar.Event()
-    event.add("uid", f"meedoen-bijeenkomst-{b.pk}@opgavenregie")
-    event.add("dtstamp", b.updated_at)
-    event.add("dtstart", b.begint_op)
-    event.add("dtend", b.eindigt_op)
-    event.add("summary", f"{publicatie.titel}: {b.thematafel.thema}")
-    event.add("location", b.locatie)
-    event.add("url", settings.OPGAVENREGIE_URL.rstrip("/") + publicatie.get_absolute_url())
-    agenda.add_component(event)
-    antwoord = HttpResponse(agenda.to_ical(), content_type="text/calendar; charset=utf-8")
+    ics = agenda.openbare_sessie(publicatie, b)
+    antwoord = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.pk}.ics"'
     return antwoord
+
+
+def _open_voor_aanmelden(slug: str, pk: int) -> tuple[Publicatie, Bijeenkomst]:
+    publicatie = _openbaar(slug)
+    sessies = Bijeenkomst.objects.komend().filter(
+        thematafel__opgaven=publicatie.opgave, aanmelden_open=True
+    )
+    return publicatie, get_object_or_404(sessies.select_related("thematafel").distinct(), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def aanmelden(request, slug: str, pk: int):
+    """A resident signs up; the mailed link confirms it (participatie.aanmelden)."""
+    publicatie, bijeenkomst = _open_voor_aanmelden(slug, pk)
+    form = AanmeldForm(request.POST or None)
+    context = {
+        "publicatie": publicatie,
+        "bijeenkomst": bijeenkomst,
+        "form": form,
+        "bewaren_dagen": settings.MEEDOEN_AANMELDINGEN_BEWAREN_DAGEN,
+    }
+    if request.method == "POST" and form.is_valid():
+        if form.robot:  # told the same as a person, and nothing stored
+            return redirect("participatie:meedoen-verstuurd", slug)
+        gegevens = {k: form.cleaned_data[k] for k in ("naam", "email", "opmerking")}
+        _aanmelding, verstuurd = aanmelden_bij(bijeenkomst, publicatie, **gegevens)
+        if verstuurd:
+            return redirect("participatie:meedoen-verstuurd", slug)
+        context["mail_mislukt"] = True
+        return render(request, "participatie/meedoen/aanmelden.html", context, status=503)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "participatie/meedoen/aanmelden.html", context, status=status)
+
+
+@require_GET
+def verstuurd(request, slug: str):
+    return render(request, "participatie/meedoen/verstuurd.html", {"publicatie": _openbaar(slug)})
+
+
+@require_http_methods(["GET", "POST"])
+def aanmelding(request, bewijs: str):
+    """The page behind the link in every mail: confirm (a button, not the link itself: mail
+    scanners open links) or cancel."""
+    gevonden, vers = uit_link(bewijs)
+    if gevonden is None:
+        raise Http404
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        if actie == "bevestigen" and not vers:
+            messages.error(request, _("Deze link is verlopen. Meld u opnieuw aan."))
+        elif actie == "bevestigen":
+            bevestigen(gevonden)
+        elif actie == "afmelden":
+            afmelden(gevonden)
+            messages.success(request, _("U bent afgemeld."))
+        return redirect(request.path)
+    context = {"aanmelding": gevonden, "vers": vers, "publicatie": gevonden.publicatie}
+    return render(request, "participatie/meedoen/aanmelding.html", context)
 
 
 @login_required

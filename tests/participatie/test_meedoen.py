@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from canvas.models import Blok
-from participatie.models import Houding, Publicatie
+from participatie import aanmelden
+from participatie.models import Aanmelding, Houding, Publicatie
 from tests import hostile
 from tests.canvas.factories import CanvasItemFactory
 from tests.conftest import client_for, named_urls, tel_queries
@@ -81,13 +82,22 @@ def test_no_public_url_shows_anything_internal(users, opgave, andere_opgave):
     verborgen.titel = "NIET-GEPUBLICEERDE-TITEL"
     verborgen.save()
     tafel = ThematafelFactory(opgaven=[opgave], doel="INTERN-DOEL van de tafel")
-    sessie = BijeenkomstFactory(thematafel=tafel, agenda="INTERNE-AGENDA met namen")
-    andere = BijeenkomstFactory(thematafel=ThematafelFactory(opgaven=[andere_opgave]))
+    sessie = BijeenkomstFactory(
+        thematafel=tafel, agenda="INTERNE-AGENDA met namen", aanmelden_open=True
+    )
+    andere = BijeenkomstFactory(
+        thematafel=ThematafelFactory(opgaven=[andere_opgave]), aanmelden_open=True
+    )
+    bewoner = Aanmelding.objects.create(
+        bijeenkomst=sessie, publicatie=publicatie, naam="Andere Bewoner", email="a@b.nl"
+    )
     persoon = PersoonFactory(naam="Geheime Bewoner")
     BetrokkenheidFactory(opgave=opgave, stakeholder=persoon, houding=Houding.KRITISCH)
     CanvasItemFactory(opgave=opgave, blok=Blok.DOELGROEPEN, tekst="CONCEPT-CANVASTEKST")
     verboden = [
         "Geheime Bewoner",
+        "Andere Bewoner",
+        "a@b.nl",
         "INTERN-DOEL",
         "INTERNE-AGENDA",
         "CONCEPT-CANVASTEKST",
@@ -101,16 +111,27 @@ def test_no_public_url_shows_anything_internal(users, opgave, andere_opgave):
     assert openbaar == [
         "participatie:meedoen",
         "participatie:meedoen-opgave",
+        "participatie:meedoen-aanmelden",
+        "participatie:meedoen-verstuurd",
+        "participatie:meedoen-aanmelding",
         "participatie:meedoen-bijeenkomst-ics",
     ]
+    slugs = ("openbaar", "verborgen")
     adressen = [
         reverse("participatie:meedoen"),
-        *(reverse("participatie:meedoen-opgave", args=[s]) for s in ("openbaar", "verborgen")),
+        *(reverse("participatie:meedoen-opgave", args=[s]) for s in slugs),
         *(
             reverse("participatie:meedoen-bijeenkomst-ics", args=[s, b.pk])
-            for s in ("openbaar", "verborgen")
+            for s in slugs
             for b in (sessie, andere)
         ),
+        *(
+            reverse("participatie:meedoen-aanmelden", args=[s, b.pk])
+            for s in slugs
+            for b in (sessie, andere)
+        ),
+        *(reverse("participatie:meedoen-verstuurd", args=[s]) for s in slugs),
+        aanmelden.link(bewoner).removeprefix("http://testserver"),
     ]
     bezoeker, gezien = Client(), {}
     for adres in adressen:
@@ -123,7 +144,8 @@ def test_no_public_url_shows_anything_internal(users, opgave, andere_opgave):
             assert hostile.SCRIPT not in tekst and hostile.IMG not in tekst, adres
         assert not woorden.search(tekst), (adres, woorden.search(tekst)[0])
     # What is published is there; the rest is not found.
-    assert list(gezien.values()) == [200, 200, 404, 200, 404, 404, 404]
+    assert list(gezien.values())[:7] == [200, 200, 404, 200, 404, 404, 404]
+    assert list(gezien.values())[7:] == [200, 404, 404, 404, 200, 404, 200]
     pagina = bezoeker.get(publicatie.get_absolute_url()).text
     assert "Waar het over gaat" in pagina and "Dorpshuis De Kern" in pagina
     ics = bezoeker.get(adressen[3])
