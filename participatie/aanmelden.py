@@ -116,6 +116,24 @@ def afmelden(aanmelding: Aanmelding) -> Aanmelding:
     return aanmelding
 
 
+def herinneren(nu=None) -> int:
+    """Daily: a reminder to everyone with a place in a session tomorrow, once each (safe to
+    run twice). Returns how many went out."""
+    nu = timezone.localtime(nu)
+    morgen = nu.date() + timedelta(days=1)
+    te_herinneren = Aanmelding.objects.filter(
+        status=AanmeldingStatus.AANGEMELD,
+        herinnerd_op__isnull=True,
+        bijeenkomst__begint_op__date=morgen,
+    ).select_related("bijeenkomst__thematafel", "publicatie")
+    verstuurd = 0
+    for aanmelding in te_herinneren:
+        if _mail(aanmelding, "herinnering"):
+            Aanmelding.objects.filter(pk=aanmelding.pk).update(herinnerd_op=nu)
+            verstuurd += 1
+    return verstuurd
+
+
 def opruimen() -> int:
     """Residents' sign-ups are removed MEEDOEN_AANMELDINGEN_BEWAREN_DAGEN after their
     session (the privacy line on the form says so); the count of them that came stays in
@@ -150,7 +168,7 @@ def _mail(aanmelding: Aanmelding, soort: str) -> bool:
         None,
         [aanmelding.email],
     )
-    if soort in (AanmeldingStatus.AANGEMELD, "opgeschoven"):
+    if soort in (AanmeldingStatus.AANGEMELD, "opgeschoven", "herinnering"):
         ics = agenda.openbare_sessie(publicatie, aanmelding.bijeenkomst)
         bericht.attach("bijeenkomst.ics", ics, "text/calendar")
     try:

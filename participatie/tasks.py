@@ -31,6 +31,12 @@ def bewaartermijn() -> None:
 
 
 @shared_task(ignore_result=True)
+def aanmeldingen_herinneren() -> None:
+    """Daily: residents with a place in tomorrow's session are reminded (once)."""
+    logger.info("aanmeldingen: %s reminders sent", aanmelden.herinneren())
+
+
+@shared_task(ignore_result=True)
 def meldingen_zoeken() -> None:
     """Daily: afspraken, vervolgacties and actiepunten due in three days or overdue, inbreng
     waiting 14 days for terugkoppeling (participatie.meldingen; safe to run twice)."""

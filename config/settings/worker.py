@@ -81,6 +81,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participatie.tasks.meldingen_zoeken",
         "schedule": crontab(hour=6, minute=30),
     },
+    "aanmeldingen-herinneren": {
+        "task": "participatie.tasks.aanmeldingen_herinneren",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "meldingen-pc-deadlines": {
         "task": "rapportages.tasks.meldingen_zoeken",
         "schedule": crontab(hour=6, minute=35),

@@ -120,6 +120,7 @@ class Aanmelding(TimeStampedModel):
         default=AanmeldingStatus.TE_BEVESTIGEN,
     )
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    herinnerd_op = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("aanmelding")

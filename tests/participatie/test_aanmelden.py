@@ -1,12 +1,14 @@
 """A resident signs up for a session on the public site: double opt-in by mail (read from a
 real SMTP server), places and a waiting list that moves up, and everything sent wrong."""
 
+import datetime
 import re
 
 import pytest
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from participatie import aanmelden
 from participatie.forms.meedoen import AanmeldForm
@@ -189,3 +191,32 @@ def test_the_team_sees_confirmed_sign_ups_and_old_ones_are_removed(sessie, users
     assert aanmelden.opruimen() == 0
     settings.MEEDOEN_AANMELDINGEN_BEWAREN_DAGEN = -30  # the session "ended" 30 days ago
     assert aanmelden.opruimen() == 2
+
+
+def test_whoever_has_a_place_is_reminded_the_day_before_once(sessie, postbus):
+    publicatie, bijeenkomst = sessie
+    nu = timezone.localtime()
+    morgen = nu.replace(hour=19, minute=30) + datetime.timedelta(days=1)
+    bijeenkomst.begint_op, bijeenkomst.eindigt_op = morgen, morgen + datetime.timedelta(hours=2)
+    bijeenkomst.save()
+
+    def aanmelding(naam, status):
+        return Aanmelding.objects.create(
+            bijeenkomst=bijeenkomst,
+            publicatie=publicatie,
+            naam=naam,
+            email=f"{naam.lower()}@voorbeeld.nl",
+            status=status,
+        )
+
+    met_plek = aanmelding("Plek", AanmeldingStatus.AANGEMELD)
+    aanmelding("Wacht", AanmeldingStatus.WACHTLIJST)
+    aanmelding("Onbevestigd", AanmeldingStatus.TE_BEVESTIGEN)
+    assert aanmelden.herinneren(nu - datetime.timedelta(days=1)) == 0  # two days before
+    assert aanmelden.herinneren(nu) == 1
+    [bericht] = postbus.berichten(1)
+    assert bericht["To"] == "plek@voorbeeld.nl" and bericht["Subject"].startswith("Morgen:")
+    assert any(d.get_content_type() == "text/calendar" for d in bericht.iter_attachments())
+    assert aanmelden.herinneren(nu) == 0  # the second run sends nothing again
+    met_plek.refresh_from_db()
+    assert met_plek.herinnerd_op is not None
