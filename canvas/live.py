@@ -124,13 +124,14 @@ def _nog_toegang(wie: Toegang) -> Toegang | None:
 # --- Who is here --------------------------------------------------------------------------
 
 
-def aanmelden(wie: Toegang, verbinding: str, blok: str = "") -> None:
-    live.bus().zet(
-        _aanwezig(wie.opgave),
-        verbinding,
-        {"gebruiker": wie.user_id, "naam": wie.naam, "blok": blok, "t": time.time()},
-        ttl=AANWEZIG_GELDIG * 2,
-    )
+def aanmelden(wie: Toegang, verbinding: str) -> None:
+    _zet(wie.opgave, verbinding, {"gebruiker": wie.user_id, "naam": wie.naam, "blok": ""})
+
+
+def _zet(opgave_pk: int, verbinding: str, aanwezig: dict) -> None:
+    """A stream's presence, stamped now (what is not renewed expires)."""
+    waarde = aanwezig | {"t": time.time()}
+    live.bus().zet(_aanwezig(opgave_pk), verbinding, waarde, ttl=AANWEZIG_GELDIG * 2)
 
 
 def afmelden(opgave_pk: int, verbinding: str) -> None:
@@ -145,8 +146,7 @@ def bewerkt(opgave_pk: int, verbinding: str, user, blok: str) -> bool:
     if nu is None or nu["gebruiker"] != user.pk:
         return False
     if nu["blok"] != blok:
-        wie = Toegang(user.pk, nu["naam"], opgave_pk, "")
-        aanmelden(wie, verbinding, blok)
+        _zet(opgave_pk, verbinding, nu | {"blok": blok})
         live.bus().publiceer(kanaal(opgave_pk), {"soort": "aanwezig"})
     return True
 
@@ -258,4 +258,7 @@ def _blok(bericht: dict, verbinding: str) -> str:
 def _vernieuw(wie: Toegang, verbinding: str) -> None:
     """Still here: the presence renewed, keeping the block being edited."""
     nu = live.bus().haal(_aanwezig(wie.opgave), verbinding)
-    aanmelden(wie, verbinding, nu["blok"] if nu else "")
+    if nu is None:  # gone meanwhile (Redis restarted): here again
+        aanmelden(wie, verbinding)
+    else:
+        _zet(wie.opgave, verbinding, nu)

@@ -169,7 +169,7 @@ def _mail(aanmelding: Aanmelding, soort: str) -> bool:
         [aanmelding.email],
     )
     if soort in (AanmeldingStatus.AANGEMELD, "opgeschoven", "herinnering"):
-        ics = agenda.openbare_sessie(publicatie, aanmelding.bijeenkomst)
+        ics = agenda.ics([aanmelding.bijeenkomst], publicatie)
         bericht.attach("bijeenkomst.ics", ics, "text/calendar")
     try:
         bericht.send()

@@ -17,49 +17,36 @@ from opgaven.models import Opgave
 from .models import Actiepunt, Afspraak, AfspraakStatus, Bijeenkomst, Thematafel, Vervolgactie
 
 
-def ics(bijeenkomsten: Iterable[Bijeenkomst]) -> bytes:
-    """One VCALENDAR with a VEVENT per session; icalendar escapes every text value."""
+def ics(bijeenkomsten: Iterable[Bijeenkomst], publicatie=None) -> bytes:
+    """One VCALENDAR with a VEVENT per session; icalendar escapes every text value. With a
+    ``publicatie``: for residents (Meedoen)."""
     agenda = icalendar.Calendar()
-    agenda.add("prodid", "-//Opgavenregie//Thematafels//NL")
+    agenda.add("prodid", f"-//Opgavenregie//{'Meedoen' if publicatie else 'Thematafels'}//NL")
     agenda.add("version", "2.0")
     agenda.add("calscale", "GREGORIAN")
     for b in bijeenkomsten:
-        agenda.add_component(sessie(b))
+        agenda.add_component(sessie(b, publicatie))
     return agenda.to_ical()
 
 
-def sessie(b: Bijeenkomst) -> icalendar.Event:
+def sessie(b: Bijeenkomst, publicatie=None) -> icalendar.Event:
+    """A session for a calendar. For residents (``publicatie``, Meedoen): theme, time, place
+    and the public page; not the staff agenda or the internal address."""
     event = icalendar.Event()
     # Stable per session: a re-import updates the event instead of duplicating it.
-    event.add("uid", f"bijeenkomst-{b.pk}@opgavenregie")
+    event.add("uid", f"{'meedoen-' if publicatie else ''}bijeenkomst-{b.pk}@opgavenregie")
     event.add("dtstamp", b.updated_at or timezone.now())
     event.add("dtstart", b.begint_op)
     event.add("dtend", b.eindigt_op)
-    event.add("summary", f"Thematafel: {b.thematafel.thema}")
+    titel = publicatie.titel if publicatie else "Thematafel"
+    event.add("summary", f"{titel}: {b.thematafel.thema}")
     event.add("location", b.locatie)
-    if b.agenda:
+    if b.agenda and not publicatie:
         event.add("description", b.agenda)
-    if b.pk:
-        event.add("url", settings.OPGAVENREGIE_URL.rstrip("/") + b.get_absolute_url())
+    pagina = publicatie.get_absolute_url() if publicatie else b.pk and b.get_absolute_url()
+    if pagina:
+        event.add("url", settings.OPGAVENREGIE_URL.rstrip("/") + pagina)
     return event
-
-
-def openbare_sessie(publicatie, b: Bijeenkomst) -> bytes:
-    """One coming session for a resident's calendar (Meedoen): theme, time, place and the
-    public page; not the staff agenda or the internal address."""
-    agenda = icalendar.Calendar()
-    agenda.add("prodid", "-//Opgavenregie//Meedoen//NL")
-    agenda.add("version", "2.0")
-    event = icalendar.Event()
-    event.add("uid", f"meedoen-bijeenkomst-{b.pk}@opgavenregie")
-    event.add("dtstamp", b.updated_at or timezone.now())
-    event.add("dtstart", b.begint_op)
-    event.add("dtend", b.eindigt_op)
-    event.add("summary", f"{publicatie.titel}: {b.thematafel.thema}")
-    event.add("location", b.locatie)
-    event.add("url", settings.OPGAVENREGIE_URL.rstrip("/") + publicatie.get_absolute_url())
-    agenda.add_component(event)
-    return agenda.to_ical()
 
 
 def sessies(user, vanaf) -> Iterable[icalendar.Event]:

@@ -103,8 +103,8 @@ def _per_blok(items) -> dict[str, list[CanvasItem]]:
 @require_GET
 def workshop(request: HtmxHttpRequest, opgave_pk: int):
     """The canvas for a projector or a shared screen: large, without edit controls, with a
-    QR code to the canvas so the team adds notes from their phones. It asks for itself again
-    every few seconds (htmx), so what the team adds appears on the screen."""
+    QR code to the canvas so the team adds notes from their phones. The canvas's live stream
+    makes it ask for itself when the canvas changes (static/js/live.js)."""
     opgave = opgave_for(request, opgave_pk)
     per_blok = _per_blok(opgave.canvas_items.order_by("blok", "volgorde", "pk"))
     canvas = request.build_absolute_uri(reverse("canvas:canvas-detail", args=[opgave.pk]))

@@ -37,18 +37,19 @@ def _openbaar(slug: str) -> Publicatie:
 
 
 def _komend(publicatie: Publicatie):
+    """The coming sessions of the published opgave's thematafels: all a resident may reach."""
     return (
-        Bijeenkomst.objects.filter(thematafel__opgaven=publicatie.opgave)
-        .komend()
+        Bijeenkomst.objects.komend()
+        .filter(thematafel__opgaven=publicatie.opgave)
         .select_related("thematafel")
-        .distinct()[:20]
+        .distinct()
     )
 
 
 @require_GET
 def opgave(request, slug: str):
     publicatie = _openbaar(slug)
-    context = {"publicatie": publicatie, "bijeenkomsten": _komend(publicatie)}
+    context = {"publicatie": publicatie, "bijeenkomsten": _komend(publicatie)[:20]}
     return render(request, "participatie/meedoen/opgave.html", context)
 
 
@@ -57,11 +58,8 @@ def bijeenkomst_ics(request, slug: str, pk: int):
     """One coming session for a resident's calendar: theme, time, place and the public page;
     not the staff agenda or the internal address."""
     publicatie = _openbaar(slug)
-    b = get_object_or_404(
-        Bijeenkomst.objects.komend().filter(thematafel__opgaven=publicatie.opgave).distinct(),
-        pk=pk,
-    )
-    ics = agenda.openbare_sessie(publicatie, b)
+    b = get_object_or_404(_komend(publicatie), pk=pk)
+    ics = agenda.ics([b], publicatie)
     antwoord = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.pk}.ics"'
     return antwoord
@@ -69,10 +67,7 @@ def bijeenkomst_ics(request, slug: str, pk: int):
 
 def _open_voor_aanmelden(slug: str, pk: int) -> tuple[Publicatie, Bijeenkomst]:
     publicatie = _openbaar(slug)
-    sessies = Bijeenkomst.objects.komend().filter(
-        thematafel__opgaven=publicatie.opgave, aanmelden_open=True
-    )
-    return publicatie, get_object_or_404(sessies.select_related("thematafel").distinct(), pk=pk)
+    return publicatie, get_object_or_404(_komend(publicatie).filter(aanmelden_open=True), pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
